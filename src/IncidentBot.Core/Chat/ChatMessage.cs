@@ -1,0 +1,30 @@
+namespace IncidentBot.Core.Chat;
+
+/// <summary>
+/// A message in platform-neutral form. All text is plain user-level text: adapters escape it for their markup,
+/// so nothing here can ping a channel. <see cref="Key"/> makes sending idempotent: the same key is sent once.
+/// </summary>
+public sealed record ChatMessage(string Key, string Text, string? Heading = null, IReadOnlyList<ChatField>? Fields = null)
+{
+    public IReadOnlyList<ChatField> FieldList => Fields ?? [];
+
+    /// <summary>The message as a single plain-text string (notifications, terminal, fallbacks).</summary>
+    public string ToPlainText()
+    {
+        var lines = new List<string>();
+        if (Heading is not null)
+        {
+            lines.Add(Heading);
+        }
+
+        if (Text.Length > 0)
+        {
+            lines.Add(Text);
+        }
+
+        lines.AddRange(FieldList.Select(f => $"{f.Label}: {f.Value}"));
+        return string.Join('\n', lines);
+    }
+}
+
+public sealed record ChatField(string Label, string Value);

@@ -1,0 +1,27 @@
+using IncidentBot.Core.Incidents;
+
+namespace IncidentBot.Core.Chat;
+
+/// <summary>
+/// The one port through which the core talks to a chat platform. Implementations queue the message durably and
+/// return; delivery happens later. Once an incident's root message is delivered, the platform reports the thread id
+/// through <see cref="IncidentThreads.ThreadOpened"/>.
+/// </summary>
+public interface IChatPlatform
+{
+    /// <summary>The platform's name as stored on incidents: <c>slack</c>, <c>teams</c>, <c>local</c>.</summary>
+    string Name { get; }
+
+    /// <summary>How people start a command here (<c>/outage</c>), for help and usage texts.</summary>
+    string CommandPrefix { get; }
+
+    /// <summary>The channel a new incident thread opens in, for a command given in <paramref name="commandChannel"/>.</summary>
+    string IncidentChannelFor(string commandChannel);
+
+    Task OpenThread(Incident incident, ChatMessage root, CancellationToken ct);
+
+    Task PostInThread(Incident incident, ChatMessage message, CancellationToken ct);
+
+    /// <summary>Answers the sender of a command privately (an ephemeral message on Slack).</summary>
+    Task Answer(CommandContext context, ChatMessage message, CancellationToken ct);
+}

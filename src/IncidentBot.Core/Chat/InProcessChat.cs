@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using IncidentBot.Core.Incidents;
+
+namespace IncidentBot.Core.Chat;
+
+/// <summary>
+/// A chat platform that lives in this process: the terminal mode talks to it, and the core's tests use it.
+/// Messages are kept in order and announced through <see cref="Posted"/>; a thread opens as soon as it is asked for.
+/// </summary>
+public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
+{
+    public const string PlatformName = "local";
+
+    private readonly ConcurrentQueue<PostedMessage> messages = new();
+    private readonly ConcurrentDictionary<string, byte> sentKeys = new();
+    private int nextThread;
+
+    public event Action<PostedMessage>? Posted;
+
+    public string Name => PlatformName;
+
+    public string CommandPrefix => "/outage";
+
+    public IReadOnlyCollection<PostedMessage> Messages => messages;
+
+    public string IncidentChannelFor(string commandChannel) => commandChannel;
+
+    public async Task OpenThread(Incident incident, ChatMessage root, CancellationToken ct)
+    {
+        var threadId = "t" + Interlocked.Increment(ref nextThread).ToString(CultureInfo.InvariantCulture);
+        if (Post(new PostedMessage(incident.Thread.Channel, threadId, root, Private: false)))
+        {
+            await threads.ThreadOpened(incident.Number, threadId, ct);
+        }
+    }
+
+    public Task PostInThread(Incident incident, ChatMessage message, CancellationToken ct)
+    {
+        Post(new PostedMessage(incident.Thread.Channel, incident.Thread.Id, message, Private: false));
+        return Task.CompletedTask;
+    }
+
+    public Task Answer(CommandContext context, ChatMessage message, CancellationToken ct)
+    {
+        Post(new PostedMessage(context.Channel, context.ThreadId, message, Private: true));
+        return Task.CompletedTask;
+    }
+
+    private bool Post(PostedMessage message)
+    {
+        if (!sentKeys.TryAdd(message.Message.Key, 0))
+        {
+            return false;
+        }
+
+        messages.Enqueue(message);
+        Posted?.Invoke(message);
+        return true;
+    }
+}
+
+/// <summary>A message the in-process platform showed: in a channel or thread, or privately to the sender.</summary>
+public sealed record PostedMessage(string Channel, string? ThreadId, ChatMessage Message, bool Private);

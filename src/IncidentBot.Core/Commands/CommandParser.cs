@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using IncidentBot.Core.Incidents;
+
+namespace IncidentBot.Core.Commands;
+
+/// <summary>
+/// Parses the text after <c>/outage</c> (or after the bot mention). Text whose first word is not a verb is a
+/// summary, so <c>/outage Checkout is down</c> declares. A command about an incident may name it right after the
+/// verb (<c>INC-42</c> or <c>42</c>).
+/// </summary>
+public static partial class CommandParser
+{
+    public static Command Parse(string? text)
+    {
+        var words = Split(text);
+        if (words.Count == 0)
+        {
+            return new InvalidCommand(null, "Say what is broken, or pick a command.");
+        }
+
+        var verb = words[0].ToLowerInvariant();
+        var args = words.Skip(1).ToList();
+        return verb switch
+        {
+            "help" => new HelpCommand(),
+            "list" => NoArguments(args, verb, new ListCommand()),
+            "areas" => NoArguments(args, verb, new AreasCommand()),
+            "back" => NoArguments(args, verb, new BackCommand()),
+            "who" => args.Count == 1 ? new WhoCommand(args[0].ToLowerInvariant()) : Invalid(verb, "Name one area."),
+            "ack" => ParseAck(args),
+            "owner" => ParseOwner(args),
+            "handoff" => ParseHandoff(args),
+            "status" => ParseStatus(args),
+            "rollback" => ParseRollback(args),
+            "note" => WithText(args, verb, "Write the note.", (id, text) => new NoteCommand(id, text)),
+            "action" => WithText(args, verb, "Describe the follow-up action.", (id, text) => new ActionCommand(id, text)),
+            "resolve" => WithText(args, verb, "Say what you checked to confirm service is restored.", (id, text) => new ResolveCommand(id, text)),
+            "postmortem" => ParsePostmortem(args),
+            "ooo" => ParseOutOfOffice(args),
+            _ => ParseDeclare(words),
+        };
+    }
+
+    private static Command ParseDeclare(List<string> words)
+    {
+        string? area = null;
+        int? severity = null;
+        var summary = new List<string>();
+        foreach (var word in words)
+        {
+            if (word.StartsWith("area:", StringComparison.OrdinalIgnoreCase))
+            {
+                area = word[5..].ToLowerInvariant();
+                if (!AreaKey().IsMatch(area))
+                {
+                    return Invalid("", $"'{word}' is not an area: use area:<key>, for example area:payments.");
+                }
+            }
+            else if (word.StartsWith("sev:", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!int.TryParse(word[4..], NumberStyles.None, CultureInfo.InvariantCulture, out var sev) || sev is < 1 or > 4)
+                {
+                    return Invalid("", $"'{word}' is not a severity: use sev:1 (worst) to sev:4.");
+                }
+
+                severity = sev;
+            }
+            else
+            {
+                summary.Add(word);
+            }
+        }
+
+        var title = string.Join(' ', summary);
+        if (title.Length == 0)
+        {
+            return Invalid("", "Say what is broken before the area and severity.");
+        }
+
+        if (title.Length > Usage.MaxSummaryLength)
+        {
+            return Invalid("", $"The summary is {title.Length} characters; keep it to {Usage.MaxSummaryLength} and add details in the thread.");
+        }
+
+        return new DeclareCommand(title, area, severity);
+    }
+
+    private static Command ParseAck(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        return rest.Count == 0 ? new AckCommand(id) : Invalid("ack", $"Unexpected '{string.Join(' ', rest)}'.");
+    }
+
+    private static Command ParseOwner(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        return rest.Count == 1 && Person(rest[0]) is { } person
+            ? new OwnerCommand(id, person)
+            : Invalid("owner", "Name one person: a mention or a registry id.");
+    }
+
+    private static Command ParseHandoff(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        if (rest.Count == 0 || Person(rest[0]) is not { } person)
+        {
+            return Invalid("handoff", "Name the person taking over: a mention or a registry id.");
+        }
+
+        return rest.Count > 1
+            ? new HandoffCommand(id, person, string.Join(' ', rest.Skip(1)))
+            : Invalid("handoff", "Write down what you would try next, so the new owner can carry on.");
+    }
+
+    private static Command ParseStatus(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        if (rest.Count == 0 || !Enum.TryParse<IncidentStatus>(rest[0], ignoreCase: true, out var stage) || !char.IsLetter(rest[0][0]))
+        {
+            var given = rest.Count == 0 ? "No stage given." : $"'{rest[0]}' is not a stage.";
+            return Invalid("status", given);
+        }
+
+        return rest.Count > 1
+            ? new StatusCommand(id, stage, string.Join(' ', rest.Skip(1)))
+            : Invalid("status", "Write the public message for the status page.");
+    }
+
+    private static Command ParseRollback(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        RollbackAnswer? answer = rest.Count == 0 ? null : rest[0].ToLowerInvariant() switch
+        {
+            "yes" => RollbackAnswer.Yes,
+            "no" => RollbackAnswer.No,
+            "unsure" => RollbackAnswer.Unsure,
+            _ => null,
+        };
+        if (answer is null)
+        {
+            return Invalid("rollback", "Answer yes, no or unsure.");
+        }
+
+        var note = rest.Count > 1 ? string.Join(' ', rest.Skip(1)) : null;
+        return new RollbackCommand(id, answer.Value, note);
+    }
+
+    private static Command ParsePostmortem(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        return rest.Count == 0 ? new PostmortemCommand(id) : Invalid("postmortem", $"Unexpected '{string.Join(' ', rest)}'.");
+    }
+
+    private static Command ParseOutOfOffice(List<string> args)
+    {
+        if (args.Count == 0)
+        {
+            return new OutOfOfficeCommand(null);
+        }
+
+        if (args.Count == 2 && args[0].Equals("until", StringComparison.OrdinalIgnoreCase)
+            && DateOnly.TryParseExact(args[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
+        {
+            return new OutOfOfficeCommand(until);
+        }
+
+        return Invalid("ooo", "Give the date as until yyyy-mm-dd.");
+    }
+
+    private static Command WithText(List<string> args, string verb, string missing, Func<long?, string, Command> make)
+    {
+        var (id, rest) = TakeIncident(args);
+        return rest.Count > 0 ? make(id, string.Join(' ', rest)) : Invalid(verb, missing);
+    }
+
+    private static Command NoArguments(List<string> args, string verb, Command command) =>
+        args.Count == 0 ? command : Invalid(verb, $"'{verb}' takes no arguments.");
+
+    private static (long? Id, List<string> Remaining) TakeIncident(List<string> args) =>
+        args.Count > 0 && IncidentId.TryParse(args[0], out var number) ? (number, args.Skip(1).ToList()) : (null, args);
+
+    /// <summary>A person is a platform mention (<c>&lt;@U123&gt;</c>, <c>&lt;@U123|name&gt;</c>) or a registry id (<c>alice</c>, <c>@alice</c>).</summary>
+    internal static string? Person(string word)
+    {
+        var mention = MentionToken().Match(word);
+        if (mention.Success)
+        {
+            return $"<@{mention.Groups["id"].Value}>";
+        }
+
+        var id = word.TrimStart('@').ToLowerInvariant();
+        return RegistryId().IsMatch(id) ? id : null;
+    }
+
+    private static InvalidCommand Invalid(string verb, string problem) => new(verb, problem);
+
+    private static List<string> Split(string? text) =>
+        (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    [GeneratedRegex("^<@(?<id>[A-Za-z0-9:_-]+)(\\|[^>]*)?>$")]
+    private static partial Regex MentionToken();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    private static partial Regex RegistryId();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    private static partial Regex AreaKey();
+}

@@ -1,0 +1,46 @@
+namespace IncidentBot.Core.Commands;
+
+/// <summary>The command grammar as people read it; the same words on every platform.</summary>
+public static class Usage
+{
+    public const int MaxSummaryLength = 150;
+
+    private static readonly (string Verb, string Syntax, string Meaning)[] Verbs =
+    [
+        ("", "<summary> [area:<key>] [sev:<1-4>]", "declare an outage and open its [Outage] thread"),
+        ("help", "help", "this list"),
+        ("list", "list", "open incidents"),
+        ("areas", "areas", "areas of expertise and their owners"),
+        ("who", "who <area>", "who owns an area and who is available now"),
+        ("ack", "ack [INC-n]", "acknowledge a page and take ownership"),
+        ("owner", "owner [INC-n] @person", "make someone the incident owner"),
+        ("handoff", "handoff [INC-n] @person <what to try next>", "hand the incident to someone else"),
+        ("status", "status [INC-n] <investigating|identified|monitoring|resolved> <public message>", "publish a status update"),
+        ("rollback", "rollback [INC-n] yes|no|unsure [note]", "answer the rollback-first question"),
+        ("note", "note [INC-n] <text>", "add a note to the timeline"),
+        ("action", "action [INC-n] <follow-up>", "record a follow-up action for the postmortem"),
+        ("resolve", "resolve [INC-n] <what you verified>", "resolve, saying how you confirmed service is back"),
+        ("postmortem", "postmortem [INC-n]", "draft the postmortem"),
+        ("ooo", "ooo [until <yyyy-mm-dd>]", "mark yourself out of office"),
+        ("back", "back", "mark yourself available again"),
+    ];
+
+    public static IEnumerable<string> VerbNames => Verbs.Where(v => v.Verb.Length > 0).Select(v => v.Verb);
+
+    /// <summary>The full help text, each line prefixed with the platform's command (<c>/outage</c>).</summary>
+    public static string Help(string commandPrefix) =>
+        string.Join('\n', Verbs.Select(v => $"{commandPrefix} {v.Syntax} : {v.Meaning}"))
+        + $"\nThe incident id may be left out inside the incident's thread, or when exactly one incident is open.";
+
+    public static string Of(string? verb, string commandPrefix)
+    {
+        var line = Verbs.FirstOrDefault(v => v.Verb == (verb ?? ""));
+        return $"Usage: {commandPrefix} {line.Syntax}";
+    }
+
+    /// <summary>The answer to a command that could not be parsed: what was wrong, then how to say it.</summary>
+    public static string For(InvalidCommand invalid, string commandPrefix) =>
+        invalid.Verb is null
+            ? $"{invalid.Problem}\n{Help(commandPrefix)}"
+            : $"{invalid.Problem}\n{Of(invalid.Verb, commandPrefix)}";
+}

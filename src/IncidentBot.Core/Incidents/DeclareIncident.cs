@@ -1,0 +1,37 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Commands;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Incidents;
+
+/// <summary>
+/// <c>/outage &lt;summary&gt;</c>: opens the incident, queues its <c>[Outage]</c> thread and tells the declarer.
+/// Safe to run twice for the same request: the store returns the first incident and the messages' keys repeat.
+/// </summary>
+public sealed class DeclareIncident(IIncidentStore store, ChatPlatforms platforms, TimeProvider clock)
+{
+    public async Task<Incident> Run(CommandContext context, DeclareCommand command, CancellationToken ct)
+    {
+        var platform = platforms[context.Platform];
+        var now = clock.GetUtcNow();
+        var draft = new NewIncident(
+            context.RequestKey,
+            command.Summary,
+            command.Severity,
+            command.Area,
+            DeclaredBy: context.User,
+            Owner: context.User,
+            DeclaredAt: now,
+            context.Platform,
+            platform.IncidentChannelFor(context.Channel));
+        var declared = new TimelineEntry(now, TimelineKind.Declared, context.User, command.Summary, SourceId: "declared");
+
+        var incident = await store.Create(draft, declared, ct);
+        await platform.OpenThread(incident, ThreadRoot.For(incident), ct);
+        await platform.Answer(
+            context,
+            new ChatMessage($"{context.RequestKey}:declared", $"{incident.Id} declared: {ThreadRoot.TitlePrefix}{incident.Title}. Its thread is opening now."),
+            ct);
+        return incident;
+    }
+}

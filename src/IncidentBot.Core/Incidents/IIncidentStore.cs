@@ -1,0 +1,31 @@
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Incidents;
+
+/// <summary>Durable incidents and timelines. Implemented by the host over SQLite or PostgreSQL.</summary>
+public interface IIncidentStore
+{
+    /// <summary>Opens an incident with its <c>declared</c> entry, or returns the one the same request opened before.</summary>
+    Task<Incident> Create(NewIncident draft, TimelineEntry declared, CancellationToken ct);
+
+    Task<Incident?> Find(long number, CancellationToken ct);
+
+    Task<Incident?> FindByThread(string platform, string channel, string threadId, CancellationToken ct);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<Incident>> List(bool openOnly, CancellationToken ct);
+
+    Task SetThreadId(long number, string threadId, CancellationToken ct);
+
+    /// <summary>Adds the entry unless one with the same source id exists; says whether it was added.</summary>
+    Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct);
+
+    /// <summary>Oldest first.</summary>
+    Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct);
+
+    /// <summary>Replaces the text of the entry with that source id; false when there is none.</summary>
+    Task<bool> Edit(long number, string sourceId, string text, DateTimeOffset editedAt, CancellationToken ct);
+
+    /// <summary>Marks the entry with that source id deleted, keeping its text for the record; false when there is none.</summary>
+    Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct);
+}

@@ -1,0 +1,30 @@
+namespace IncidentBot.Core.Incidents;
+
+/// <summary>An outage being handled, as the core sees it: no platform types, only ids as strings.</summary>
+public sealed record Incident(
+    long Number,
+    string Title,
+    IncidentStatus Status,
+    int? Severity,
+    string? Area,
+    string? Owner,
+    string DeclaredBy,
+    DateTimeOffset DeclaredAt,
+    DateTimeOffset? ResolvedAt,
+    ChatThread Thread)
+{
+    public string Id => IncidentId.Format(Number);
+
+    public bool IsOpen => Status != IncidentStatus.Resolved;
+}
+
+/// <summary>Where an incident's thread lives. <see cref="Id"/> is null until the platform has posted the root message.</summary>
+public sealed record ChatThread(string Platform, string Channel, string? Id);
+
+public enum IncidentStatus
+{
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+}

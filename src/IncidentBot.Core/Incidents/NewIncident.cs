@@ -1,0 +1,16 @@
+namespace IncidentBot.Core.Incidents;
+
+/// <summary>
+/// What the store needs to open an incident. <see cref="RequestKey"/> identifies the command that declared it,
+/// so that processing the same request twice (after a crash) finds the first incident instead of opening a second.
+/// </summary>
+public sealed record NewIncident(
+    string RequestKey,
+    string Title,
+    int? Severity,
+    string? Area,
+    string DeclaredBy,
+    string Owner,
+    DateTimeOffset DeclaredAt,
+    string Platform,
+    string Channel);

@@ -1,0 +1,18 @@
+namespace IncidentBot.Core.Timeline;
+
+/// <summary>The timeline <c>kind</c> values of the public contract (DESIGN.md).</summary>
+public static class TimelineKind
+{
+    public const string Declared = "declared";
+    public const string Message = "message";
+    public const string Paged = "paged";
+    public const string Acknowledged = "acknowledged";
+    public const string Escalated = "escalated";
+    public const string Decision = "decision";
+    public const string Status = "status";
+    public const string Checklist = "checklist";
+    public const string Handoff = "handoff";
+    public const string Reminder = "reminder";
+    public const string Action = "action";
+    public const string Resolved = "resolved";
+}

@@ -1,0 +1,113 @@
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Tests.Support;
+
+/// <summary>The store port kept in memory, for core tests only; the host's SQL store has its own tests.</summary>
+internal sealed class MemoryIncidentStore : IIncidentStore
+{
+    private readonly List<Incident> incidents = [];
+    private readonly Dictionary<long, List<TimelineEntry>> timelines = [];
+    private readonly Dictionary<string, long> byRequest = [];
+    private readonly Lock gate = new();
+
+    public Task<Incident> Create(NewIncident draft, TimelineEntry declared, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            if (byRequest.TryGetValue(draft.RequestKey, out var existing))
+            {
+                return Task.FromResult(incidents.Single(i => i.Number == existing));
+            }
+
+            var incident = new Incident(
+                incidents.Count + 1, draft.Title, IncidentStatus.Investigating, draft.Severity, draft.Area, draft.Owner,
+                draft.DeclaredBy, draft.DeclaredAt, null, new ChatThread(draft.Platform, draft.Channel, null));
+            incidents.Add(incident);
+            byRequest[draft.RequestKey] = incident.Number;
+            timelines[incident.Number] = [declared];
+            return Task.FromResult(incident);
+        }
+    }
+
+    public Task<Incident?> Find(long number, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(incidents.FirstOrDefault(i => i.Number == number));
+        }
+    }
+
+    public Task<Incident?> FindByThread(string platform, string channel, string threadId, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(incidents.FirstOrDefault(i => i.Thread == new ChatThread(platform, channel, threadId)));
+        }
+    }
+
+    public Task<IReadOnlyList<Incident>> List(bool openOnly, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<Incident> list = incidents.Where(i => !openOnly || i.IsOpen).OrderByDescending(i => i.Number).ToList();
+            return Task.FromResult(list);
+        }
+    }
+
+    public Task SetThreadId(long number, string threadId, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            var index = incidents.FindIndex(i => i.Number == number);
+            incidents[index] = incidents[index] with { Thread = incidents[index].Thread with { Id = threadId } };
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            var timeline = timelines[number];
+            if (timeline.Any(e => e.SourceId == entry.SourceId))
+            {
+                return Task.FromResult(false);
+            }
+
+            timeline.Add(entry);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<TimelineEntry> list = timelines[number].OrderBy(e => e.At).ToList();
+            return Task.FromResult(list);
+        }
+    }
+
+    public Task<bool> Edit(long number, string sourceId, string text, DateTimeOffset editedAt, CancellationToken ct) =>
+        Replace(number, sourceId, e => e with { Text = text, EditedAt = editedAt });
+
+    public Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct) =>
+        Replace(number, sourceId, e => e with { Deleted = true });
+
+    private Task<bool> Replace(long number, string sourceId, Func<TimelineEntry, TimelineEntry> change)
+    {
+        lock (gate)
+        {
+            var timeline = timelines[number];
+            var index = timeline.FindIndex(e => e.SourceId == sourceId);
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            timeline[index] = change(timeline[index]);
+            return Task.FromResult(true);
+        }
+    }
+}

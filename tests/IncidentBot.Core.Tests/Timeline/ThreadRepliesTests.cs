@@ -1,0 +1,86 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Tests.Support;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Tests.Timeline;
+
+public sealed class ThreadRepliesTests
+{
+    private CoreHarness core = null!;
+    private string thread = null!;
+
+    [SetUp]
+    public async Task Declare()
+    {
+        core = new CoreHarness();
+        await core.Run("Checkout down");
+        thread = core.Posts.Single().ThreadId!;
+    }
+
+    [Test]
+    public async Task A_reply_in_the_thread_goes_on_the_timeline_with_author_and_time()
+    {
+        var at = core.Clock.GetUtcNow().AddMinutes(3);
+
+        var added = await core.Replies.Record(Reply("m1", "Database not affected, checked the logs", at), CancellationToken.None);
+
+        Assert.That(added, Is.True);
+        var entry = (await Timeline())[^1];
+        Assert.That(entry, Is.EqualTo(new TimelineEntry(at, TimelineKind.Message, "bob", "Database not affected, checked the logs", "m1")));
+    }
+
+    [Test]
+    public async Task A_reply_in_another_thread_is_ignored()
+    {
+        var added = await core.Replies.Record(Reply("m1", "lunch?") with { ThreadId = "elsewhere" }, CancellationToken.None);
+
+        Assert.That(added, Is.False);
+        Assert.That(await Timeline(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task The_same_reply_delivered_twice_is_recorded_once()
+    {
+        await core.Replies.Record(Reply("m1", "rolling back"), CancellationToken.None);
+        var again = await core.Replies.Record(Reply("m1", "rolling back"), CancellationToken.None);
+
+        Assert.That(again, Is.False);
+        Assert.That(await Timeline(), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task An_edit_replaces_the_text_and_records_when()
+    {
+        await core.Replies.Record(Reply("m1", "rolling bakc"), CancellationToken.None);
+        var editedAt = core.Clock.GetUtcNow().AddMinutes(5);
+
+        await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", thread, "m1", "rolling back", editedAt, CancellationToken.None);
+
+        var entry = (await Timeline())[^1];
+        Assert.That((entry.Text, entry.EditedAt), Is.EqualTo(("rolling back", (DateTimeOffset?)editedAt)));
+    }
+
+    [Test]
+    public async Task A_deletion_marks_the_entry_and_keeps_its_text()
+    {
+        await core.Replies.Record(Reply("m1", "wrong channel, sorry"), CancellationToken.None);
+
+        await core.Replies.Delete(InProcessChat.PlatformName, "C-ops", thread, "m1", CancellationToken.None);
+
+        var entry = (await Timeline())[^1];
+        Assert.That((entry.Deleted, entry.Text), Is.EqualTo((true, "wrong channel, sorry")));
+    }
+
+    [Test]
+    public async Task Editing_an_unknown_message_changes_nothing()
+    {
+        var changed = await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", thread, "nope", "x", core.Clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.That(changed, Is.False);
+    }
+
+    private ThreadMessage Reply(string id, string text, DateTimeOffset? at = null) =>
+        new(InProcessChat.PlatformName, "C-ops", thread, id, "bob", text, at ?? core.Clock.GetUtcNow());
+
+    private Task<IReadOnlyList<TimelineEntry>> Timeline() => core.Store.Timeline(1, CancellationToken.None);
+}

@@ -1,2 +1,35 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using IncidentBot.Api;
+using IncidentBot.Hosting;
+using IncidentBot.Local;
+using IncidentBot.Persistence;
+using IncidentBot.Slack;
+
+// `dotnet run -- chat`: the terminal as the chat platform, no web server.
+if (TerminalChat.IsRequested(args))
+{
+    return await TerminalChat.Run(args, Console.In, Console.Out);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddBuildOutputSettings();
+
+// Storage (SQLite by default, PostgreSQL in production); migrations run before any worker starts.
+builder.Services.AddPersistence(builder.Configuration);
+
+// The incident core, and the durable inbox and outbox workers that connect it to the chat platforms.
+builder.Services.AddIncidentCore();
+builder.Services.AddDelivery(builder.Configuration);
+
+// Chat platforms: each is off until its credentials are set.
+builder.Services.AddSlack(builder.Configuration);
+
+// JSON API and health endpoints.
+builder.Services.AddIncidentsApi(builder.Configuration);
+builder.Services.AddHealth();
+
+var app = builder.Build();
+app.LogSlackState();
+app.MapHealth();
+app.MapIncidentsApi();
+app.MapSlack();
+return await app.RunWithConfigurationCheck();

@@ -14,8 +14,6 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
 
     private readonly ConcurrentQueue<PostedMessage> messages = new();
     private readonly ConcurrentDictionary<string, byte> sentKeys = new();
-    private int nextThread;
-
     public event Action<PostedMessage>? Posted;
 
     public string Name => PlatformName;
@@ -28,7 +26,8 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
 
     public async Task OpenThread(Incident incident, ChatMessage root, CancellationToken ct)
     {
-        var threadId = "t" + Interlocked.Increment(ref nextThread).ToString(CultureInfo.InvariantCulture);
+        // Derived from the incident, so thread ids stay unique across runs that share a database.
+        var threadId = "thread-" + incident.Number.ToString(CultureInfo.InvariantCulture);
         if (Post(new PostedMessage(incident.Thread.Channel, threadId, root, Private: false)))
         {
             await threads.ThreadOpened(incident.Number, threadId, ct);

@@ -1,0 +1,23 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Commands;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Timeline;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IncidentBot.Hosting;
+
+internal static class CoreExtensions
+{
+    /// <summary>The incident core's use cases; the chat platforms and the store are registered by their own features.</summary>
+    public static IServiceCollection AddIncidentCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChatPlatforms>();
+        services.AddSingleton<IncidentThreads>();
+        services.AddSingleton<DeclareIncident>();
+        services.AddSingleton<ListIncidents>();
+        services.AddSingleton<IncidentCommands>();
+        services.AddSingleton<ThreadReplies>();
+        return services;
+    }
+}

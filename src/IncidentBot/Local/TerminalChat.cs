@@ -1,0 +1,31 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Hosting;
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Local;
+
+/// <summary>
+/// <c>dotnet run --project src/IncidentBot -- chat</c>: the same core and database, with the terminal as the chat
+/// platform, so anyone can declare an outage and reply in its thread without a Slack workspace.
+/// </summary>
+internal static class TerminalChat
+{
+    public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "chat";
+
+    public static async Task<int> Run(string[] args, TextReader input, TextWriter output)
+    {
+        var builder = Host.CreateApplicationBuilder(args[1..]);
+        builder.Configuration.AddBuildOutputSettings();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPersistence(builder.Configuration);
+        builder.Services.AddIncidentCore();
+        builder.Services.AddSingleton<InProcessChat>();
+        builder.Services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        await new TerminalSession(host.Services, input, output).Run(CancellationToken.None);
+        await host.StopAsync();
+        return 0;
+    }
+}

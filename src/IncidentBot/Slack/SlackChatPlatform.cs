@@ -1,0 +1,45 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Slack;
+
+/// <summary>The core's chat port on Slack: renders messages to Block Kit and queues them in the outbox.</summary>
+internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, IOptions<SlackOptions> options) : IChatPlatform
+{
+    public const string PlatformName = "slack";
+
+    public string Name => PlatformName;
+
+    public string CommandPrefix => options.Value.Command;
+
+    public string IncidentChannelFor(string commandChannel) => options.Value.IncidentChannel ?? commandChannel;
+
+    public Task OpenThread(Incident incident, ChatMessage root, CancellationToken ct) =>
+        Queue(root.Key, ThreadOrder(incident), SlackOutboxPayload.PostRoot, new(SlackMessages.Render(root), Channel: incident.Thread.Channel), incident.Number, ct);
+
+    public Task PostInThread(Incident incident, ChatMessage message, CancellationToken ct) =>
+        Queue(message.Key, ThreadOrder(incident), SlackOutboxPayload.PostInThread, new(SlackMessages.Render(message), Channel: incident.Thread.Channel), incident.Number, ct);
+
+    public Task Answer(CommandContext context, ChatMessage message, CancellationToken ct)
+    {
+        var target = SlackReplyTarget.Deserialize(context.ReplyTo);
+        var rendered = SlackMessages.Render(message);
+        var payload = target.ResponseUrl is { } url
+            ? new SlackOutboxPayload(rendered, ResponseUrl: url)
+            : new SlackOutboxPayload(rendered, Channel: target.Channel, User: target.User, ThreadTs: target.ThreadTs);
+        var kind = target.ResponseUrl is null ? SlackOutboxPayload.Ephemeral : SlackOutboxPayload.Respond;
+        return Queue(message.Key, $"slack:answer:{context.RequestKey}", kind, payload, null, ct);
+    }
+
+    private static string ThreadOrder(Incident incident) => $"slack:{incident.Id}";
+
+    private async Task Queue(string key, string order, string kind, SlackOutboxPayload payload, long? incident, CancellationToken ct)
+    {
+        if (await outbox.Enqueue(new OutboxDraft(PlatformName, $"slack:{key}", order, kind, payload.Serialize(), incident), ct))
+        {
+            signal.Notify();
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Slack;
+
+/// <summary>
+/// Sends queued Slack messages through the Web API: paced per channel, holding back a method Slack rate-limited
+/// until its Retry-After has passed, and recording a root message's ts as the incident's thread.
+/// </summary>
+internal sealed class SlackDeliverer(
+    SlackApiClient api,
+    IIncidentStore incidents,
+    IncidentThreads threads,
+    IOptions<SlackOptions> slackOptions,
+    IOptions<DeliveryOptions> deliveryOptions,
+    TimeProvider clock) : IOutboxDeliverer
+{
+    private static readonly string[] TrustedResponseHosts = ["hooks.slack.com", "hooks.slack-gov.com"];
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> lastPostPerChannel = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> methodPausedUntil = new();
+
+    public string Platform => SlackChatPlatform.PlatformName;
+
+    public async Task<Delivery> Deliver(OutboxMessage message, CancellationToken ct)
+    {
+        var payload = SlackOutboxPayload.Deserialize(message.Payload);
+        return message.Kind switch
+        {
+            SlackOutboxPayload.PostRoot => await PostRoot(message, payload, ct),
+            SlackOutboxPayload.PostInThread => await PostInThread(message, payload, ct),
+            SlackOutboxPayload.Respond => await Respond(payload, ct),
+            SlackOutboxPayload.Ephemeral => await PostEphemeral(payload, ct),
+            _ => new Delivery.Failed($"unknown Slack outbox kind '{message.Kind}'"),
+        };
+    }
+
+    private async Task<Delivery> PostRoot(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)
+    {
+        var incident = await FindIncident(message, ct);
+        if (incident.Thread.Id is { } alreadyOpen)
+        {
+            // Posted before a crash kept it from being marked sent: do not open a second thread.
+            return new Delivery.Sent(alreadyOpen);
+        }
+
+        var args = (JsonObject)payload.Message.DeepClone();
+        args["channel"] = payload.Channel;
+        var outcome = await Call("chat.postMessage", payload.Channel!, args, ct);
+        if (outcome is Delivery.Sent { Result: { } ts })
+        {
+            await threads.ThreadOpened(incident.Number, ts, ct);
+        }
+
+        return outcome;
+    }
+
+    private async Task<Delivery> PostInThread(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)
+    {
+        var incident = await FindIncident(message, ct);
+        if (incident.Thread.Id is not { } threadTs)
+        {
+            // The root is queued ahead of this message in the same order, so it either failed for good or was lost.
+            return new Delivery.Failed($"{incident.Id} has no Slack thread: its root message was never posted");
+        }
+
+        var args = (JsonObject)payload.Message.DeepClone();
+        args["channel"] = payload.Channel;
+        args["thread_ts"] = threadTs;
+        return await Call("chat.postMessage", payload.Channel!, args, ct);
+    }
+
+    private async Task<Delivery> PostEphemeral(SlackOutboxPayload payload, CancellationToken ct)
+    {
+        var args = (JsonObject)payload.Message.DeepClone();
+        args["channel"] = payload.Channel;
+        args["user"] = SlackIds.UserId(payload.User!);
+        if (payload.ThreadTs is { } thread)
+        {
+            args["thread_ts"] = thread;
+        }
+
+        return await Call("chat.postEphemeral", channel: null, args, ct);
+    }
+
+    private async Task<Delivery> Respond(SlackOutboxPayload payload, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url) || !IsTrusted(url))
+        {
+            return new Delivery.Failed("response_url is not a Slack hooks URL");
+        }
+
+        var body = (JsonObject)payload.Message.DeepClone();
+        body["response_type"] = "ephemeral";
+        body["replace_original"] = false;
+        return ToDelivery(await api.PostToResponseUrl(url, body, ct), "response_url", ts: null);
+    }
+
+    private async Task<Delivery> Call(string method, string? channel, JsonObject args, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (methodPausedUntil.TryGetValue(method, out var until) && until > now)
+        {
+            return new Delivery.Retry($"{method} rate-limited", until - now);
+        }
+
+        if (channel is not null)
+        {
+            await Pace(channel, ct);
+        }
+
+        var result = await api.Call(method, args, ct);
+        var ts = result is SlackApiResult.Success ok && ok.Body.TryGetProperty("ts", out var t) ? t.GetString() : null;
+        return ToDelivery(result, method, ts);
+    }
+
+    private async Task Pace(string channel, CancellationToken ct)
+    {
+        var pace = deliveryOptions.Value.ChannelPace;
+        if (lastPostPerChannel.TryGetValue(channel, out var last) && clock.GetUtcNow() - last < pace)
+        {
+            await Task.Delay(pace - (clock.GetUtcNow() - last), clock, ct);
+        }
+
+        lastPostPerChannel[channel] = clock.GetUtcNow();
+    }
+
+    private Delivery ToDelivery(SlackApiResult result, string method, string? ts)
+    {
+        switch (result)
+        {
+            case SlackApiResult.Success:
+                return new Delivery.Sent(ts);
+            case SlackApiResult.RateLimited limited:
+                methodPausedUntil[method] = clock.GetUtcNow() + limited.RetryAfter;
+                return new Delivery.Retry($"{method} rate-limited", limited.RetryAfter);
+            case SlackApiResult.Transient transient:
+                return new Delivery.Retry($"{method}: {transient.Error}");
+            case SlackApiResult.Permanent permanent:
+                return new Delivery.Failed($"{method}: {permanent.Error}");
+            default:
+                return new Delivery.Retry($"{method}: unexpected result");
+        }
+    }
+
+    private bool IsTrusted(Uri url) =>
+        (url.Scheme == Uri.UriSchemeHttps && TrustedResponseHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
+        || (url.Host == slackOptions.Value.ApiBase.Host && url.Port == slackOptions.Value.ApiBase.Port);
+
+    private async Task<Incident> FindIncident(OutboxMessage message, CancellationToken ct) =>
+        await incidents.Find(message.IncidentNumber ?? 0, ct)
+        ?? throw new InvalidOperationException($"outbox message {message.MessageKey} names no known incident");
+}

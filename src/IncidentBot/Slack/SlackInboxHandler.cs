@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Commands;
+using IncidentBot.Core.Timeline;
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Slack;
+
+/// <summary>Turns stored Slack requests into core calls: commands, thread replies and their edits and deletions.</summary>
+internal sealed partial class SlackInboxHandler(IncidentCommands commands, ThreadReplies replies, ILogger<SlackInboxHandler> logger) : IInboxHandler
+{
+    public const string Command = "command";
+    public const string Event = "event";
+    public const string Interaction = "interaction";
+
+    private const string FormContentType = "application/x-www-form-urlencoded";
+
+    public string Platform => SlackChatPlatform.PlatformName;
+
+    public Task Handle(InboxItem item, CancellationToken ct)
+    {
+        var contentType = item.Kind == Event ? "application/json" : FormContentType;
+        var request = SlackInbound.Parse(contentType, Encoding.UTF8.GetBytes(item.Body));
+        var requestKey = "slack:" + item.Id.ToString(CultureInfo.InvariantCulture);
+        switch (request)
+        {
+            case SlackSlashCommand command:
+                var context = new CommandContext(
+                    Platform, requestKey, command.ChannelId, ThreadId: null, SlackIds.Mention(command.UserId),
+                    new SlackReplyTarget(command.ResponseUrl, command.ChannelId, SlackIds.Mention(command.UserId), null).Serialize());
+                return commands.Execute(context, SlackText.Decode(command.Text), answeredAtReceipt: true, ct);
+            case SlackEventCallback callback:
+                return HandleEvent(SlackEventReader.Read(callback), requestKey, ct);
+            default:
+                // Buttons and modals arrive with paging and the checklist; until then there is nothing to do.
+                LogSkipped(item.Id, request.GetType().Name);
+                return Task.CompletedTask;
+        }
+    }
+
+    private Task HandleEvent(SlackThreadEvent threadEvent, string requestKey, CancellationToken ct)
+    {
+        switch (threadEvent)
+        {
+            case SlackReplyPosted reply:
+                return replies.Record(new ThreadMessage(Platform, reply.Channel, reply.ThreadTs, reply.Ts, reply.Actor, reply.Text, reply.At), ct);
+            case SlackReplyEdited edit:
+                return replies.Edit(Platform, edit.Channel, edit.ThreadTs, edit.Ts, edit.Text, edit.EditedAt, ct);
+            case SlackReplyDeleted deletion:
+                return replies.Delete(Platform, deletion.Channel, deletion.ThreadTs, deletion.Ts, ct);
+            case SlackMention mention:
+                var context = new CommandContext(
+                    Platform, requestKey, mention.Channel, mention.ThreadTs, mention.User,
+                    new SlackReplyTarget(null, mention.Channel, mention.User, mention.ThreadTs).Serialize());
+                return commands.Execute(context, mention.CommandText, answeredAtReceipt: false, ct);
+            default:
+                return Task.CompletedTask;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox item {Id}: no handler yet for Slack {Kind}")]
+    private partial void LogSkipped(long id, string kind);
+}

@@ -1,0 +1,60 @@
+namespace IncidentBot.Slack;
+
+/// <summary>Section <c>Slack</c>. Slack is off until both the signing secret and the bot token are set.</summary>
+internal sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    public string? SigningSecret { get; set; }
+
+    public string? BotToken { get; set; }
+
+    /// <summary>App-level token for Socket Mode; not supported by this version (see README).</summary>
+    public string? AppToken { get; set; }
+
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>Channel id for <c>[Outage]</c> threads; unset means the channel the command came from.</summary>
+    public string? IncidentChannel { get; set; }
+
+    public string Command { get; set; } = "/outage";
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
+
+    public Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
+
+    public static IEnumerable<string> Validate(SlackOptions o)
+    {
+        var hasSecret = !string.IsNullOrWhiteSpace(o.SigningSecret);
+        var hasToken = !string.IsNullOrWhiteSpace(o.BotToken);
+        if (hasSecret && !hasToken)
+        {
+            yield return "Slack:BotToken must be set when Slack:SigningSecret is set (both turn Slack on).";
+        }
+
+        if (hasToken && !hasSecret)
+        {
+            yield return "Slack:SigningSecret must be set when Slack:BotToken is set (both turn Slack on).";
+        }
+
+        if (hasToken && !o.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
+        {
+            yield return "Slack:BotToken must be a bot token starting with xoxb-.";
+        }
+
+        if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return $"Slack:ApiBaseUrl must be an absolute http(s) URL, was '{o.ApiBaseUrl}'.";
+        }
+
+        if (!o.Command.StartsWith('/') || o.Command.Length < 2 || o.Command.Any(char.IsWhiteSpace))
+        {
+            yield return $"Slack:Command must be a slash command such as /outage, was '{o.Command}'.";
+        }
+
+        if (o.IncidentChannel is { } channel && (channel.Length == 0 || channel.StartsWith('#')))
+        {
+            yield return $"Slack:IncidentChannel must be a channel id such as C0123456789 (not a #name), was '{channel}'.";
+        }
+    }
+}

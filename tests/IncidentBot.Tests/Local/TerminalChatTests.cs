@@ -1,0 +1,58 @@
+using IncidentBot.Local;
+using IncidentBot.Persistence;
+using IncidentBot.Tests.Persistence;
+using IncidentBot.Tests.Support;
+
+namespace IncidentBot.Tests.Local;
+
+internal sealed class TerminalChatTests
+{
+    private TestDatabase database = null!;
+
+    [SetUp]
+    public void CreateDatabase() => database = TestDatabase.Create(StorageProvider.Sqlite);
+
+    [TearDown]
+    public void DropDatabase() => database.Dispose();
+
+    [Test]
+    public async Task In_the_terminal_an_outage_opens_a_thread_and_replies_land_on_the_timeline()
+    {
+        var output = await Chat("/outage Cache cluster down sev:2", "flushed the cache, no change", "/outage list", "/quit");
+
+        Assert.That(output, Does.Contain("[Outage]: Cache cluster down").And.Contain("Severity: SEV-2").And.Contain("INC-1 declared").And.Contain("1 open"));
+        await using var bot = BotHost.Start(database.Settings, slack: null);
+        var timeline = (await bot.Incident(1))!["timeline"]!.AsArray();
+        Assert.That(timeline.Select(e => (e!["kind"]!.GetValue<string>(), e["text"]!.GetValue<string>())),
+            Is.EqualTo(new[] { ("declared", "Cache cluster down"), ("message", "flushed the cache, no change") }));
+    }
+
+    [Test]
+    public async Task A_reply_before_any_outage_is_explained_not_lost_silently()
+    {
+        var output = await Chat("hello?");
+
+        Assert.That(output, Does.Contain("declare an outage with /outage <summary> first"));
+    }
+
+    [Test]
+    public async Task Incidents_from_an_earlier_session_can_be_reopened_by_id()
+    {
+        await Chat("/outage Search slow");
+
+        var output = await Chat("/thread INC-1", "still slow after restart");
+
+        Assert.That(output, Does.Contain("Now in the thread of INC-1"));
+        await using var bot = BotHost.Start(database.Settings, slack: null);
+        Assert.That((await bot.Incident(1))!["timeline"]!.AsArray(), Has.Count.EqualTo(2));
+    }
+
+    private async Task<string> Chat(params string[] lines)
+    {
+        using var input = new StringReader(string.Join('\n', lines));
+        await using var output = new StringWriter();
+        var args = new[] { "chat" }.Concat(database.Settings.Select(s => $"--{s.Key}={s.Value}")).ToArray();
+        await TerminalChat.Run(args, input, output);
+        return output.ToString();
+    }
+}

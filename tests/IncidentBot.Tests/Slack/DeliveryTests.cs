@@ -1,0 +1,76 @@
+using IncidentBot.Persistence;
+using IncidentBot.Tests.Support;
+
+namespace IncidentBot.Tests.Slack;
+
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres)]
+internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(provider)
+{
+    [Test]
+    public async Task A_429_is_retried_after_its_Retry_After()
+    {
+        Slack.RateLimitNext("chat.postMessage", retryAfterSeconds: 1);
+
+        await Declare("Checkout down");
+
+        var posts = Slack.CallsTo("chat.postMessage");
+        Assert.That(posts, Has.Count.EqualTo(2), "one refused, one delivered");
+        Assert.That(posts[1].At - posts[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)), "not before Retry-After");
+    }
+
+    [Test]
+    public async Task While_Slack_is_down_messages_wait_and_go_out_in_order_when_it_returns()
+    {
+        Slack.Down = true;
+        using (await Bot.SlashCommand("Checkout down", responseUrl: Slack.ResponseUrl("a")))
+        using (await Bot.SlashCommand("Search down", responseUrl: Slack.ResponseUrl("b")))
+        {
+        }
+
+        await Eventually.Get(() => Slack.CallsTo("chat.postMessage"), c => c.Count >= 3, "retries while Slack is down");
+        Assert.That((await Bot.Incident(1))!["thread"]!["id"], Is.Null, "no thread yet");
+
+        Slack.Down = false;
+
+        var first = await Eventually.Get(() => Bot.Incident(1), i => i!["thread"]!["id"] is not null, "INC-1's thread once Slack is back");
+        var second = await Eventually.Get(() => Bot.Incident(2), i => i!["thread"]!["id"] is not null, "INC-2's thread once Slack is back");
+        Assert.That(first!["thread"]!["id"]!.GetValue<string>(), Is.Not.EqualTo(second!["thread"]!["id"]!.GetValue<string>()));
+        await Eventually.Get(() => Slack.Calls.Count(c => c.Method.StartsWith("response_url:", StringComparison.Ordinal) && c.Text!.Contains("declared", StringComparison.Ordinal)), n => n >= 2, "both answers");
+    }
+
+    [Test]
+    public async Task A_restart_loses_nothing_that_was_queued()
+    {
+        Slack.Down = true;
+        using (await Bot.SlashCommand("Checkout down"))
+        {
+        }
+
+        await Eventually.Get(() => Slack.CallsTo("chat.postMessage"), c => c.Count >= 1, "a failed attempt");
+        await Bot.DisposeAsync();
+        Slack.Down = false;
+
+        Bot = BotHost.Start(Database.Settings, Slack);
+
+        var incident = await Eventually.Get(() => Bot.Incident(1), i => i?["thread"]?["id"] is not null, "the thread after the restart");
+        Assert.That(incident!["title"]!.GetValue<string>(), Is.EqualTo("Checkout down"));
+        Assert.That(Slack.CallsTo("chat.postMessage")[^1].Text, Does.StartWith("[Outage]: Checkout down"));
+    }
+
+    [Test]
+    public async Task A_permanent_Slack_error_is_not_retried_forever()
+    {
+        await Bot.DisposeAsync();
+        Bot = BotHost.Start(Database.Settings, Slack, new Dictionary<string, string?> { ["Slack:IncidentChannel"] = "C0MISSING" });
+        Slack.FailWith("chat.postMessage", "channel_not_found");
+
+        using (await Bot.SlashCommand("Checkout down"))
+        {
+        }
+
+        await Eventually.Get(() => Slack.CallsTo("chat.postMessage"), c => c.Count == 1, "the one attempt");
+        await Declare("Search down", number: 2);
+        Assert.That(Slack.CallsTo("chat.postMessage").Count(c => c.Channel == "C0MISSING"), Is.EqualTo(2), "one attempt each, no retry of the first");
+    }
+}

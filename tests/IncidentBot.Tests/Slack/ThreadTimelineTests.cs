@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Persistence;
+using IncidentBot.Tests.Support;
+
+namespace IncidentBot.Tests.Slack;
+
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres)]
+internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBase(provider)
+{
+    [Test]
+    public async Task A_reply_in_the_Outage_thread_lands_on_the_timeline_with_author_and_time()
+    {
+        var thread = await Declare("Checkout down");
+
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, "1700000100.000200", "U0BOB", "Database not affected, checked the logs &amp; metrics"));
+
+        var entry = (await TimelineWith(2))[1]!;
+        Assert.That(entry["kind"]!.GetValue<string>(), Is.EqualTo("message"));
+        Assert.That(entry["actor"]!.GetValue<string>(), Is.EqualTo("<@U0BOB>"));
+        Assert.That(entry["text"]!.GetValue<string>(), Is.EqualTo("Database not affected, checked the logs & metrics"));
+        Assert.That(entry["at"]!.GetValue<DateTimeOffset>(), Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_100_000)));
+    }
+
+    [Test]
+    public async Task Edits_update_the_entry_and_deletions_mark_it()
+    {
+        var thread = await Declare("Checkout down");
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, "1700000100.000200", "U0BOB", "rolling bakc"));
+        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", thread, "1700000101.000300", "U0BOB", "wrong thread, sorry"));
+        await TimelineWith(3);
+
+        await Bot.Event("Ev3", SlackPayloads.Edit("C0OPS", thread, "1700000100.000200", "1700000160.000000", "U0BOB", "rolling bakc", "rolling back"));
+        await Bot.Event("Ev4", SlackPayloads.Delete("C0OPS", thread, "1700000101.000300", "1700000170.000000", "U0BOB", "wrong thread, sorry"));
+
+        var timeline = await Eventually.Get(() => Timeline(), t => t[2]!["deleted"] is not null && t[1]!["editedAt"] is not null, "the edit and the deletion");
+        Assert.That(timeline[1]!["text"]!.GetValue<string>(), Is.EqualTo("rolling back"));
+        Assert.That(timeline[1]!["editedAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1_700_000_160)));
+        Assert.That(timeline[2]!["deleted"]!.GetValue<bool>(), Is.True);
+        Assert.That(timeline[2]!["text"]!.GetValue<string>(), Is.EqualTo("wrong thread, sorry"), "kept for the record");
+        Assert.That(timeline[1]!.AsObject().ContainsKey("deleted"), Is.False);
+    }
+
+    [Test]
+    public async Task Slack_retries_and_redeliveries_add_nothing()
+    {
+        var thread = await Declare("Checkout down");
+        var reply = SlackPayloads.Reply("C0OPS", thread, "1700000100.000200", "U0BOB", "checking the CDN");
+
+        await Bot.Event("Ev1", reply);
+        await Bot.Event("Ev1", (JsonObject)reply.DeepClone(), retryNum: 1);
+        await Bot.Event("Ev1-again-under-another-id", (JsonObject)reply.DeepClone());
+        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", thread, "1700000101.000000", "U0BOB", "CDN fine"));
+
+        var timeline = await TimelineWith(3);
+        Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo(new[] { "Checkout down", "checking the CDN", "CDN fine" }));
+    }
+
+    [Test]
+    public async Task A_mention_in_the_thread_is_recorded_once_and_runs_its_command_once()
+    {
+        var thread = await Declare("Checkout down");
+        const string text = "<@U0BOT> list";
+
+        // Slack sends the same reply twice: as a message and as an app_mention with the same ts.
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, "1700000100.000200", "U0BOB", text));
+        await Bot.Event("Ev2", SlackPayloads.Mention("C0OPS", thread, "1700000100.000200", "U0BOB", text));
+        await Bot.Event("Ev3", SlackPayloads.Mention("C0OPS", thread, "1700000100.000200", "U0BOB", text), retryNum: 1);
+
+        var answers = await Eventually.Get(() => Slack.CallsTo("chat.postEphemeral"), c => c.Count > 0, "the ephemeral answer");
+        Assert.That(answers[0].Body["user"]!.GetValue<string>(), Is.EqualTo("U0BOB"));
+        Assert.That(answers[0].ThreadTs, Is.EqualTo(thread));
+        Assert.That(answers[0].Text, Does.Contain("INC-1"));
+        Assert.That(await TimelineWith(2), Has.Count.EqualTo(2));
+        Assert.That(Slack.CallsTo("chat.postEphemeral"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Bot_posts_top_level_messages_and_other_threads_stay_off_the_timeline()
+    {
+        var thread = await Declare("Checkout down");
+
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, "1700000100.000100", SlackPayloads.BotUserId, "my own post"));
+        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", "1600000000.000001", "1700000100.000200", "U0BOB", "another thread"));
+        await Bot.Event("Ev3", SlackPayloads.Reply("C0OTHER", thread, "1700000100.000300", "U0BOB", "same ts, other channel"));
+        var topLevel = SlackPayloads.Reply("C0OPS", thread, "1700000100.000400", "U0BOB", "top level");
+        topLevel.Remove("thread_ts");
+        await Bot.Event("Ev4", topLevel);
+        await Bot.Event("Ev5", SlackPayloads.Reply("C0OPS", thread, "1700000100.000500", "U0BOB", "the one that counts"));
+
+        var timeline = await TimelineWith(2);
+        Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo(new[] { "Checkout down", "the one that counts" }));
+    }
+}

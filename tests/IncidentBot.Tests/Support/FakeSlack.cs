@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+
+namespace IncidentBot.Tests.Support;
+
+/// <summary>
+/// A Slack Web API on a loopback port, written for the tests: records every call, answers chat.postMessage with a
+/// fresh ts, and can be told to fail (429 with Retry-After, 503 while "down") to show the bot's retries.
+/// </summary>
+internal sealed class FakeSlack : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<SlackCall> calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Func<HttpResponse, IResult>>> scripted = new();
+    private long nextTs = 1_700_000_000_000_100;
+
+    private FakeSlack(WebApplication app) => this.app = app;
+
+    /// <summary>While true every call answers 503, as Slack does during its own outages.</summary>
+    public bool Down { get; set; }
+
+    public string ApiBaseUrl => BaseUrl + "/api/";
+
+    public string ResponseUrl(string id) => $"{BaseUrl}/hooks/commands/{id}";
+
+    public IReadOnlyList<SlackCall> Calls => calls.ToList();
+
+    public IReadOnlyList<SlackCall> CallsTo(string method) => calls.Where(c => c.Method == method).ToList();
+
+    private string BaseUrl => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    public static async Task<FakeSlack> Start()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlack(app);
+        app.MapPost("/api/{method}", fake.Api);
+        app.MapPost("/hooks/{**path}", fake.Hook);
+        await app.StartAsync();
+        return fake;
+    }
+
+    /// <summary>The next call to <paramref name="method"/> answers 429 with this Retry-After.</summary>
+    public void RateLimitNext(string method, int retryAfterSeconds) => Script(method, response =>
+    {
+        response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(new { ok = false, error = "ratelimited" }, statusCode: StatusCodes.Status429TooManyRequests);
+    });
+
+    /// <summary>The next call to <paramref name="method"/> answers HTTP 200 with <c>ok:false</c> and this error.</summary>
+    public void FailWith(string method, string error) => Script(method, _ => Results.Json(new { ok = false, error }));
+
+    private void Script(string method, Func<HttpResponse, IResult> answer) => scripted.GetOrAdd(method, _ => new()).Enqueue(answer);
+
+    private async Task<IResult> Api(string method, HttpRequest request)
+    {
+        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        calls.Enqueue(new SlackCall(method, body, request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
+        if (Down)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var answer))
+        {
+            return answer(request.HttpContext.Response);
+        }
+
+        return method switch
+        {
+            "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts = NextTs() }),
+            "chat.postEphemeral" => Results.Json(new { ok = true, message_ts = NextTs() }),
+            _ => Results.Json(new { ok = false, error = "unknown_method" }),
+        };
+    }
+
+    private async Task<IResult> Hook(HttpRequest request)
+    {
+        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        calls.Enqueue(new SlackCall("response_url:" + request.Path, body, request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
+        return Down ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Text("ok");
+    }
+
+    private string NextTs()
+    {
+        var micros = Interlocked.Increment(ref nextTs);
+        return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>One call the bot made to the fake Slack.</summary>
+internal sealed record SlackCall(string Method, JsonObject Body, string Authorization, DateTimeOffset At)
+{
+    public string? Text => Body["text"]?.GetValue<string>();
+
+    public string? Channel => Body["channel"]?.GetValue<string>();
+
+    public string? ThreadTs => Body["thread_ts"]?.GetValue<string>();
+
+    public string Json => Body.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+
+namespace IncidentBot.Tests.Support;
+
+/// <summary>Requests shaped like the samples in shared/payloads, with the fields the tests vary.</summary>
+internal static class SlackPayloads
+{
+    public const string BotUserId = "U0BOT";
+    public const string AppId = "A0INCIDENT";
+
+    private static int triggers;
+
+    public static string SlashCommand(string text, string user, string channel, string? responseUrl, string? triggerId) =>
+        string.Join('&', new Dictionary<string, string?>
+        {
+            ["token"] = "deprecated",
+            ["team_id"] = "T0TEAM",
+            ["team_domain"] = "example",
+            ["channel_id"] = channel,
+            ["channel_name"] = "ops",
+            ["user_id"] = user,
+            ["user_name"] = "someone",
+            ["command"] = "/outage",
+            ["text"] = text,
+            ["api_app_id"] = AppId,
+            ["response_url"] = responseUrl ?? "https://hooks.slack.com/commands/T0TEAM/1/abc",
+            ["trigger_id"] = triggerId ?? $"trigger.{Interlocked.Increment(ref triggers)}",
+        }.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value ?? "")}"));
+
+    public static string EventCallback(string eventId, JsonObject inner) => new JsonObject
+    {
+        ["token"] = "deprecated",
+        ["team_id"] = "T0TEAM",
+        ["api_app_id"] = AppId,
+        ["event"] = inner,
+        ["type"] = "event_callback",
+        ["event_id"] = eventId,
+        ["event_time"] = 1_700_000_000,
+        ["authorizations"] = new JsonArray(new JsonObject
+        {
+            ["team_id"] = "T0TEAM",
+            ["user_id"] = BotUserId,
+            ["is_bot"] = true,
+            ["is_enterprise_install"] = false,
+        }),
+    }.ToJsonString();
+
+    public static JsonObject Reply(string channel, string threadTs, string ts, string user, string text) => new()
+    {
+        ["type"] = "message",
+        ["user"] = user,
+        ["text"] = text,
+        ["ts"] = ts,
+        ["thread_ts"] = threadTs,
+        ["channel"] = channel,
+        ["event_ts"] = ts,
+        ["channel_type"] = "channel",
+    };
+
+    public static JsonObject Edit(string channel, string threadTs, string ts, string editTs, string user, string oldText, string newText) => new()
+    {
+        ["type"] = "message",
+        ["subtype"] = "message_changed",
+        ["hidden"] = true,
+        ["channel"] = channel,
+        ["ts"] = editTs,
+        ["event_ts"] = editTs,
+        ["message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = newText, ["ts"] = ts, ["thread_ts"] = threadTs, ["edited"] = new JsonObject { ["user"] = user, ["ts"] = editTs } },
+        ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = oldText, ["ts"] = ts, ["thread_ts"] = threadTs },
+        ["channel_type"] = "channel",
+    };
+
+    public static JsonObject Delete(string channel, string threadTs, string ts, string deleteTs, string user, string oldText) => new()
+    {
+        ["type"] = "message",
+        ["subtype"] = "message_deleted",
+        ["hidden"] = true,
+        ["channel"] = channel,
+        ["ts"] = deleteTs,
+        ["event_ts"] = deleteTs,
+        ["deleted_ts"] = ts,
+        ["previous_message"] = new JsonObject { ["type"] = "message", ["user"] = user, ["text"] = oldText, ["ts"] = ts, ["thread_ts"] = threadTs },
+        ["channel_type"] = "channel",
+    };
+
+    public static JsonObject Mention(string channel, string threadTs, string ts, string user, string text) => new()
+    {
+        ["type"] = "app_mention",
+        ["user"] = user,
+        ["text"] = text,
+        ["ts"] = ts,
+        ["thread_ts"] = threadTs,
+        ["channel"] = channel,
+        ["event_ts"] = ts,
+    };
+}

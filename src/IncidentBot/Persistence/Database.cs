@@ -1,0 +1,72 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace IncidentBot.Persistence;
+
+/// <summary>Opens connections to the configured database; everything else in Persistence is plain SQL over these.</summary>
+internal sealed class Database : IAsyncDisposable
+{
+    // WAL lets readers run beside the one writer; busy_timeout makes concurrent writers (inbox worker, outbox sender,
+    // HTTP requests) wait for the lock instead of failing with SQLITE_BUSY; foreign keys are off by default in SQLite.
+    private const string SqlitePragmas = "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;";
+
+    private readonly string connectionString;
+    private readonly NpgsqlDataSource? postgres;
+
+    public Database(IOptions<StorageOptions> options)
+    {
+        var storage = options.Value;
+        Provider = storage.ParsedProvider;
+        connectionString = storage.EffectiveConnectionString;
+        if (Provider == StorageProvider.Postgres)
+        {
+            postgres = NpgsqlDataSource.Create(connectionString);
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            Target = $"PostgreSQL database '{builder.Database}' on {builder.Host}";
+        }
+        else
+        {
+            var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            Target = $"SQLite file {file}";
+        }
+    }
+
+    public StorageProvider Provider { get; }
+
+    /// <summary>Where the data lives, for logs and health checks: never the password.</summary>
+    public string Target { get; }
+
+    public async Task<DbConnection> Open(CancellationToken ct)
+    {
+        if (postgres is not null)
+        {
+            return await postgres.OpenConnectionAsync(ct);
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = SqlitePragmas;
+            await pragmas.ExecuteNonQueryAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+    }
+}

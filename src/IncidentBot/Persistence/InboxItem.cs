@@ -1,0 +1,24 @@
+namespace IncidentBot.Persistence;
+
+/// <summary>A claimed inbox row. <see cref="Attempts"/> counts earlier tries that ended in a retry.</summary>
+internal sealed record InboxItem(long Id, string Platform, string Kind, string Body, DateTimeOffset ReceivedAt, int Attempts);
+
+/// <summary>Dapper's view of an inbox row (see <see cref="IncidentRow"/> for why not a record).</summary>
+internal sealed class InboxRow
+{
+    public const string Columns = "id AS Id, platform AS Platform, kind AS Kind, body AS Body, received_at AS ReceivedAt, attempts AS Attempts";
+
+    public long Id { get; set; }
+
+    public string Platform { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public string Body { get; set; } = "";
+
+    public long ReceivedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public InboxItem ToItem() => new(Id, Platform, Kind, Body, DbTime.FromDb(ReceivedAt), Attempts);
+}

@@ -1,0 +1,45 @@
+namespace IncidentBot.Persistence;
+
+/// <summary>A message to store. <see cref="MessageKey"/> makes enqueueing idempotent; <see cref="OrderingKey"/> serialises delivery.</summary>
+internal sealed record OutboxDraft(string Platform, string MessageKey, string OrderingKey, string Kind, string Payload, long? IncidentNumber);
+
+/// <summary>A stored message waiting to be sent. <see cref="Attempts"/> counts the failed tries so far.</summary>
+internal sealed record OutboxMessage(
+    long Id,
+    string Platform,
+    string MessageKey,
+    string OrderingKey,
+    string Kind,
+    string Payload,
+    long? IncidentNumber,
+    int Attempts,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Dapper's view of an outbox row (see <see cref="IncidentRow"/> for why not a record).</summary>
+internal sealed class OutboxRow
+{
+    public const string Columns =
+        "o.id AS Id, o.platform AS Platform, o.message_key AS MessageKey, o.ordering_key AS OrderingKey, o.kind AS Kind, " +
+        "o.payload AS Payload, o.incident_number AS IncidentNumber, o.attempts AS Attempts, o.created_at AS CreatedAt";
+
+    public long Id { get; set; }
+
+    public string Platform { get; set; } = "";
+
+    public string MessageKey { get; set; } = "";
+
+    public string OrderingKey { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    public string Payload { get; set; } = "";
+
+    public long? IncidentNumber { get; set; }
+
+    public int Attempts { get; set; }
+
+    public long CreatedAt { get; set; }
+
+    public OutboxMessage ToMessage() =>
+        new(Id, Platform, MessageKey, OrderingKey, Kind, Payload, IncidentNumber, Attempts, DbTime.FromDb(CreatedAt));
+}

@@ -1,0 +1,37 @@
+using IncidentBot.Core.Incidents;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Persistence;
+
+internal static class PersistenceExtensions
+{
+    public const string HealthCheckName = "database";
+
+    /// <summary>The database, its migrations (applied at start-up), the incident store, the inbox and the outbox.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Configure(options =>
+            {
+                // Not Bind(): only these two keys are meant, and the connection string lives outside the section.
+                options.Provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] ?? options.Provider;
+                options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Database>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<IIncidentStore, SqlIncidentStore>();
+        services.AddSingleton<Inbox>();
+        services.AddSingleton<Outbox>();
+
+        // First in the list, whatever the order of AddX calls in Program.cs: no hosted service may touch the schema
+        // before it exists.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, MigrateOnStart>());
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName, tags: ["ready"]);
+        return services;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Data.Common;
+using Dapper;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Persistence;
+
+/// <summary>The core's incident store over plain SQL that both SQLite and PostgreSQL accept.</summary>
+internal sealed class SqlIncidentStore(Database database) : IIncidentStore
+{
+    private const string AppendSql = """
+        INSERT INTO timeline (incident_id, at, kind, actor, text, source_id, deleted, edited_at)
+        VALUES (@Number, @At, @Kind, @Actor, @Text, @SourceId, @Deleted, @EditedAt)
+        ON CONFLICT (incident_id, source_id) DO NOTHING
+        """;
+
+    public async Task<Incident> Create(NewIncident draft, TimelineEntry declared, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var number = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO incidents (request_key, title, status, severity, area, owner, declared_by, declared_at, platform, channel)
+            VALUES (@RequestKey, @Title, @Status, @Severity, @Area, @Owner, @DeclaredBy, @DeclaredAt, @Platform, @Channel)
+            ON CONFLICT (request_key) DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                draft.RequestKey,
+                draft.Title,
+                Status = IncidentRow.ToDb(IncidentStatus.Investigating),
+                draft.Severity,
+                draft.Area,
+                draft.Owner,
+                draft.DeclaredBy,
+                DeclaredAt = DbTime.ToDb(draft.DeclaredAt),
+                draft.Platform,
+                draft.Channel,
+            },
+            tx,
+            cancellationToken: ct));
+        if (number is { } created)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(AppendSql, EntryArgs(created, declared), tx, cancellationToken: ct));
+        }
+
+        // A repeated request finds the incident its first run opened (committed, or it would not have conflicted).
+        var incident = await Single(connection, tx, "request_key = @key", new { key = draft.RequestKey }, ct);
+        await tx.CommitAsync(ct);
+        return incident!;
+    }
+
+    public async Task<Incident?> Find(long number, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        return await Single(connection, null, "id = @number", new { number }, ct);
+    }
+
+    public async Task<Incident?> FindByThread(string platform, string channel, string threadId, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        return await Single(
+            connection,
+            null,
+            "platform = @platform AND channel = @channel AND thread_id = @threadId",
+            new { platform, channel, threadId },
+            ct);
+    }
+
+    public async Task<IReadOnlyList<Incident>> List(bool openOnly, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        var where = openOnly ? "WHERE status <> @resolved" : "";
+        var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(
+            $"SELECT {IncidentRow.Columns} FROM incidents {where} ORDER BY declared_at DESC, id DESC",
+            new { resolved = IncidentRow.ToDb(IncidentStatus.Resolved) },
+            cancellationToken: ct));
+        return [.. rows.Select(r => r.ToIncident())];
+    }
+
+    public Task SetThreadId(long number, string threadId, CancellationToken ct) =>
+        Execute("UPDATE incidents SET thread_id = @threadId WHERE id = @number", new { number, threadId }, ct);
+
+    public async Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct) =>
+        await Execute(AppendSql, EntryArgs(number, entry), ct) == 1;
+
+    public async Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        var rows = await connection.QueryAsync<TimelineRow>(new CommandDefinition(
+            $"SELECT {TimelineRow.Columns} FROM timeline WHERE incident_id = @number ORDER BY at, id",
+            new { number },
+            cancellationToken: ct));
+        return [.. rows.Select(r => r.ToEntry())];
+    }
+
+    public async Task<bool> Edit(long number, string sourceId, string text, DateTimeOffset editedAt, CancellationToken ct) =>
+        await Execute(
+            "UPDATE timeline SET text = @text, edited_at = @editedAt WHERE incident_id = @number AND source_id = @sourceId",
+            new { number, sourceId, text, editedAt = DbTime.ToDb(editedAt) },
+            ct) > 0;
+
+    public async Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct) =>
+        await Execute(
+            "UPDATE timeline SET deleted = 1 WHERE incident_id = @number AND source_id = @sourceId",
+            new { number, sourceId },
+            ct) > 0;
+
+    private static object EntryArgs(long number, TimelineEntry entry) => new
+    {
+        Number = number,
+        At = DbTime.ToDb(entry.At),
+        entry.Kind,
+        entry.Actor,
+        entry.Text,
+        entry.SourceId,
+        Deleted = entry.Deleted ? 1 : 0,
+        EditedAt = DbTime.ToDb(entry.EditedAt),
+    };
+
+    private static async Task<Incident?> Single(DbConnection connection, DbTransaction? tx, string where, object args, CancellationToken ct)
+    {
+        var row = await connection.QueryFirstOrDefaultAsync<IncidentRow>(new CommandDefinition(
+            $"SELECT {IncidentRow.Columns} FROM incidents WHERE {where} ORDER BY id DESC LIMIT 1", args, tx, cancellationToken: ct));
+        return row?.ToIncident();
+    }
+
+    private async Task<int> Execute(string sql, object args, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,47 @@
+namespace IncidentBot.Persistence;
+
+/// <summary>
+/// Section <c>Storage</c>, plus <c>ConnectionStrings:IncidentBot</c> because that is where hosting tools
+/// (and people used to ASP.NET Core) look for a connection string.
+/// </summary>
+internal sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    public const string ConnectionStringName = "IncidentBot";
+    public const string DefaultSqliteConnectionString = "Data Source=data/incidentbot.db";
+
+    public string Provider { get; set; } = nameof(StorageProvider.Sqlite);
+
+    /// <summary>Null when unset: SQLite then uses <see cref="DefaultSqliteConnectionString"/>, PostgreSQL refuses to start.</summary>
+    public string? ConnectionString { get; set; }
+
+    public StorageProvider ParsedProvider => TryParseProvider(Provider, out var provider)
+        ? provider
+        : throw new InvalidOperationException(StorageOptionsValidator.ProviderError(Provider));
+
+    public string EffectiveConnectionString => string.IsNullOrWhiteSpace(ConnectionString) && ParsedProvider == StorageProvider.Sqlite
+        ? DefaultSqliteConnectionString
+        : ConnectionString ?? string.Empty;
+
+    public static bool TryParseProvider(string? text, out StorageProvider provider)
+    {
+        // Enum.TryParse would also accept numbers and "Sqlite,Postgres"; only the two names are meant.
+        provider = default;
+        foreach (var candidate in Enum.GetValues<StorageProvider>())
+        {
+            if (string.Equals(text?.Trim(), candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                provider = candidate;
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+internal enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

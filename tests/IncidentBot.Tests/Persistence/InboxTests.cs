@@ -1,0 +1,120 @@
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Tests.Persistence;
+
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres)]
+internal sealed class InboxTests(StorageProvider provider) : DatabaseTest(provider)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    private Inbox Inbox => new(Database, Clock);
+
+    [Test]
+    public async Task A_request_sharing_any_key_with_an_earlier_one_stores_nothing()
+    {
+        var first = await Inbox.TryAdd("slack", "event", "{\"a\":1}", ["event:Ev1", "message:C1:1700.1"], Ct);
+
+        var duplicate = await Inbox.TryAdd("slack", "event", "{\"a\":2}", ["event:Ev2", "message:C1:1700.1"], Ct);
+        var unrelated = await Inbox.TryAdd("slack", "event", "{\"a\":3}", ["event:Ev2"], Ct);
+
+        Assert.That(first, Is.Not.Null);
+        Assert.That(duplicate, Is.Null);
+        Assert.That(unrelated, Is.Not.Null, "the rolled-back duplicate must not have kept its new key");
+        Assert.That(await Inbox.Pending(Ct), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_request_without_keys_is_always_stored_and_a_repeated_key_is_not_a_duplicate_of_itself()
+    {
+        Assert.That(await Inbox.TryAdd("local", "command", "help", [], Ct), Is.Not.Null);
+        Assert.That(await Inbox.TryAdd("local", "command", "help", [], Ct), Is.Not.Null);
+        Assert.That(await Inbox.TryAdd("slack", "event", "{}", ["k", "k"], Ct), Is.Not.Null);
+
+        Assert.That(await Inbox.Pending(Ct), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Requests_are_claimed_in_arrival_order_and_each_only_once()
+    {
+        var receivedAt = Clock.GetUtcNow();
+        var first = await Inbox.TryAdd("slack", "command", "one", ["1"], Ct);
+        var second = await Inbox.TryAdd("teams", "activity", "two", ["2"], Ct);
+
+        var claimedFirst = await Inbox.ClaimNext(Lease, Ct);
+        var claimedSecond = await Inbox.ClaimNext(Lease, Ct);
+
+        Assert.That(claimedFirst, Is.EqualTo(new InboxItem(first!.Value, "slack", "command", "one", receivedAt, 0)));
+        Assert.That(claimedSecond?.Id, Is.EqualTo(second));
+        Assert.That(await Inbox.ClaimNext(Lease, Ct), Is.Null);
+        Assert.That(await Inbox.Pending(Ct), Is.EqualTo(2), "claimed rows are still unfinished");
+    }
+
+    [Test]
+    public async Task A_row_whose_worker_died_is_claimed_again_when_its_lease_expires()
+    {
+        var id = await Inbox.TryAdd("slack", "command", "one", [], Ct);
+        await Inbox.ClaimNext(Lease, Ct);
+
+        Clock.Advance(Lease - TimeSpan.FromSeconds(1));
+        Assert.That(await Inbox.ClaimNext(Lease, Ct), Is.Null);
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.That((await Inbox.ClaimNext(Lease, Ct))?.Id, Is.EqualTo(id));
+    }
+
+    [Test]
+    public async Task A_retried_row_waits_until_its_not_before_and_counts_the_attempt()
+    {
+        var id = await Inbox.TryAdd("slack", "command", "one", [], Ct);
+        await Inbox.ClaimNext(Lease, Ct);
+
+        await Inbox.Retry(id!.Value, "Slack API timed out", Clock.GetUtcNow().AddSeconds(30), Ct);
+
+        Clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.That(await Inbox.ClaimNext(Lease, Ct), Is.Null);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var retried = await Inbox.ClaimNext(Lease, Ct);
+        Assert.That(retried?.Id, Is.EqualTo(id));
+        Assert.That(retried?.Attempts, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Completed_and_failed_rows_are_finished()
+    {
+        var done = await Inbox.TryAdd("slack", "command", "one", [], Ct);
+        var failed = await Inbox.TryAdd("slack", "command", "two", [], Ct);
+        await Inbox.ClaimNext(Lease, Ct);
+        await Inbox.ClaimNext(Lease, Ct);
+
+        await Inbox.Complete(done!.Value, Ct);
+        await Inbox.Fail(failed!.Value, "unparseable payload", Ct);
+
+        Clock.Advance(Lease * 2);
+        Assert.That(await Inbox.ClaimNext(Lease, Ct), Is.Null);
+        Assert.That(await Inbox.Pending(Ct), Is.Zero);
+    }
+
+    [Test]
+    public async Task Workers_claiming_at_once_never_get_the_same_row()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await Inbox.TryAdd("slack", "command", $"request {i}", [], Ct);
+        }
+
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var claimed = new List<long>();
+            while (await new Inbox(Database, Clock).ClaimNext(Lease, Ct) is { } item)
+            {
+                claimed.Add(item.Id);
+            }
+
+            return claimed;
+        }));
+        var all = (await Task.WhenAll(workers)).SelectMany(ids => ids).ToList();
+
+        Assert.That(all, Has.Count.EqualTo(20).And.Unique);
+    }
+}

@@ -1,0 +1,104 @@
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Tests.Persistence;
+
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres)]
+internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provider)
+{
+    private Outbox Outbox => new(Database, Clock);
+
+    [Test]
+    public async Task Enqueueing_the_same_message_key_twice_stores_it_once()
+    {
+        Assert.That(await Outbox.Enqueue(Draft("INC-1:root", "C1"), Ct), Is.True);
+        Assert.That(await Outbox.Enqueue(Draft("INC-1:root", "C1") with { Payload = "changed" }, Ct), Is.False);
+
+        var pending = await Outbox.Pending("slack", Ct);
+        Assert.That(pending, Is.EqualTo(new[]
+        {
+            new OutboxMessage(pending[0].Id, "slack", "INC-1:root", "C1", "post", "payload of INC-1:root", 1, 0, Clock.GetUtcNow()),
+        }));
+    }
+
+    [Test]
+    public async Task The_next_message_of_an_ordering_key_waits_until_the_one_before_is_sent()
+    {
+        await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);
+        await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
+        await Outbox.Enqueue(Draft("b1", "thread-b"), Ct);
+
+        var due = await Outbox.Due("slack", 10, Ct);
+        Assert.That(due.Select(m => m.MessageKey), Is.EqualTo<string[]>(["a1", "b1"]));
+
+        await Outbox.MarkSent(due[0].Id, "1700000000.000100", Ct);
+
+        Assert.That((await Outbox.Due("slack", 10, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2", "b1"]));
+        Assert.That(await Outbox.Result("a1", Ct), Is.EqualTo("1700000000.000100"));
+        Assert.That(await Outbox.Result("a2", Ct), Is.Null);
+    }
+
+    [Test]
+    public async Task A_rescheduled_message_is_not_due_before_its_time_and_holds_back_its_ordering_key()
+    {
+        await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);
+        await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
+        var first = (await Outbox.Due("slack", 10, Ct))[0];
+
+        await Outbox.Reschedule(first.Id, Clock.GetUtcNow().AddSeconds(30), "429 Retry-After: 30", Ct);
+
+        Clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.That(await Outbox.Due("slack", 10, Ct), Is.Empty);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var due = await Outbox.Due("slack", 10, Ct);
+        Assert.That(due.Select(m => (m.MessageKey, m.Attempts)), Is.EqualTo<(string, int)[]>([("a1", 1)]));
+    }
+
+    [Test]
+    public async Task A_message_that_failed_for_good_lets_the_next_one_go()
+    {
+        await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);
+        await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
+
+        await Outbox.MarkFailed((await Outbox.Due("slack", 10, Ct))[0].Id, "channel_not_found", Ct);
+
+        Assert.That((await Outbox.Due("slack", 10, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
+        Assert.That((await Outbox.Pending("slack", Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
+        Assert.That(await Outbox.Result("a1", Ct), Is.Null);
+    }
+
+    [Test]
+    public async Task Due_is_per_platform_oldest_first_and_at_most_max()
+    {
+        foreach (var key in new[] { "k1", "k2", "k3" })
+        {
+            await Outbox.Enqueue(Draft(key, key), Ct);
+        }
+
+        await Outbox.Enqueue(Draft("t1", "k1") with { Platform = "teams" }, Ct);
+
+        Assert.That((await Outbox.Due("slack", 2, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["k1", "k2"]));
+        Assert.That((await Outbox.Due("teams", 10, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["t1"]));
+    }
+
+    [Test]
+    public async Task NextAttemptAt_is_when_the_earliest_sendable_message_is_due()
+    {
+        Assert.That(await Outbox.NextAttemptAt("slack", Ct), Is.Null);
+        var start = Clock.GetUtcNow();
+        await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);
+        await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
+        await Outbox.Enqueue(Draft("b1", "thread-b"), Ct);
+        var due = await Outbox.Due("slack", 10, Ct);
+
+        await Outbox.Reschedule(due[0].Id, start.AddSeconds(30), "503", Ct);
+        await Outbox.Reschedule(due[1].Id, start.AddSeconds(60), "503", Ct);
+
+        // a2 was enqueued at start but waits behind a1, so the sender should sleep until a1's retry.
+        Assert.That(await Outbox.NextAttemptAt("slack", Ct), Is.EqualTo(start.AddSeconds(30)));
+        Assert.That(await Outbox.NextAttemptAt("teams", Ct), Is.Null);
+    }
+
+    private static OutboxDraft Draft(string messageKey, string orderingKey) =>
+        new("slack", messageKey, orderingKey, "post", $"payload of {messageKey}", 1);
+}

@@ -1,0 +1,150 @@
+using Dapper;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Timeline;
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Tests.Persistence;
+
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres)]
+internal sealed class SqlIncidentStoreTests(StorageProvider provider) : DatabaseTest(provider)
+{
+    private SqlIncidentStore Store => new(Database);
+
+    [Test]
+    public async Task Creating_an_incident_stores_it_with_its_declared_entry()
+    {
+        var incident = await Declare("req-1", "Checkout API returns 500s");
+
+        Assert.That(incident, Is.EqualTo(new Incident(
+            incident.Number, "Checkout API returns 500s", IncidentStatus.Investigating, 1, "payments", "U1", "U1",
+            Clock.GetUtcNow(), null, new ChatThread("slack", "C1", null))));
+        Assert.That(await Store.Find(incident.Number, Ct), Is.EqualTo(incident));
+        Assert.That(await Store.Timeline(incident.Number, Ct), Is.EqualTo(new[] { Declared("Checkout API returns 500s") }));
+        Assert.That(await Scalar<string>("SELECT status FROM incidents"), Is.EqualTo("investigating"));
+    }
+
+    [Test]
+    public async Task Creating_again_for_the_same_request_returns_the_first_incident_unchanged()
+    {
+        var first = await Declare("req-1", "Checkout down");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var again = await Declare("req-1", "Something else");
+
+        Assert.That(again, Is.EqualTo(first));
+        Assert.That(await Store.List(openOnly: false, Ct), Has.Count.EqualTo(1));
+        Assert.That(await Store.Timeline(first.Number, Ct), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_incident_is_found_by_its_thread_once_the_thread_id_is_set()
+    {
+        var incident = await Declare("req-1", "Checkout down");
+        await Declare("req-2", "Search down");
+        Assert.That(await Store.FindByThread("slack", "C1", "1700000000.000100", Ct), Is.Null);
+
+        await Store.SetThreadId(incident.Number, "1700000000.000100", Ct);
+
+        var found = await Store.FindByThread("slack", "C1", "1700000000.000100", Ct);
+        Assert.That(found, Is.EqualTo(incident with { Thread = incident.Thread with { Id = "1700000000.000100" } }));
+        Assert.That(await Store.FindByThread("teams", "C1", "1700000000.000100", Ct), Is.Null);
+        Assert.That(await Store.FindByThread("slack", "C2", "1700000000.000100", Ct), Is.Null);
+    }
+
+    [Test]
+    public async Task Appending_the_same_source_id_twice_records_it_once()
+    {
+        var incident = await Declare("req-1", "Checkout down");
+        var reply = new TimelineEntry(Clock.GetUtcNow().AddMinutes(1), TimelineKind.Message, "U2", "Looking", "1700000001.0001");
+
+        Assert.That(await Store.Append(incident.Number, reply, Ct), Is.True);
+        Assert.That(await Store.Append(incident.Number, reply with { Text = "Looking again" }, Ct), Is.False);
+
+        Assert.That(await Store.Timeline(incident.Number, Ct), Is.EqualTo(new[] { Declared("Checkout down"), reply }));
+    }
+
+    [Test]
+    public async Task The_timeline_is_oldest_first_by_time_then_by_arrival()
+    {
+        var incident = await Declare("req-1", "Checkout down");
+        var start = Clock.GetUtcNow();
+        var late = Entry(start.AddMinutes(5), "late");
+        var early = Entry(start.AddMinutes(1), "early");
+        var sameTimeFirst = Entry(start.AddMinutes(3), "same time, first");
+        var sameTimeSecond = Entry(start.AddMinutes(3), "same time, second");
+        foreach (var entry in new[] { late, early, sameTimeFirst, sameTimeSecond })
+        {
+            await Store.Append(incident.Number, entry, Ct);
+        }
+
+        Assert.That(
+            (await Store.Timeline(incident.Number, Ct)).Select(e => e.Text),
+            Is.EqualTo<string[]>(["Checkout down", "early", "same time, first", "same time, second", "late"]));
+    }
+
+    [Test]
+    public async Task Editing_replaces_the_text_and_records_when()
+    {
+        var incident = await Declare("req-1", "Checkout down");
+        var reply = Entry(Clock.GetUtcNow().AddMinutes(1), "Rollback done");
+        await Store.Append(incident.Number, reply, Ct);
+        var editedAt = Clock.GetUtcNow().AddMinutes(2);
+
+        Assert.That(await Store.Edit(incident.Number, reply.SourceId, "Rollback done, errors gone", editedAt, Ct), Is.True);
+        Assert.That(await Store.Edit(incident.Number, "no-such-message", "x", editedAt, Ct), Is.False);
+
+        Assert.That(
+            (await Store.Timeline(incident.Number, Ct))[1],
+            Is.EqualTo(reply with { Text = "Rollback done, errors gone", EditedAt = editedAt }));
+    }
+
+    [Test]
+    public async Task Deleting_marks_the_entry_and_keeps_its_text()
+    {
+        var incident = await Declare("req-1", "Checkout down");
+        var reply = Entry(Clock.GetUtcNow().AddMinutes(1), "Wrong thread, sorry");
+        await Store.Append(incident.Number, reply, Ct);
+
+        Assert.That(await Store.MarkDeleted(incident.Number, reply.SourceId, Ct), Is.True);
+        Assert.That(await Store.MarkDeleted(incident.Number, "no-such-message", Ct), Is.False);
+
+        Assert.That((await Store.Timeline(incident.Number, Ct))[1], Is.EqualTo(reply with { Deleted = true }));
+    }
+
+    [Test]
+    public async Task The_list_is_newest_first_and_can_leave_out_resolved_incidents()
+    {
+        var first = await Declare("req-1", "First");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await Declare("req-2", "Second");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var third = await Declare("req-3", "Third");
+        await Scalar<long>($"UPDATE incidents SET status = 'resolved', resolved_at = 0 WHERE id = {second.Number} RETURNING id");
+
+        var all = await Store.List(openOnly: false, Ct);
+        var open = await Store.List(openOnly: true, Ct);
+
+        Assert.That(all.Select(i => i.Number), Is.EqualTo(new[] { third.Number, second.Number, first.Number }));
+        Assert.That(all[1].Status, Is.EqualTo(IncidentStatus.Resolved));
+        Assert.That(all[1].ResolvedAt, Is.EqualTo(DateTimeOffset.UnixEpoch));
+        Assert.That(open.Select(i => i.Number), Is.EqualTo(new[] { third.Number, first.Number }));
+    }
+
+    private Task<Incident> Declare(string requestKey, string title) => Store.Create(
+        new NewIncident(requestKey, title, 1, "payments", "U1", "U1", Clock.GetUtcNow(), "slack", "C1"),
+        Declared(title),
+        Ct);
+
+    private TimelineEntry Declared(string title) =>
+        new(Clock.GetUtcNow(), TimelineKind.Declared, "U1", title, "declared");
+
+    private static TimelineEntry Entry(DateTimeOffset at, string text) =>
+        new(at, TimelineKind.Message, "U2", text, $"msg-{text}");
+
+    private async Task<T?> Scalar<T>(string sql)
+    {
+        await using var connection = await Database.Open(Ct);
+        return await connection.ExecuteScalarAsync<T>(sql);
+    }
+}

@@ -23,9 +23,8 @@ builder.Services.AddDelivery(builder.Configuration);
 // Chat platforms: each is off until its credentials are set.
 builder.Services.AddSlack(builder.Configuration);
 
-// JSON API and health endpoints.
+// JSON API (health checks come with the features they check).
 builder.Services.AddIncidentsApi(builder.Configuration);
-builder.Services.AddHealth();
 
 var app = builder.Build();
 app.LogSlackState();

@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace IncidentBot.Slack;
+
+/// <summary>Lenient reads from Slack JSON: a missing or differently typed property is null, never an exception.</summary>
+internal static class SlackJson
+{
+    public static string? StringProperty(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    public static JsonElement? ObjectProperty(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.Object
+            ? value
+            : null;
+
+    public static bool IsTrue(this JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.True;
+
+    /// <summary>Parses a whole JSON document into an element that no longer depends on a pooled buffer.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out JsonElement root)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            root = JsonElement.ParseValue(ref reader);
+
+            // ParseValue stops after the first value; anything after it means the body is not one document.
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            root = default;
+            return false;
+        }
+    }
+}

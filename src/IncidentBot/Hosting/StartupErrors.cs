@@ -14,11 +14,11 @@ internal static partial class StartupErrors
         }
         catch (OptionsValidationException e)
         {
-            LogInvalid(app.Logger, string.Join(" ", e.Failures));
+            LogInvalid(app.Logger, e.Failures);
             return 1;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "IncidentBot did not start, its configuration is invalid: {Failures}")]
-    private static partial void LogInvalid(ILogger logger, string failures);
+    private static partial void LogInvalid(ILogger logger, IEnumerable<string> failures);
 }

@@ -4,7 +4,7 @@ namespace IncidentBot.Persistence;
 /// Wakes a polling worker as soon as there is work, instead of at its next poll. Polling stays, because another
 /// instance, or this one before a restart, may have stored the work.
 /// </summary>
-internal abstract class WorkSignal
+internal abstract class WorkSignal : IDisposable
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 
@@ -19,6 +19,8 @@ internal abstract class WorkSignal
             // Already signalled: one wake-up covers any amount of new work.
         }
     }
+
+    public void Dispose() => signal.Dispose();
 
     public async Task Wait(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
     {

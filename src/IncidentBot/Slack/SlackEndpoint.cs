@@ -18,7 +18,7 @@ internal static partial class SlackEndpoint
 
     public static void MapSlack(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<SlackOptions>>().Value.IsEnabled)
+        if (SlackOptions.Read(app.Configuration).IsEnabled)
         {
             app.MapPost("/slack/events", Receive);
         }
@@ -62,7 +62,11 @@ internal static partial class SlackEndpoint
             case SlackSlashCommand command:
                 return await ReceiveCommand(command, body, options.Value, inbox, signal, ct);
             case SlackEventCallback or SlackInteraction:
-                LogReceived(logger, parsed.GetType().Name, request.Headers["X-Slack-Retry-Num"].ToString());
+                if (request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
+                {
+                    LogRetry(logger, retry);
+                }
+
                 await Store(inbox, signal, parsed is SlackEventCallback ? SlackInboxHandler.Event : SlackInboxHandler.Interaction, parsed, body, ct);
                 return Results.Ok();
             case SlackUnrecognized unrecognized:
@@ -100,6 +104,6 @@ internal static partial class SlackEndpoint
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /slack/events: signature {Check}")]
     private static partial void LogRejected(ILogger logger, SignatureCheck check);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack {Kind} received (retry {RetryNum})")]
-    private static partial void LogReceived(ILogger logger, string kind, string retryNum);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack redelivered a request (X-Slack-Retry-Num {RetryNum}); the inbox drops it if already stored")]
+    private static partial void LogRetry(ILogger logger, Microsoft.Extensions.Primitives.StringValues retryNum);
 }

@@ -12,8 +12,7 @@ internal static partial class SlackExtensions
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SlackOptions>(configuration, SlackOptions.Section, SlackOptions.Validate);
-        var options = configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() ?? new SlackOptions();
-        if (!options.IsEnabled)
+        if (!SlackOptions.Read(configuration).IsEnabled)
         {
             return services;
         }
@@ -35,7 +34,7 @@ internal static partial class SlackExtensions
     /// <summary>Says at start-up whether Slack is on, and if not, which settings turn it on.</summary>
     public static void LogSlackState(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var options = SlackOptions.Read(app.Configuration);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackExtensions));
         if (!options.IsEnabled)
         {

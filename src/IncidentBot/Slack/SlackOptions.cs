@@ -23,6 +23,13 @@ internal sealed class SlackOptions
 
     public Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
 
+    /// <summary>
+    /// The section as configured, before validation: for deciding at registration what to wire up. Validation
+    /// happens at start-up, where a bad value stops the bot with the setting named.
+    /// </summary>
+    public static SlackOptions Read(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<SlackOptions>() ?? new SlackOptions();
+
     public static IEnumerable<string> Validate(SlackOptions o)
     {
         var hasSecret = !string.IsNullOrWhiteSpace(o.SigningSecret);

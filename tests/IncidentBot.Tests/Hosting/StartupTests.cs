@@ -2,7 +2,6 @@ using System.Net;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Persistence;
 using IncidentBot.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Tests.Hosting;
 
@@ -22,14 +21,25 @@ internal sealed class StartupTests
     [TestCase("Storage:Provider", "Mysql", "Storage:Provider must be Sqlite or Postgres, was 'Mysql'")]
     [TestCase("Api:Token", "short", "Api:Token must be at least 16 characters")]
     [TestCase("Delivery:MaxBackoff", "00:00:00", "Delivery:MaxBackoff must be more than zero")]
-    public void A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
+    public async Task A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
-        var settings = new Dictionary<string, string?> { [key] = value };
+        var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?> { [key] = value });
 
-        var error = Assert.Catch(() => BotHost.Start(database.Settings, slack: null, settings).Dispose());
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("configuration is invalid").And.Contain(message));
+    }
 
-        Assert.That(error, Is.InstanceOf<OptionsValidationException>());
-        Assert.That(error!.Message, Does.Contain(message));
+    [Test]
+    public async Task Secrets_never_appear_in_the_start_up_log()
+    {
+        var (_, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = "signing-secret-that-must-not-leak",
+            ["Slack:BotToken"] = "xoxp-user-token-that-must-not-leak",
+        });
+
+        Assert.That(output, Does.Contain("Slack:BotToken must be a bot token"));
+        Assert.That(output, Does.Not.Contain("must-not-leak"));
     }
 
     [Test]

@@ -24,7 +24,7 @@ internal sealed class TerminalChatTests
         await using var bot = BotHost.Start(database.Settings, slack: null);
         var timeline = (await bot.Incident(1))!["timeline"]!.AsArray();
         Assert.That(timeline.Select(e => (e!["kind"]!.GetValue<string>(), e["text"]!.GetValue<string>())),
-            Is.EqualTo(new[] { ("declared", "Cache cluster down"), ("message", "flushed the cache, no change") }));
+            Is.EqualTo<(string, string)[]>([("declared", "Cache cluster down"), ("message", "flushed the cache, no change")]));
     }
 
     [Test]
@@ -51,7 +51,7 @@ internal sealed class TerminalChatTests
     {
         using var input = new StringReader(string.Join('\n', lines));
         await using var output = new StringWriter();
-        var args = new[] { "chat" }.Concat(database.Settings.Select(s => $"--{s.Key}={s.Value}")).ToArray();
+        string[] args = ["chat", .. database.Settings.Select(s => $"--{s.Key}={s.Value}")];
         await TerminalChat.Run(args, input, output);
         return output.ToString();
     }

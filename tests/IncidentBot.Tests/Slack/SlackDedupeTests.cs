@@ -8,7 +8,7 @@ internal sealed class SlackDedupeTests
     [Test]
     public void An_event_is_keyed_by_its_id_and_by_its_message()
     {
-        var callback = SlackPayloads.Callback(SlackPayloads.Bytes("slack-event-callback-message-thread-reply.json"));
+        var callback = SamplePayloads.Callback(SamplePayloads.Bytes("slack-event-callback-message-thread-reply.json"));
 
         Assert.That(SlackInbound.DedupeKeys(callback), Is.EqualTo(new List<string>
         {
@@ -20,8 +20,8 @@ internal sealed class SlackDedupeTests
     [Test]
     public void A_thread_mention_sent_as_message_and_as_app_mention_keeps_both()
     {
-        var message = SlackPayloads.Event("""{"type":"message","channel":"C1","ts":"1.000100","thread_ts":"1.000000"}""");
-        var mention = SlackPayloads.Event("""{"type":"app_mention","channel":"C1","ts":"1.000100","thread_ts":"1.000000"}""");
+        var message = SamplePayloads.Event("""{"type":"message","channel":"C1","ts":"1.000100","thread_ts":"1.000000"}""");
+        var mention = SamplePayloads.Event("""{"type":"app_mention","channel":"C1","ts":"1.000100","thread_ts":"1.000000"}""");
 
         Assert.That(SlackInbound.DedupeKeys(message)[1], Is.Not.EqualTo(SlackInbound.DedupeKeys(mention)[1]));
         Assert.That(SlackInbound.DedupeKeys(mention)[1], Is.EqualTo("slack:message:app_mention::C1:1.000100"));
@@ -32,8 +32,8 @@ internal sealed class SlackDedupeTests
     {
         const string Edit = """{"type":"message","subtype":"message_changed","channel":"C1","ts":"TS","message":{"ts":"1.000100"}}""";
 
-        var first = SlackInbound.DedupeKeys(SlackPayloads.Event(Edit.Replace("TS", "2.000000", StringComparison.Ordinal)));
-        var second = SlackInbound.DedupeKeys(SlackPayloads.Event(Edit.Replace("TS", "3.000000", StringComparison.Ordinal)));
+        var first = SlackInbound.DedupeKeys(SamplePayloads.Event(Edit.Replace("TS", "2.000000", StringComparison.Ordinal)));
+        var second = SlackInbound.DedupeKeys(SamplePayloads.Event(Edit.Replace("TS", "3.000000", StringComparison.Ordinal)));
 
         Assert.That(first[1], Is.EqualTo("slack:message:message:message_changed:C1:2.000000"));
         Assert.That(second[1], Is.Not.EqualTo(first[1]));
@@ -42,7 +42,7 @@ internal sealed class SlackDedupeTests
     [Test]
     public void An_event_without_channel_or_ts_is_keyed_by_its_id_only()
     {
-        var callback = SlackPayloads.Event("""{"type":"team_join","user":{"id":"U1"}}""");
+        var callback = SamplePayloads.Event("""{"type":"team_join","user":{"id":"U1"}}""");
 
         Assert.That(SlackInbound.DedupeKeys(callback), Is.EqualTo(new List<string> { "slack:event:Ev1" }));
     }
@@ -66,7 +66,7 @@ internal sealed class SlackDedupeTests
     [Test]
     public void An_interaction_is_keyed_by_its_trigger_id()
     {
-        var interaction = SlackInbound.Parse("application/x-www-form-urlencoded", SlackPayloads.Bytes("slack-block-actions.form-body.txt"));
+        var interaction = SlackInbound.Parse("application/x-www-form-urlencoded", SamplePayloads.Bytes("slack-block-actions.form-body.txt"));
 
         Assert.That(SlackInbound.DedupeKeys(interaction), Is.EqualTo(new List<string> { "slack:interaction:111.222.valid" }));
     }

@@ -8,7 +8,7 @@ internal sealed class SlackEventReaderAuthorTests
     [Test]
     public void The_bot_users_own_reply_is_ignored()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"message","channel":"C1","user":"UBOT","bot_id":"B1","ts":"2.000100","thread_ts":"2.000000","text":"Paged <@U7>"}
             """);
 
@@ -18,7 +18,7 @@ internal sealed class SlackEventReaderAuthorTests
     [Test]
     public void A_reply_from_this_app_is_ignored_even_without_the_bot_user()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"message","channel":"C1","bot_id":"B1","bot_profile":{"app_id":"ABOT","name":"IncidentBot"},
              "ts":"2.000100","thread_ts":"2.000000","text":"Reminder"}
             """);
@@ -29,7 +29,7 @@ internal sealed class SlackEventReaderAuthorTests
     [Test]
     public void A_reply_carrying_this_apps_id_at_top_level_is_ignored()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"message","channel":"C1","app_id":"ABOT","ts":"2.000100","thread_ts":"2.000000","text":"x"}
             """);
 
@@ -39,7 +39,7 @@ internal sealed class SlackEventReaderAuthorTests
     [Test]
     public void Another_apps_reply_is_posted_under_the_apps_name()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"message","channel":"C1","user":"U0DEPLOY","bot_id":"B9","bot_profile":{"app_id":"A9","name":"Deploy Bot"},
              "ts":"2.000100","thread_ts":"2.000000","text":"Rolled back checkout to v41"}
             """);
@@ -52,7 +52,7 @@ internal sealed class SlackEventReaderAuthorTests
     [Test]
     public void A_legacy_bot_message_is_posted_under_its_username()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"message","subtype":"bot_message","channel":"C1","bot_id":"B8","username":"alertmanager",
              "ts":"2.000100","thread_ts":"2.000000","text":"FIRING: CheckoutErrors"}
             """);
@@ -63,7 +63,7 @@ internal sealed class SlackEventReaderAuthorTests
     [Test]
     public void An_app_without_a_name_is_posted_under_its_bot_id()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"message","subtype":"bot_message","channel":"C1","bot_id":"B7","ts":"2.000100","thread_ts":"2.000000","text":"ping"}
             """);
 
@@ -73,7 +73,7 @@ internal sealed class SlackEventReaderAuthorTests
     [Test]
     public void Without_app_or_bot_ids_from_slack_a_person_is_still_recorded()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"message","channel":"C1","user":"UBOT","ts":"2.000100","thread_ts":"2.000000","text":"hi"}
             """, botUserId: null, apiAppId: null);
 

@@ -14,7 +14,7 @@ internal sealed class SlackEventReaderEditTests
     [Test]
     public void An_edit_of_a_reply_carries_the_new_text_and_the_edit_time()
     {
-        var callback = SlackPayloads.Event(EditOfReply.Replace("NEW", "rollback done &amp; verified", StringComparison.Ordinal));
+        var callback = SamplePayloads.Event(EditOfReply.Replace("NEW", "rollback done &amp; verified", StringComparison.Ordinal));
 
         Assert.That(SlackEventReader.Read(callback), Is.EqualTo(new SlackReplyEdited(
             "C1",
@@ -28,7 +28,7 @@ internal sealed class SlackEventReaderEditTests
     public void A_change_that_leaves_the_text_alone_is_ignored()
     {
         // Unfurls and metadata updates arrive as message_changed with the same text.
-        var callback = SlackPayloads.Event(EditOfReply.Replace("NEW", "OLD", StringComparison.Ordinal));
+        var callback = SamplePayloads.Event(EditOfReply.Replace("NEW", "OLD", StringComparison.Ordinal));
 
         Assert.That(SlackEventReader.Read(callback), Is.TypeOf<SlackIgnored>());
     }
@@ -38,13 +38,13 @@ internal sealed class SlackEventReaderEditTests
     {
         var json = EditOfReply[..EditOfReply.IndexOf("\"previous_message\"", StringComparison.Ordinal)].TrimEnd().TrimEnd(',') + "}";
 
-        Assert.That(SlackEventReader.Read(SlackPayloads.Event(json)), Is.TypeOf<SlackReplyEdited>().With.Property("Text").EqualTo("NEW"));
+        Assert.That(SlackEventReader.Read(SamplePayloads.Event(json)), Is.TypeOf<SlackReplyEdited>().With.Property("Text").EqualTo("NEW"));
     }
 
     [Test]
     public void An_edit_of_the_bots_own_reply_is_ignored()
     {
-        var callback = SlackPayloads.Event(EditOfReply.Replace("\"user\":\"U9\",\"text\":\"NEW\"", "\"user\":\"UBOT\",\"text\":\"NEW\"", StringComparison.Ordinal));
+        var callback = SamplePayloads.Event(EditOfReply.Replace("\"user\":\"U9\",\"text\":\"NEW\"", "\"user\":\"UBOT\",\"text\":\"NEW\"", StringComparison.Ordinal));
 
         Assert.That(SlackEventReader.Read(callback), Is.TypeOf<SlackIgnored>());
     }
@@ -52,7 +52,7 @@ internal sealed class SlackEventReaderEditTests
     [Test]
     public void A_deleted_reply_is_reported_with_its_thread()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"message","subtype":"message_deleted","hidden":true,"channel":"C1","ts":"1726133800.000100","deleted_ts":"1726133700.887259",
              "previous_message":{"type":"message","user":"U9","text":"oops","ts":"1726133700.887259","thread_ts":"1726133698.626339"}}
             """);
@@ -65,7 +65,7 @@ internal sealed class SlackEventReaderEditTests
     [TestCase("")]
     public void Deleting_a_thread_root_a_top_level_or_an_unknown_message_is_ignored(string previous)
     {
-        var callback = SlackPayloads.Event($$"""
+        var callback = SamplePayloads.Event($$"""
             {"type":"message","subtype":"message_deleted","channel":"C1","ts":"6.000000","deleted_ts":"5.000000"{{previous}}}
             """);
 

@@ -11,7 +11,7 @@ internal sealed class SlackEventReaderTests
     [Test]
     public void A_thread_reply_from_a_person_is_posted_with_its_author_and_time()
     {
-        var callback = SlackPayloads.Callback(SlackPayloads.Bytes("slack-event-callback-message-thread-reply.json"));
+        var callback = SamplePayloads.Callback(SamplePayloads.Bytes("slack-event-callback-message-thread-reply.json"));
 
         Assert.That(SlackEventReader.Read(callback), Is.EqualTo(new SlackReplyPosted(
             "C111", "1726133698.626339", "1726133700.887259", "<@W222>", "When Slack was released?", ReplyAt)));
@@ -20,7 +20,7 @@ internal sealed class SlackEventReaderTests
     [Test]
     public void The_edit_slack_fires_on_a_thread_root_when_a_reply_arrives_is_ignored()
     {
-        var callback = SlackPayloads.Callback(SlackPayloads.Bytes("slack-event-callback-message-changed-thread-parent.json"));
+        var callback = SamplePayloads.Callback(SamplePayloads.Bytes("slack-event-callback-message-changed-thread-parent.json"));
 
         Assert.That(SlackEventReader.Read(callback), Is.TypeOf<SlackIgnored>());
     }
@@ -29,9 +29,9 @@ internal sealed class SlackEventReaderTests
     public void An_app_mention_at_top_level_is_a_command_without_thread()
     {
         // The SDK fixture names the sender (U222) as the installation's bot user; point it at the mentioned bot instead.
-        var payload = JsonNode.Parse(SlackPayloads.EnvelopePayload("slack-socket-mode-envelope-events_api-app_mention.json"))!;
+        var payload = JsonNode.Parse(SamplePayloads.EnvelopePayload("slack-socket-mode-envelope-events_api-app_mention.json"))!;
         payload["authorizations"]![0]!["user_id"] = "U111";
-        var callback = SlackPayloads.Callback(JsonSerializer.SerializeToUtf8Bytes(payload));
+        var callback = SamplePayloads.Callback(JsonSerializer.SerializeToUtf8Bytes(payload));
 
         Assert.That(SlackEventReader.Read(callback), Is.EqualTo(new SlackMention("C111", null, "1610241741.000200", "<@U222>", "")));
     }
@@ -40,7 +40,7 @@ internal sealed class SlackEventReaderTests
     public void An_app_mention_whose_sender_is_the_bot_user_is_ignored()
     {
         // As recorded: the authorization's bot user is also the sender, which makes it the bot's own post.
-        var callback = SlackPayloads.Callback(SlackPayloads.EnvelopePayload("slack-socket-mode-envelope-events_api-app_mention.json"));
+        var callback = SamplePayloads.Callback(SamplePayloads.EnvelopePayload("slack-socket-mode-envelope-events_api-app_mention.json"));
 
         Assert.That(SlackEventReader.Read(callback), Is.EqualTo(new SlackIgnored("the bot's own post")));
     }
@@ -48,7 +48,7 @@ internal sealed class SlackEventReaderTests
     [Test]
     public void A_top_level_message_is_ignored()
     {
-        var callback = SlackPayloads.Callback(SlackPayloads.EnvelopePayload("slack-socket-mode-envelope-events_api-message.json"));
+        var callback = SamplePayloads.Callback(SamplePayloads.EnvelopePayload("slack-socket-mode-envelope-events_api-message.json"));
 
         Assert.That(SlackEventReader.Read(callback), Is.EqualTo(new SlackIgnored("not a thread reply")));
     }
@@ -56,7 +56,7 @@ internal sealed class SlackEventReaderTests
     [Test]
     public void A_mention_in_a_thread_carries_the_thread_and_the_decoded_command()
     {
-        var callback = SlackPayloads.Event("""
+        var callback = SamplePayloads.Event("""
             {"type":"app_mention","channel":"C1","user":"U9","ts":"2.000100","thread_ts":"2.000000",
              "text":"<@UBOT> <@UBOT|incidentbot>  owner <@U777|alice> &amp; more "}
             """);
@@ -67,7 +67,7 @@ internal sealed class SlackEventReaderTests
     [Test]
     public void Only_the_bot_mention_is_stripped_from_a_command()
     {
-        var callback = SlackPayloads.Event("""{"type":"app_mention","channel":"C1","user":"U9","ts":"2.000100","text":"<@U777> <@UBOT> ack"}""");
+        var callback = SamplePayloads.Event("""{"type":"app_mention","channel":"C1","user":"U9","ts":"2.000100","text":"<@U777> <@UBOT> ack"}""");
 
         Assert.That(((SlackMention)SlackEventReader.Read(callback)).CommandText, Is.EqualTo("<@U777> <@UBOT> ack"));
     }
@@ -75,7 +75,7 @@ internal sealed class SlackEventReaderTests
     [Test]
     public void Without_a_known_bot_user_the_first_mention_is_stripped()
     {
-        var callback = SlackPayloads.Event("""{"type":"app_mention","channel":"C1","user":"U9","ts":"2.000100","text":"<@UBOT> owner <@U777>"}""", botUserId: null);
+        var callback = SamplePayloads.Event("""{"type":"app_mention","channel":"C1","user":"U9","ts":"2.000100","text":"<@UBOT> owner <@U777>"}""", botUserId: null);
 
         Assert.That(((SlackMention)SlackEventReader.Read(callback)).CommandText, Is.EqualTo("owner <@U777>"));
     }
@@ -85,7 +85,7 @@ internal sealed class SlackEventReaderTests
     [TestCase("me_message")]
     public void Replies_with_a_speaking_subtype_are_posted(string subtype)
     {
-        var callback = SlackPayloads.Event($$"""
+        var callback = SamplePayloads.Event($$"""
             {"type":"message","subtype":"{{subtype}}","channel":"C1","user":"U9","ts":"2.000100","thread_ts":"2.000000","text":"a &lt;b&gt;"}
             """);
 
@@ -97,7 +97,7 @@ internal sealed class SlackEventReaderTests
     [TestCase("pinned_item")]
     public void Other_subtypes_are_ignored(string subtype)
     {
-        var callback = SlackPayloads.Event($$"""
+        var callback = SamplePayloads.Event($$"""
             {"type":"message","subtype":"{{subtype}}","channel":"C1","user":"U9","ts":"2.000100","thread_ts":"2.000000"}
             """);
 
@@ -115,6 +115,6 @@ internal sealed class SlackEventReaderTests
     [TestCase("""{"type":"message","subtype":"message_deleted","channel":"C1","ts":"3.0"}""")]
     public void Events_that_are_not_about_a_thread_reply_or_lack_fields_are_ignored(string json)
     {
-        Assert.That(SlackEventReader.Read(SlackPayloads.Event(json)), Is.TypeOf<SlackIgnored>());
+        Assert.That(SlackEventReader.Read(SamplePayloads.Event(json)), Is.TypeOf<SlackIgnored>());
     }
 }

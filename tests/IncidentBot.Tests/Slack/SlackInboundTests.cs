@@ -10,7 +10,7 @@ internal sealed class SlackInboundTests
     [Test]
     public void A_url_verification_yields_its_challenge()
     {
-        var request = SlackInbound.Parse("application/json; charset=utf-8", SlackPayloads.Bytes("slack-url-verification.json"));
+        var request = SlackInbound.Parse("application/json; charset=utf-8", SamplePayloads.Bytes("slack-url-verification.json"));
 
         Assert.That(request, Is.EqualTo(new SlackUrlVerification("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P")));
     }
@@ -18,7 +18,7 @@ internal sealed class SlackInboundTests
     [Test]
     public void A_slash_command_form_is_read_with_its_fields_decoded()
     {
-        var request = SlackInbound.Parse(Form, SlackPayloads.Bytes("slack-slash-command.signing-vector.form-body.txt"));
+        var request = SlackInbound.Parse(Form, SamplePayloads.Bytes("slack-slash-command.signing-vector.form-body.txt"));
 
         Assert.That(request, Is.EqualTo(new SlackSlashCommand(
             "/webhook-collect",
@@ -33,7 +33,7 @@ internal sealed class SlackInboundTests
     [Test]
     public void The_documented_slash_command_example_is_read()
     {
-        var request = SlackInbound.Parse("Application/X-WWW-Form-Urlencoded; charset=utf-8", SlackPayloads.Bytes("slack-slash-command.docs-example.form-body.txt"));
+        var request = SlackInbound.Parse("Application/X-WWW-Form-Urlencoded; charset=utf-8", SamplePayloads.Bytes("slack-slash-command.docs-example.form-body.txt"));
 
         Assert.That(request, Is.TypeOf<SlackSlashCommand>());
         var command = (SlackSlashCommand)request;
@@ -61,7 +61,7 @@ internal sealed class SlackInboundTests
     [Test]
     public void An_interactivity_payload_is_parsed_from_its_form_field()
     {
-        var request = SlackInbound.Parse(Form, SlackPayloads.Bytes("slack-block-actions.form-body.txt"));
+        var request = SlackInbound.Parse(Form, SamplePayloads.Bytes("slack-block-actions.form-body.txt"));
 
         Assert.That(request, Is.TypeOf<SlackInteraction>());
         var payload = ((SlackInteraction)request).Payload;
@@ -72,7 +72,7 @@ internal sealed class SlackInboundTests
     [Test]
     public void An_event_callback_names_the_event_the_app_and_the_bot_user()
     {
-        var request = SlackInbound.Parse("application/json", SlackPayloads.Bytes("slack-event-callback-message-thread-reply.json"));
+        var request = SlackInbound.Parse("application/json", SamplePayloads.Bytes("slack-event-callback-message-thread-reply.json"));
 
         Assert.That(request, Is.TypeOf<SlackEventCallback>());
         var callback = (SlackEventCallback)request;
@@ -123,7 +123,7 @@ internal sealed class SlackInboundTests
     [Test]
     public void A_socket_mode_events_api_payload_is_an_event_callback()
     {
-        var payload = SlackPayloads.Json("slack-socket-mode-envelope-events_api-app_mention.json").GetProperty("payload");
+        var payload = SamplePayloads.Json("slack-socket-mode-envelope-events_api-app_mention.json").GetProperty("payload");
 
         Assert.That(SlackInbound.FromJson(payload), Is.TypeOf<SlackEventCallback>().With.Property("EventId").EqualTo("Ev111"));
     }

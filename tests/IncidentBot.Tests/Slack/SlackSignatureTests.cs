@@ -12,7 +12,7 @@ internal sealed class SlackSignatureTests
 
     private static readonly DateTimeOffset SentAt = DateTimeOffset.FromUnixTimeSeconds(1531420618);
 
-    private static byte[] Body => SlackPayloads.Bytes("slack-slash-command.signing-vector.form-body.txt");
+    private static byte[] Body => SamplePayloads.Bytes("slack-slash-command.signing-vector.form-body.txt");
 
     [Test]
     public void The_documented_test_vector_is_valid()

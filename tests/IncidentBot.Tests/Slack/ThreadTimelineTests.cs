@@ -53,7 +53,7 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
         await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", thread, "1700000101.000000", "U0BOB", "CDN fine"));
 
         var timeline = await TimelineWith(3);
-        Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo(new[] { "Checkout down", "checking the CDN", "CDN fine" }));
+        Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo<string[]>(["Checkout down", "checking the CDN", "CDN fine"]));
     }
 
     [Test]
@@ -89,6 +89,6 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
         await Bot.Event("Ev5", SlackPayloads.Reply("C0OPS", thread, "1700000100.000500", "U0BOB", "the one that counts"));
 
         var timeline = await TimelineWith(2);
-        Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo(new[] { "Checkout down", "the one that counts" }));
+        Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo<string[]>(["Checkout down", "the one that counts"]));
     }
 }

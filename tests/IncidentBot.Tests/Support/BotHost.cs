@@ -64,7 +64,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     }
 
     /// <summary>POSTs a body to /slack/events signed as Slack would sign it now.</summary>
-    public Task<HttpResponseMessage> PostSlack(string body, string contentType, string? secret = null, DateTimeOffset? at = null, int? retryNum = null)
+    public async Task<HttpResponseMessage> PostSlack(string body, string contentType, string? secret = null, DateTimeOffset? at = null, int? retryNum = null)
     {
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -77,7 +77,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             request.Headers.Add("X-Slack-Retry-Num", retry.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return Http.SendAsync(request);
+        return await Http.SendAsync(request);
     }
 
     public Task<HttpResponseMessage> SlashCommand(string text, string user = "U0ALICE", string channel = "C0OPS", string? responseUrl = null, string? triggerId = null) =>

@@ -27,9 +27,18 @@ internal abstract class HostTestBase(StorageProvider provider)
     [TearDown]
     public async Task StopBot()
     {
-        await Bot.DisposeAsync();
-        await Slack.DisposeAsync();
-        Database.Dispose();
+        // Members stay null when set-up was skipped (no PostgreSQL configured).
+        if (Bot is not null)
+        {
+            await Bot.DisposeAsync();
+        }
+
+        if (Slack is not null)
+        {
+            await Slack.DisposeAsync();
+        }
+
+        Database?.Dispose();
     }
 
     protected virtual IReadOnlyDictionary<string, string?>? ExtraSettings() => null;

@@ -4,7 +4,7 @@ using IncidentBot.Slack;
 namespace IncidentBot.Tests.Slack;
 
 /// <summary>Real Slack payloads (docs examples and SDK fixtures) copied next to the tests.</summary>
-internal static class SlackPayloads
+internal static class SamplePayloads
 {
     public static byte[] Bytes(string name) =>
         File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "Slack", "Payloads", name));

@@ -13,29 +13,29 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
     {
         var thread = await Declare("Checkout down");
 
-        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, "1700000100.000200", "U0BOB", "Database not affected, checked the logs &amp; metrics"));
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, T(100.0002), "U0BOB", "Database not affected, checked the logs &amp; metrics"));
 
         var entry = (await TimelineWith(2))[1]!;
         Assert.That(entry["kind"]!.GetValue<string>(), Is.EqualTo("message"));
         Assert.That(entry["actor"]!.GetValue<string>(), Is.EqualTo("<@U0BOB>"));
         Assert.That(entry["text"]!.GetValue<string>(), Is.EqualTo("Database not affected, checked the logs & metrics"));
-        Assert.That(entry["at"]!.GetValue<DateTimeOffset>(), Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_100_000)));
+        Assert.That(entry["at"]!.GetValue<DateTimeOffset>(), Is.EqualTo(SlackPayloads.TimeOf(T(100.0002))));
     }
 
     [Test]
     public async Task Edits_update_the_entry_and_deletions_mark_it()
     {
         var thread = await Declare("Checkout down");
-        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, "1700000100.000200", "U0BOB", "rolling bakc"));
-        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", thread, "1700000101.000300", "U0BOB", "wrong thread, sorry"));
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, T(100.0002), "U0BOB", "rolling bakc"));
+        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", thread, T(101.0003), "U0BOB", "wrong thread, sorry"));
         await TimelineWith(3);
 
-        await Bot.Event("Ev3", SlackPayloads.Edit("C0OPS", thread, "1700000100.000200", "1700000160.000000", "U0BOB", "rolling bakc", "rolling back"));
-        await Bot.Event("Ev4", SlackPayloads.Delete("C0OPS", thread, "1700000101.000300", "1700000170.000000", "U0BOB", "wrong thread, sorry"));
+        await Bot.Event("Ev3", SlackPayloads.Edit("C0OPS", thread, T(100.0002), T(160.0), "U0BOB", "rolling bakc", "rolling back"));
+        await Bot.Event("Ev4", SlackPayloads.Delete("C0OPS", thread, T(101.0003), T(170.0), "U0BOB", "wrong thread, sorry"));
 
         var timeline = await Eventually.Get(() => Timeline(), t => t[2]!["deleted"] is not null && t[1]!["editedAt"] is not null, "the edit and the deletion");
         Assert.That(timeline[1]!["text"]!.GetValue<string>(), Is.EqualTo("rolling back"));
-        Assert.That(timeline[1]!["editedAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1_700_000_160)));
+        Assert.That(timeline[1]!["editedAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(SlackPayloads.TimeOf(T(160.0))));
         Assert.That(timeline[2]!["deleted"]!.GetValue<bool>(), Is.True);
         Assert.That(timeline[2]!["text"]!.GetValue<string>(), Is.EqualTo("wrong thread, sorry"), "kept for the record");
         Assert.That(timeline[1]!.AsObject().ContainsKey("deleted"), Is.False);
@@ -45,12 +45,12 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
     public async Task Slack_retries_and_redeliveries_add_nothing()
     {
         var thread = await Declare("Checkout down");
-        var reply = SlackPayloads.Reply("C0OPS", thread, "1700000100.000200", "U0BOB", "checking the CDN");
+        var reply = SlackPayloads.Reply("C0OPS", thread, T(100.0002), "U0BOB", "checking the CDN");
 
         await Bot.Event("Ev1", reply);
         await Bot.Event("Ev1", (JsonObject)reply.DeepClone(), retryNum: 1);
         await Bot.Event("Ev1-again-under-another-id", (JsonObject)reply.DeepClone());
-        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", thread, "1700000101.000000", "U0BOB", "CDN fine"));
+        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", thread, T(101.0), "U0BOB", "CDN fine"));
 
         var timeline = await TimelineWith(3);
         Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo<string[]>(["Checkout down", "checking the CDN", "CDN fine"]));
@@ -63,9 +63,9 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
         const string text = "<@U0BOT> list";
 
         // Slack sends the same reply twice: as a message and as an app_mention with the same ts.
-        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, "1700000100.000200", "U0BOB", text));
-        await Bot.Event("Ev2", SlackPayloads.Mention("C0OPS", thread, "1700000100.000200", "U0BOB", text));
-        await Bot.Event("Ev3", SlackPayloads.Mention("C0OPS", thread, "1700000100.000200", "U0BOB", text), retryNum: 1);
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, T(100.0002), "U0BOB", text));
+        await Bot.Event("Ev2", SlackPayloads.Mention("C0OPS", thread, T(100.0002), "U0BOB", text));
+        await Bot.Event("Ev3", SlackPayloads.Mention("C0OPS", thread, T(100.0002), "U0BOB", text), retryNum: 1);
 
         var answers = await Eventually.Get(() => Slack.CallsTo("chat.postEphemeral"), c => c.Count > 0, "the ephemeral answer");
         Assert.That(answers[0].Body["user"]!.GetValue<string>(), Is.EqualTo("U0BOB"));
@@ -80,15 +80,24 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
     {
         var thread = await Declare("Checkout down");
 
-        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, "1700000100.000100", SlackPayloads.BotUserId, "my own post"));
-        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", "1600000000.000001", "1700000100.000200", "U0BOB", "another thread"));
-        await Bot.Event("Ev3", SlackPayloads.Reply("C0OTHER", thread, "1700000100.000300", "U0BOB", "same ts, other channel"));
-        var topLevel = SlackPayloads.Reply("C0OPS", thread, "1700000100.000400", "U0BOB", "top level");
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, T(100.0001), SlackPayloads.BotUserId, "my own post"));
+        await Bot.Event("Ev2", SlackPayloads.Reply("C0OPS", T(-3600), T(100.0002), "U0BOB", "another thread"));
+        await Bot.Event("Ev3", SlackPayloads.Reply("C0OTHER", thread, T(100.0003), "U0BOB", "same ts, other channel"));
+        var topLevel = SlackPayloads.Reply("C0OPS", thread, T(100.0004), "U0BOB", "top level");
         topLevel.Remove("thread_ts");
         await Bot.Event("Ev4", topLevel);
-        await Bot.Event("Ev5", SlackPayloads.Reply("C0OPS", thread, "1700000100.000500", "U0BOB", "the one that counts"));
+        await Bot.Event("Ev5", SlackPayloads.Reply("C0OPS", thread, T(100.0005), "U0BOB", "the one that counts"));
 
         var timeline = await TimelineWith(2);
         Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo<string[]>(["Checkout down", "the one that counts"]));
+    }
+
+    private readonly string baseTs = SlackPayloads.Ts(0);
+
+    /// <summary>A ts <paramref name="seconds"/> after this test's start, the same for the same offset.</summary>
+    private string T(double seconds)
+    {
+        var micros = (long)(decimal.Parse(baseTs, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000) + (long)(seconds * 1_000_000);
+        return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
     }
 }

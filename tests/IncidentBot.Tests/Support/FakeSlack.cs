@@ -113,5 +113,8 @@ internal sealed record SlackCall(string Method, JsonObject Body, string Authoriz
 
     public string? ThreadTs => Body["thread_ts"]?.GetValue<string>();
 
-    public string Json => Body.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The body as JSON text without \u003C-style escapes, so tests can look for what Slack would show.</summary>
+    public string Json => Body.ToJsonString(Readable);
 }

@@ -10,6 +10,16 @@ internal static class SlackPayloads
 
     private static int triggers;
 
+    /// <summary>A Slack ts this many seconds from now: replies come after the declare time, as in real threads.</summary>
+    public static string Ts(double secondsFromNow)
+    {
+        var micros = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000) + (long)(secondsFromNow * 1_000_000);
+        return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
+    }
+
+    public static DateTimeOffset TimeOf(string ts) =>
+        DateTimeOffset.FromUnixTimeMilliseconds((long)(decimal.Parse(ts, System.Globalization.CultureInfo.InvariantCulture) * 1000));
+
     public static string SlashCommand(string text, string user, string channel, string? responseUrl, string? triggerId) =>
         string.Join('&', new Dictionary<string, string?>
         {

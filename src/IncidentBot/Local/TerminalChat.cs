@@ -16,7 +16,12 @@ internal static class TerminalChat
     {
         var builder = Host.CreateApplicationBuilder(args[1..]);
         builder.Configuration.AddBuildOutputSettings();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The terminal is the chat window: only warnings and errors may interrupt it.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        });
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddIncidentCore();
         builder.Services.AddSingleton<InProcessChat>();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using IncidentBot.Core.Chat;
 using IncidentBot.Hosting;
 using IncidentBot.Persistence;
@@ -17,13 +16,12 @@ internal static partial class SlackExtensions
             return services;
         }
 
+        services.AddTransient<SlackBotTokenHandler>();
         services.AddHttpClient<SlackApiClient>((provider, http) =>
         {
-            var slack = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
-            http.BaseAddress = slack.ApiBase;
+            http.BaseAddress = provider.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBase;
             http.Timeout = TimeSpan.FromSeconds(15);
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", slack.BotToken);
-        });
+        }).AddHttpMessageHandler<SlackBotTokenHandler>();
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<SlackChatPlatform>());
         services.AddSingleton<IInboxHandler, SlackInboxHandler>();

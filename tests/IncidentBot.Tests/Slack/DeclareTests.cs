@@ -49,6 +49,7 @@ internal sealed class DeclareTests(StorageProvider provider) : HostTestBase(prov
         var answer = (await Eventually.Get(() => Slack.Calls.Where(c => c.Method.StartsWith("response_url:", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the answer"))[0];
         Assert.That(answer.Text, Does.StartWith("INC-1 declared"));
         Assert.That(answer.Body["response_type"]!.GetValue<string>(), Is.EqualTo("ephemeral"));
+        Assert.That(answer.Authorization, Is.Empty, "the bot token goes to the Web API only");
     }
 
     [Test]

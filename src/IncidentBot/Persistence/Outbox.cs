@@ -70,14 +70,6 @@ internal sealed class Outbox(Database database, TimeProvider clock)
         new { platform },
         ct);
 
-    /// <summary>What the platform answered when the message was sent (a Slack ts, say); null until it is sent.</summary>
-    public async Task<string?> Result(string messageKey, CancellationToken ct)
-    {
-        await using var connection = await database.Open(ct);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT result FROM outbox WHERE message_key = @messageKey AND status = 'sent'", new { messageKey }, cancellationToken: ct));
-    }
-
     private async Task<IReadOnlyList<OutboxMessage>> Query(string sql, object args, CancellationToken ct)
     {
         await using var connection = await database.Open(ct);

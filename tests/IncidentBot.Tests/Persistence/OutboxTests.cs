@@ -34,8 +34,6 @@ internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provi
         await Outbox.MarkSent(due[0].Id, "1700000000.000100", Ct);
 
         Assert.That((await Outbox.Due("slack", 10, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2", "b1"]));
-        Assert.That(await Outbox.Result("a1", Ct), Is.EqualTo("1700000000.000100"));
-        Assert.That(await Outbox.Result("a2", Ct), Is.Null);
     }
 
     [Test]
@@ -64,7 +62,6 @@ internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provi
 
         Assert.That((await Outbox.Due("slack", 10, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
         Assert.That((await Outbox.Pending("slack", Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
-        Assert.That(await Outbox.Result("a1", Ct), Is.Null);
     }
 
     [Test]

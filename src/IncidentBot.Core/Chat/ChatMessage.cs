@@ -4,9 +4,16 @@ namespace IncidentBot.Core.Chat;
 /// A message in platform-neutral form. All text is plain user-level text: adapters escape it for their markup,
 /// so nothing here can ping a channel. <see cref="Key"/> makes sending idempotent: the same key is sent once.
 /// </summary>
-public sealed record ChatMessage(string Key, string Text, string? Heading = null, IReadOnlyList<ChatField>? Fields = null)
+public sealed record ChatMessage(
+    string Key,
+    string Text,
+    string? Heading = null,
+    IReadOnlyList<ChatField>? Fields = null,
+    IReadOnlyList<ChatButton>? Buttons = null)
 {
     public IReadOnlyList<ChatField> FieldList => Fields ?? [];
+
+    public IReadOnlyList<ChatButton> ButtonList => Buttons ?? [];
 
     /// <summary>The message as a single plain-text string (notifications, terminal, fallbacks).</summary>
     public string ToPlainText()
@@ -23,8 +30,16 @@ public sealed record ChatMessage(string Key, string Text, string? Heading = null
         }
 
         lines.AddRange(FieldList.Select(f => $"{f.Label}: {f.Value}"));
+        if (ButtonList.Count > 0)
+        {
+            lines.Add(string.Join("  ", ButtonList.Select(b => $"[{b.Label}]")));
+        }
+
         return string.Join('\n', lines);
     }
 }
 
 public sealed record ChatField(string Label, string Value);
+
+/// <summary>A button. When pressed the platform reports <see cref="Action"/> and <see cref="Value"/> to <c>IncidentButtons</c>.</summary>
+public sealed record ChatButton(string Action, string Label, string Value, bool Primary = false);

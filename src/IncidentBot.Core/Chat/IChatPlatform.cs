@@ -24,4 +24,13 @@ public interface IChatPlatform
 
     /// <summary>Answers the sender of a command privately (an ephemeral message on Slack).</summary>
     Task Answer(CommandContext context, ChatMessage message, CancellationToken ct);
+
+    /// <summary>
+    /// How this platform names the person in text and direct messages (<c>&lt;@U123&gt;</c> on Slack), or null when
+    /// the registry has no id for them here.
+    /// </summary>
+    string? Handle(Registry.Person person);
+
+    /// <summary>A direct message to a person, by their <see cref="Handle"/>.</summary>
+    Task DirectMessage(string handle, ChatMessage message, CancellationToken ct);
 }

@@ -46,6 +46,14 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
         return Task.CompletedTask;
     }
 
+    public string? Handle(Registry.Person person) => person.Id;
+
+    public Task DirectMessage(string handle, ChatMessage message, CancellationToken ct)
+    {
+        Post(new PostedMessage("dm:" + handle, null, message, Private: true));
+        return Task.CompletedTask;
+    }
+
     private bool Post(PostedMessage message)
     {
         if (!sentKeys.TryAdd(message.Message.Key, 0))

@@ -1,10 +1,18 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Paging;
 
 namespace IncidentBot.Core.Commands;
 
 /// <summary>Runs a command from any platform: parses it, hands it to its use case, answers the sender.</summary>
-public sealed class IncidentCommands(ChatPlatforms platforms, DeclareIncident declare, ListIncidents list)
+public sealed class IncidentCommands(
+    ChatPlatforms platforms,
+    DeclareIncident declare,
+    ListIncidents list,
+    IncidentLookup lookup,
+    Ownership ownership,
+    PeopleCommands people,
+    Roster roster)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -23,30 +31,55 @@ public sealed class IncidentCommands(ChatPlatforms platforms, DeclareIncident de
     {
         var platform = platforms[context.Platform];
         var command = CommandParser.Parse(text);
-        switch (command)
+        if (command is HelpCommand or InvalidCommand && answeredAtReceipt)
         {
-            case HelpCommand or InvalidCommand when answeredAtReceipt:
-                return;
-            case HelpCommand:
-                await Answer(Usage.Help(platform.CommandPrefix));
-                return;
-            case InvalidCommand invalid:
-                await Answer(Usage.For(invalid, platform.CommandPrefix));
-                return;
-            case DeclareCommand declareCommand:
-                await declare.Run(context, declareCommand, ct);
-                return;
-            case ListCommand:
-                await Answer(await list.Describe(ct));
-                return;
-            default:
-                var verb = command.GetType().Name.Replace("Command", "", StringComparison.Ordinal).ToLowerInvariant();
-                await Answer($"'{verb}' is not available in this version yet: it declares incidents and keeps their timelines.");
-                return;
+            return;
         }
 
-        Task Answer(string message) => platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", message), ct);
+        if (command is DeclareCommand declareCommand)
+        {
+            await declare.Run(context, declareCommand, ct);
+            return;
+        }
+
+        var answer = command switch
+        {
+            HelpCommand => Usage.Help(platform.CommandPrefix),
+            InvalidCommand invalid => Usage.For(invalid, platform.CommandPrefix),
+            ListCommand => await list.Describe(ct),
+            AreasCommand => await people.Areas(ct),
+            WhoCommand who => await people.Who(who.Area, ct),
+            OutOfOfficeCommand ooo => await people.OutOfOffice(context, ooo.Until, ct),
+            BackCommand => await people.Back(context, ct),
+            AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => ownership.Acknowledge(i, context.User, ct), ct),
+            OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
+            _ => $"'{Verb(command)}' is not available in this version yet.",
+        };
+        await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);
     }
+
+    private async Task<string> OnIncident(CommandContext context, long? named, string verb, Func<Incident, Task<string>> run, CancellationToken ct)
+    {
+        var (incident, problem) = await lookup.Find(context, named, verb, ct);
+        return incident is null ? problem! : await run(incident);
+    }
+
+    /// <summary>A mention names someone on this platform already; a registry id is turned into their handle here.</summary>
+    private Task<string> SetOwner(Incident incident, string person, CommandContext context, CancellationToken ct)
+    {
+        if (person.StartsWith("<@", StringComparison.Ordinal))
+        {
+            return ownership.SetOwner(incident, person, context.User, ct);
+        }
+
+        var platform = platforms[incident.Thread.Platform];
+        return roster.Registry.People.TryGetValue(person, out var known)
+            ? ownership.SetOwner(incident, platform.Handle(known) ?? known.Name, context.User, ct)
+            : Task.FromResult($"There is no '{person}' in the expertise registry: mention them instead.");
+    }
+
+    private static string Verb(Command command) =>
+        command.GetType().Name.Replace("Command", "", StringComparison.Ordinal).ToLowerInvariant();
 }
 
 public sealed record CommandReceipt(string Answer, bool IsFinal);

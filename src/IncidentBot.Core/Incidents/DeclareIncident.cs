@@ -1,14 +1,16 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Incidents;
 
 /// <summary>
 /// <c>/outage &lt;summary&gt;</c>: opens the incident, queues its <c>[Outage]</c> thread and tells the declarer.
-/// Safe to run twice for the same request: the store returns the first incident and the messages' keys repeat.
+/// Then pages the area's owners. Safe to run twice for the same request: the store returns the first incident and
+/// the messages' keys repeat.
 /// </summary>
-public sealed class DeclareIncident(IIncidentStore store, ChatPlatforms platforms, TimeProvider clock)
+public sealed class DeclareIncident(IIncidentStore store, ChatPlatforms platforms, AreaOnDeclare areas, TimeProvider clock)
 {
     public async Task<Incident> Run(CommandContext context, DeclareCommand command, CancellationToken ct)
     {
@@ -18,7 +20,7 @@ public sealed class DeclareIncident(IIncidentStore store, ChatPlatforms platform
             context.RequestKey,
             command.Summary,
             command.Severity,
-            command.Area,
+            areas.KeyFor(command.Area, command.Summary),
             DeclaredBy: context.User,
             Owner: context.User,
             DeclaredAt: now,
@@ -32,6 +34,7 @@ public sealed class DeclareIncident(IIncidentStore store, ChatPlatforms platform
             context,
             new ChatMessage($"{context.RequestKey}:declared", $"{incident.Id} declared: {ThreadRoot.TitlePrefix}{incident.Title}. Its thread is opening now."),
             ct);
+        await areas.Start(incident, command.Area, ct);
         return incident;
     }
 }

@@ -11,7 +11,8 @@ public sealed record Incident(
     string DeclaredBy,
     DateTimeOffset DeclaredAt,
     DateTimeOffset? ResolvedAt,
-    ChatThread Thread)
+    ChatThread Thread,
+    DateTimeOffset? AcknowledgedAt = null)
 {
     public string Id => IncidentId.Format(Number);
 

@@ -12,7 +12,7 @@ internal sealed class IncidentRow
     public const string Columns =
         "id AS Id, title AS Title, status AS Status, severity AS Severity, area AS Area, owner AS Owner, " +
         "declared_by AS DeclaredBy, declared_at AS DeclaredAt, resolved_at AS ResolvedAt, " +
-        "platform AS Platform, channel AS Channel, thread_id AS ThreadId";
+        "platform AS Platform, channel AS Channel, thread_id AS ThreadId, acknowledged_at AS AcknowledgedAt";
 
     public long Id { get; set; }
 
@@ -38,6 +38,8 @@ internal sealed class IncidentRow
 
     public string? ThreadId { get; set; }
 
+    public long? AcknowledgedAt { get; set; }
+
     public static string ToDb(IncidentStatus status) => status.ToString().ToLowerInvariant();
 
     public Incident ToIncident() => new(
@@ -50,7 +52,8 @@ internal sealed class IncidentRow
         DeclaredBy,
         DbTime.FromDb(DeclaredAt),
         DbTime.FromDb(ResolvedAt),
-        new ChatThread(Platform, Channel, ThreadId));
+        new ChatThread(Platform, Channel, ThreadId),
+        DbTime.FromDb(AcknowledgedAt));
 }
 
 internal sealed class TimelineRow

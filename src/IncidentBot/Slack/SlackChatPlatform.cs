@@ -1,5 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Registry;
 using IncidentBot.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,11 @@ internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, IOpt
         var kind = target.ResponseUrl is null ? SlackOutboxPayload.Ephemeral : SlackOutboxPayload.Respond;
         return Queue(message.Key, $"slack:answer:{context.RequestKey}", kind, payload, null, ct);
     }
+
+    public string? Handle(Person person) => person.Slack is { Length: > 0 } id ? SlackIds.Mention(id) : null;
+
+    public Task DirectMessage(string handle, ChatMessage message, CancellationToken ct) =>
+        Queue(message.Key, $"slack:dm:{handle}", SlackOutboxPayload.DirectMessage, new(SlackMessages.Render(message), User: handle), null, ct);
 
     private static string ThreadOrder(Incident incident) => $"slack:{incident.Id}";
 

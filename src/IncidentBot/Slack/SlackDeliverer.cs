@@ -31,6 +31,7 @@ internal sealed class SlackDeliverer(
             SlackOutboxPayload.PostInThread => await PostInThread(message, payload, ct),
             SlackOutboxPayload.Respond => await Respond(payload, ct),
             SlackOutboxPayload.Ephemeral => await PostEphemeral(payload, ct),
+            SlackOutboxPayload.DirectMessage => await PostDirect(payload, ct),
             _ => new Delivery.Failed($"unknown Slack outbox kind '{message.Kind}'"),
         };
     }
@@ -81,6 +82,20 @@ internal sealed class SlackDeliverer(
         }
 
         return await Call("chat.postEphemeral", channel: null, args, ct);
+    }
+
+    private async Task<Delivery> PostDirect(SlackOutboxPayload payload, CancellationToken ct)
+    {
+        var open = await api.Call("conversations.open", new JsonObject { ["users"] = SlackIds.UserId(payload.User!) }, ct);
+        if (open is not SlackApiResult.Success opened)
+        {
+            return ToDelivery(open, "conversations.open", ts: null);
+        }
+
+        var args = (JsonObject)payload.Message.DeepClone();
+        var channel = opened.Body.GetProperty("channel").GetProperty("id").GetString()!;
+        args["channel"] = channel;
+        return await Call("chat.postMessage", channel, args, ct);
     }
 
     private async Task<Delivery> Respond(SlackOutboxPayload payload, CancellationToken ct)

@@ -2,13 +2,18 @@ using System.Globalization;
 using System.Text;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
 using IncidentBot.Persistence;
 
 namespace IncidentBot.Slack;
 
 /// <summary>Turns stored Slack requests into core calls: commands, thread replies and their edits and deletions.</summary>
-internal sealed partial class SlackInboxHandler(IncidentCommands commands, ThreadReplies replies, ILogger<SlackInboxHandler> logger) : IInboxHandler
+internal sealed partial class SlackInboxHandler(
+    IncidentCommands commands,
+    IncidentButtons buttons,
+    ThreadReplies replies,
+    ILogger<SlackInboxHandler> logger) : IInboxHandler
 {
     public const string Command = "command";
     public const string Event = "event";
@@ -32,8 +37,13 @@ internal sealed partial class SlackInboxHandler(IncidentCommands commands, Threa
                 return commands.Execute(context, SlackText.Decode(command.Text), answeredAtReceipt: true, ct);
             case SlackEventCallback callback:
                 return HandleEvent(SlackEventReader.Read(callback), requestKey, ct);
+            case SlackInteraction interaction when SlackButtonPress.Read(interaction.Payload) is { } press:
+                var user = SlackIds.Mention(press.User);
+                var pressContext = new CommandContext(
+                    Platform, requestKey, press.Channel, ThreadId: null, user,
+                    new SlackReplyTarget(press.ResponseUrl, press.Channel, user, null).Serialize());
+                return buttons.Press(pressContext, press.Action, press.Value, ct);
             default:
-                // Buttons and modals arrive with paging and the checklist; until then there is nothing to do.
                 LogSkipped(item.Id, request.GetType().Name);
                 return Task.CompletedTask;
         }
@@ -59,6 +69,6 @@ internal sealed partial class SlackInboxHandler(IncidentCommands commands, Threa
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox item {Id}: no handler yet for Slack {Kind}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox item {Id}: nothing to do for this Slack {Kind}")]
     private partial void LogSkipped(long id, string kind);
 }

@@ -36,6 +36,12 @@ internal static class SlackMessages
             });
         }
 
+        // Slack allows 25 elements per actions block; our messages carry a handful of buttons at most.
+        foreach (var chunk in message.ButtonList.Chunk(25))
+        {
+            blocks.Add(new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray([.. chunk.Select(Button)]) });
+        }
+
         var rendered = new JsonObject { ["text"] = SlackTruncate.Escaped(SlackText.Escape(Fallback(message)), MaxTextLength) };
         if (blocks.Count > 0)
         {
@@ -58,6 +64,24 @@ internal static class SlackMessages
         var label = $"*{SlackText.Escape(field.Label)}*\n";
         var value = SlackTruncate.Escaped(SlackText.Escape(field.Value), Math.Max(1, MaxFieldLength - label.Length));
         return Mrkdwn(SlackTruncate.Escaped(label + value, MaxFieldLength));
+    }
+
+    /// <summary>plain_text is not markup, so labels are not escaped; action ids and values are ours, not user text.</summary>
+    private static JsonObject Button(ChatButton button)
+    {
+        var element = new JsonObject
+        {
+            ["type"] = "button",
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = button.Label.Length > 75 ? button.Label[..74] + "…" : button.Label },
+            ["action_id"] = $"{button.Action}:{button.Value}",
+            ["value"] = button.Value,
+        };
+        if (button.Primary)
+        {
+            element["style"] = "primary";
+        }
+
+        return element;
     }
 
     private static JsonObject Section(string mrkdwn) => new() { ["type"] = "section", ["text"] = Mrkdwn(mrkdwn) };

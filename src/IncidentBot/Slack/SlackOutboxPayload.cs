@@ -18,6 +18,9 @@ internal sealed record SlackOutboxPayload(JsonObject Message, string? Channel = 
     /// <summary>An ephemeral answer through chat.postEphemeral.</summary>
     public const string Ephemeral = "ephemeral";
 
+    /// <summary>A direct message: conversations.open for the person's DM channel, then chat.postMessage.</summary>
+    public const string DirectMessage = "dm";
+
     public string Serialize() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
 
     public static SlackOutboxPayload Deserialize(string json) =>

@@ -16,7 +16,7 @@ public sealed class DeclareIncidentTests
         var root = core.Posts.Single();
         Assert.That(root.Message.Heading, Is.EqualTo("[Outage]: Checkout API returns 500s"));
         Assert.That(root.Message.ToPlainText(), Does.Contain("Status: Investigating").And.Contain("Severity: SEV-1")
-            .And.Contain("Area: payments").And.Contain("Declared by: alice").And.Contain("Started: 2026-11-22 09:00 UTC"));
+            .And.Contain("Area: payments").And.Contain("Declared by: alice").And.Contain("Started: 2026-11-23 09:00 UTC"));
         var incident = await core.Store.Find(1, CancellationToken.None);
         Assert.That(incident!.Thread.Id, Is.EqualTo(root.ThreadId), "the thread id is recorded once the root is posted");
     }

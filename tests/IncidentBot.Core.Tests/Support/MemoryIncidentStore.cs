@@ -1,11 +1,16 @@
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
+using NodaTime;
 
 namespace IncidentBot.Core.Tests.Support;
 
-/// <summary>The store port kept in memory, for core tests only; the host's SQL store has its own tests.</summary>
-internal sealed class MemoryIncidentStore : IIncidentStore
+/// <summary>The store ports kept in memory, for core tests only; the host's SQL stores have their own tests.</summary>
+internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
 {
+    private readonly Dictionary<long, int> escalation = [];
+    private readonly Dictionary<string, Away> away = [];
+
     private readonly List<Incident> incidents = [];
     private readonly Dictionary<long, List<TimelineEntry>> timelines = [];
     private readonly Dictionary<string, long> byRequest = [];
@@ -59,9 +64,7 @@ internal sealed class MemoryIncidentStore : IIncidentStore
     {
         lock (gate)
         {
-            var index = incidents.FindIndex(i => i.Number == number);
-            incidents[index] = incidents[index] with { Thread = incidents[index].Thread with { Id = threadId } };
-            return Task.CompletedTask;
+            return Update(number, i => i with { Thread = i.Thread with { Id = threadId } });
         }
     }
 
@@ -108,6 +111,70 @@ internal sealed class MemoryIncidentStore : IIncidentStore
 
             timeline[index] = change(timeline[index]);
             return Task.FromResult(true);
+        }
+    }
+
+    public Task SetArea(long incidentNumber, string area, CancellationToken ct) => Update(incidentNumber, i => i with { Area = area });
+
+    public Task<bool> Acknowledge(long incidentNumber, string owner, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            var first = incidents.Single(i => i.Number == incidentNumber).AcknowledgedAt is null;
+            return first ? Update(incidentNumber, i => i with { Owner = owner, AcknowledgedAt = at }).ContinueWith(_ => true, ct) : Task.FromResult(false);
+        }
+    }
+
+    public Task SetOwner(long incidentNumber, string owner, DateTimeOffset at, CancellationToken ct) =>
+        Update(incidentNumber, i => i with { Owner = owner, AcknowledgedAt = i.AcknowledgedAt ?? at });
+
+    public Task<bool> TryEscalate(long incidentNumber, int level, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            if (escalation.GetValueOrDefault(incidentNumber) >= level)
+            {
+                return Task.FromResult(false);
+            }
+
+            escalation[incidentNumber] = level;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<Away?> AwayStatus(string personId, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(away.GetValueOrDefault(personId));
+        }
+    }
+
+    public Task SetAway(string personId, LocalDate? until, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            away[personId] = new Away(until);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task SetBack(string personId, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            away.Remove(personId);
+            return Task.CompletedTask;
+        }
+    }
+
+    private Task Update(long number, Func<Incident, Incident> change)
+    {
+        lock (gate)
+        {
+            var index = incidents.FindIndex(i => i.Number == number);
+            incidents[index] = change(incidents[index]);
+            return Task.CompletedTask;
         }
     }
 }

@@ -1,0 +1,12 @@
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Registry;
+
+namespace IncidentBot.Core.Paging;
+
+/// <summary>An outside paging service (PagerDuty) for areas that route to one. Calls are queued, like chat messages.</summary>
+public interface IExternalPager
+{
+    Task Trigger(Incident incident, Area area, CancellationToken ct);
+
+    Task Resolve(Incident incident, Area area, CancellationToken ct);
+}

@@ -1,0 +1,50 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Paging;
+
+/// <summary>
+/// <c>ack</c> (or the Acknowledge button): the first to acknowledge owns the incident and the escalation stops.
+/// <c>owner @person</c>: sets the owner outright, which also stops the escalation.
+/// </summary>
+public sealed class Ownership(IIncidentStore incidents, IPagingStore paging, IReminders reminders, ChatPlatforms platforms, TimeProvider clock)
+{
+    public async Task<string> Acknowledge(Incident incident, string who, CancellationToken ct)
+    {
+        if (!incident.IsOpen)
+        {
+            return $"{incident.Id} is resolved; there is nothing to acknowledge.";
+        }
+
+        if (!await paging.Acknowledge(incident.Number, who, clock.GetUtcNow(), ct))
+        {
+            var current = await incidents.Find(incident.Number, ct);
+            return $"{incident.Id} was already acknowledged; {current?.Owner ?? "someone"} owns it.";
+        }
+
+        await reminders.Cancel(PageOwners.EscalationKey(incident), ct);
+        await Record(incident, TimelineKind.Acknowledged, "acknowledged", who, $"{who} acknowledged and owns the incident", ct);
+        return $"You own {incident.Id} now.";
+    }
+
+    public async Task<string> SetOwner(Incident incident, string owner, string setBy, CancellationToken ct)
+    {
+        if (!incident.IsOpen)
+        {
+            return $"{incident.Id} is resolved; its owner no longer changes.";
+        }
+
+        await paging.SetOwner(incident.Number, owner, clock.GetUtcNow(), ct);
+        await reminders.Cancel(PageOwners.EscalationKey(incident), ct);
+        var change = $"owner:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+        await Record(incident, TimelineKind.Handoff, change, setBy, $"Owner: {incident.Owner ?? "nobody"} -> {owner} (set by {setBy})", ct);
+        return $"{owner} owns {incident.Id} now.";
+    }
+
+    private async Task Record(Incident incident, string kind, string sourceId, string actor, string text, CancellationToken ct)
+    {
+        await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), kind, actor, text, sourceId), ct);
+        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text), ct);
+    }
+}

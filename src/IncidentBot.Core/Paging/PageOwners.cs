@@ -1,0 +1,113 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Registry;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Paging;
+
+/// <summary>
+/// Pages one level of an area's people: mentions them in the thread, messages each with an Acknowledge button,
+/// and schedules the next level. Nobody pageable at a level (out of office, off hours, no id on this platform):
+/// the thread says why and the next level is paged at once.
+/// </summary>
+public sealed class PageOwners(
+    IIncidentStore incidents,
+    IPagingStore paging,
+    Roster roster,
+    ChatPlatforms platforms,
+    IReminders reminders,
+    IExternalPager externalPager,
+    PagingPolicy policy,
+    TimeProvider clock)
+{
+    public const string Bot = "IncidentBot";
+
+    public static string EscalationKey(Incident incident) => $"{incident.Id}:escalate";
+
+    public async Task Page(Incident incident, Area area, PageLevel from, string why, CancellationToken ct)
+    {
+        var platform = platforms[incident.Thread.Platform];
+        for (var level = from; level <= PageLevel.Deciders; level++)
+        {
+            if (level > PageLevel.Primary)
+            {
+                // A step that already ran (a reminder fired again after a crash) is not repeated.
+                if (!await paging.TryEscalate(incident.Number, (int)level, ct))
+                {
+                    return;
+                }
+
+                await Record(incident, platform, TimelineKind.Escalated, $"escalated:{(int)level}", $"Escalating to the {Label(level, area)}: {why}.", ct);
+            }
+
+            var candidates = await roster.StatusOf(Ids(level, area), ct);
+            var pageable = candidates.Where(c => c.Status.Available && platform.Handle(c.Person) is not null).ToList();
+            var skipped = candidates.Except(pageable).Select(c => $"{c.Person.Name} ({(c.Status.Available ? $"no {platform.Name} id in the registry" : c.Status.Reason)})").ToList();
+            if (pageable.Count > 0)
+            {
+                await Notify(incident, area, level, pageable.Select(c => c.Person).ToList(), skipped, platform, ct);
+                return;
+            }
+
+            why = skipped.Count == 0 ? $"the registry names no {Label(level, area)}" : $"no {Label(level, area)} can be paged now: {string.Join("; ", skipped)}";
+        }
+
+        await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:nobody-pageable", $"Nobody could be paged for {area.Name}: {why}. Name an owner with 'owner @person'."), ct);
+    }
+
+    private async Task Notify(Incident incident, Area area, PageLevel level, List<Person> people, List<string> skipped, IChatPlatform platform, CancellationToken ct)
+    {
+        var handles = people.Select(p => platform.Handle(p)!).ToList();
+        var notPaged = skipped.Count > 0 ? $" Not paged: {string.Join("; ", skipped)}." : "";
+        await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:paging:{(int)level}", $"Paging {string.Join(", ", handles)}, the {Label(level, area)}.{notPaged}"), ct);
+        foreach (var person in people)
+        {
+            await platform.DirectMessage(platform.Handle(person)!, PageMessage(incident, area, level, person), ct);
+            await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Paged, Bot, $"Paged {person.Name} ({Label(level, area)})", $"paged:{(int)level}:{person.Id}"), ct);
+        }
+
+        if (level == PageLevel.Primary && area.PagerDutyRoutingKey is not null)
+        {
+            await externalPager.Trigger(incident, area, ct);
+        }
+
+        if (level < PageLevel.Deciders)
+        {
+            var next = level + 1;
+            await reminders.Schedule(new Reminder(EscalationKey(incident), incident.Number, ReminderKinds.Escalate, clock.GetUtcNow() + policy.AckTimeout, ((int)next).ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+        }
+    }
+
+    private ChatMessage PageMessage(Incident incident, Area area, PageLevel level, Person person) => new(
+        Key: $"{incident.Id}:page:{(int)level}:{person.Id}",
+        Text: $"You are paged as one of the {Label(level, area)}. Acknowledge to take ownership; if nobody does within {policy.AckTimeout.TotalMinutes:0} min, the next people are paged.",
+        Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
+        Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("Declared by", incident.DeclaredBy)],
+        Buttons: [new ChatButton(IncidentButtons.Acknowledge, "Acknowledge", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Primary: true)]);
+
+    private async Task Record(Incident incident, IChatPlatform platform, string kind, string sourceId, string text, CancellationToken ct)
+    {
+        await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), kind, Bot, text, sourceId), ct);
+        await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text), ct);
+    }
+
+    private IReadOnlyList<string> Ids(PageLevel level, Area area) => level switch
+    {
+        PageLevel.Primary => area.Primary,
+        PageLevel.Secondary => area.Secondary,
+        _ => roster.Registry.Deciders,
+    };
+
+    public static string Label(PageLevel level, Area area) => level switch
+    {
+        PageLevel.Primary => $"primary owners of {area.Name}",
+        PageLevel.Secondary => $"secondary owners of {area.Name}",
+        _ => "people who decide priorities",
+    };
+}
+
+/// <summary>The kinds of reminder the core schedules.</summary>
+public static class ReminderKinds
+{
+    public const string Escalate = "escalate";
+}

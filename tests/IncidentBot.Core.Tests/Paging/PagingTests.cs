@@ -1,0 +1,209 @@
+using IncidentBot.Core.Paging;
+using IncidentBot.Core.Tests.Support;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Tests.Paging;
+
+public sealed class PagingTests
+{
+    private CoreHarness core = null!;
+
+    [SetUp]
+    public void Team() => core = new CoreHarness(Registries.Team, Registries.MondayAfternoon);
+
+    [Test]
+    public async Task Declaring_pages_the_available_primary_owners_and_says_who_was_skipped()
+    {
+        await core.Run("Checkout returns 500s area:payments sev:1");
+
+        var paging = core.Posts.Single(p => p.Message.Text.StartsWith("Paging", StringComparison.Ordinal)).Message.Text;
+        Assert.That(paging, Does.StartWith("Paging alice, the primary owners of Payments.").And.Contain("Amir (off hours"));
+        var page = core.DirectMessages("alice").Single().Message;
+        Assert.That(page.Heading, Is.EqualTo("INC-1 [Outage]: Checkout returns 500s"));
+        Assert.That(page.ButtonList.Single(), Is.EqualTo(new Core.Chat.ChatButton(IncidentButtons.Acknowledge, "Acknowledge", "1", Primary: true)));
+        Assert.That(core.DirectMessages("amir"), Is.Empty);
+        Assert.That((await core.Timeline()).Where(e => e.Kind == TimelineKind.Paged).Select(e => e.Text), Is.EqualTo<string[]>(["Paged Alice (primary owners of Payments)"]));
+    }
+
+    [Test]
+    public async Task The_area_comes_from_a_keyword_in_the_summary_when_not_given()
+    {
+        await core.Run("Stripe webhooks failing");
+
+        Assert.That((await core.Store.Find(1, CancellationToken.None))!.Area, Is.EqualTo("payments"));
+        Assert.That(core.DirectMessages("alice"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Without_a_match_the_bot_asks_for_the_area_and_a_button_press_pages_it()
+    {
+        await core.Run("Everything is slow");
+
+        var question = core.Posts.Single(p => p.Message.ButtonList.Count > 0).Message;
+        Assert.That(question.Text, Does.Contain("Which area is affected?"));
+        Assert.That(question.ButtonList.Select(b => b.Label), Is.EqualTo<string[]>(["Payments", "Bookings"]));
+        Assert.That(core.DirectMessages("alice"), Is.Empty);
+
+        await core.Buttons.Press(core.Context(user: "carol"), IncidentButtons.ChooseArea, "1:payments", CancellationToken.None);
+
+        Assert.That(core.DirectMessages("alice"), Has.Count.EqualTo(1));
+        Assert.That(core.Answers[^1].Message.Text, Does.Contain("INC-1 is in Payments now"));
+    }
+
+    [Test]
+    public async Task An_unknown_area_is_named_and_the_incident_still_opens()
+    {
+        await core.Run("Checkout down area:paymnts");
+
+        Assert.That(core.Posts.Single(p => p.Message.ButtonList.Count > 0).Message.Text, Does.StartWith("There is no area 'paymnts'."));
+        Assert.That((await core.Store.Find(1, CancellationToken.None))!.Area, Is.Null);
+    }
+
+    [Test]
+    public async Task Nobody_acknowledging_escalates_to_the_secondary_owners_then_the_deciders()
+    {
+        await core.Run("Checkout down area:payments");
+
+        await core.Advance(TimeSpan.FromMinutes(4));
+        Assert.That(core.DirectMessages("bob"), Is.Empty, "not before the ack timeout");
+        await core.Advance(TimeSpan.FromMinutes(1));
+        Assert.That(core.DirectMessages("bob"), Has.Count.EqualTo(1));
+        await core.Advance(TimeSpan.FromMinutes(5));
+        Assert.That(core.DirectMessages("carol"), Has.Count.EqualTo(1));
+
+        var steps = (await core.Timeline()).Where(e => e.Kind is TimelineKind.Paged or TimelineKind.Escalated).Select(e => e.Text).ToList();
+        Assert.That(steps, Is.EqualTo<string[]>([
+            "Paged Alice (primary owners of Payments)",
+            "Escalating to the secondary owners of Payments: nobody acknowledged within 5 min.",
+            "Paged Bob (secondary owners of Payments)",
+            "Escalating to the people who decide priorities: nobody acknowledged within 5 min.",
+            "Paged Carol (people who decide priorities)"]));
+        Assert.That(core.Reminders.Scheduled, Is.Empty, "the chain ends with the deciders");
+    }
+
+    [Test]
+    public async Task Acknowledging_makes_the_owner_and_stops_the_escalation()
+    {
+        await core.Run("Checkout down area:payments");
+
+        await core.Buttons.Press(core.Context(user: "alice"), IncidentButtons.Acknowledge, "1", CancellationToken.None);
+        await core.Advance(TimeSpan.FromMinutes(30));
+
+        var incident = (await core.Store.Find(1, CancellationToken.None))!;
+        Assert.That((incident.Owner, incident.AcknowledgedAt), Is.EqualTo(("alice", (DateTimeOffset?)Registries.MondayAfternoon)));
+        Assert.That(core.DirectMessages("bob"), Is.Empty);
+        Assert.That((await core.Timeline()).Single(e => e.Kind == TimelineKind.Acknowledged).Text, Is.EqualTo("alice acknowledged and owns the incident"));
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("You own INC-1 now."));
+    }
+
+    [Test]
+    public async Task A_second_acknowledgement_changes_nothing_and_says_who_owns_it()
+    {
+        await core.Run("Checkout down area:payments");
+        await core.Run("ack", core.Context(user: "alice"));
+
+        await core.Run("ack INC-1", core.Context(user: "bob"));
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 was already acknowledged; alice owns it."));
+        Assert.That((await core.Store.Find(1, CancellationToken.None))!.Owner, Is.EqualTo("alice"));
+    }
+
+    [Test]
+    public async Task An_owner_who_is_out_of_office_is_skipped_for_the_next_level_at_once()
+    {
+        await core.Run("Calendar sync broken");
+
+        Assert.That(core.DirectMessages("dave"), Is.Empty);
+        Assert.That(core.DirectMessages("bob"), Has.Count.EqualTo(1), "the secondary owner, without waiting");
+        var escalated = (await core.Timeline()).Single(e => e.Kind == TimelineKind.Escalated).Text;
+        Assert.That(escalated, Does.Contain("no primary owners of Bookings can be paged now: Dave (out of office until 2026-11-27)"));
+    }
+
+    [Test]
+    public async Task Out_of_office_at_run_time_skips_a_person_until_they_are_back()
+    {
+        await core.Run("ooo until 2026-11-30", core.Context(user: "alice"));
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("You are out of office until 2026-11-30; pages skip you."));
+        await core.Run("Checkout down area:payments");
+        Assert.That(core.DirectMessages("alice"), Is.Empty);
+
+        await core.Run("back", core.Context(user: "alice"));
+        await core.Run("Stripe down area:payments");
+
+        Assert.That(core.DirectMessages("alice").Select(m => m.Message.Heading), Is.EqualTo<string[]>(["INC-2 [Outage]: Stripe down"]));
+    }
+
+    [Test]
+    public async Task Someone_not_in_the_registry_is_told_how_to_get_in()
+    {
+        await core.Run("ooo", core.Context(user: "zed"));
+
+        Assert.That(core.Answers[^1].Message.Text, Does.StartWith("You are not in the expertise registry"));
+    }
+
+    [Test]
+    public async Task An_escalation_that_fires_twice_pages_once()
+    {
+        await core.Run("Checkout down area:payments");
+        var reminder = core.Reminders.Scheduled.Single();
+        core.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await core.Escalation.Fire(reminder, CancellationToken.None);
+        await core.Escalation.Fire(reminder, CancellationToken.None);
+
+        Assert.That(core.DirectMessages("bob"), Has.Count.EqualTo(1));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Escalated), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Owner_sets_the_owner_by_registry_id_and_stops_the_escalation()
+    {
+        await core.Run("Checkout down area:payments");
+
+        await core.Run("owner carol", core.Context(user: "alice"));
+        await core.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.That((await core.Store.Find(1, CancellationToken.None))!.Owner, Is.EqualTo("carol"));
+        Assert.That(core.DirectMessages("bob"), Is.Empty);
+        Assert.That((await core.Timeline()).Single(e => e.Kind == TimelineKind.Handoff).Text, Is.EqualTo("Owner: alice -> carol (set by alice)"));
+    }
+
+    [Test]
+    public async Task Owner_with_an_unknown_registry_id_is_refused()
+    {
+        await core.Run("Checkout down area:payments");
+
+        await core.Run("owner zed");
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("There is no 'zed' in the expertise registry: mention them instead."));
+    }
+
+    [Test]
+    public async Task Areas_with_a_PagerDuty_routing_key_trigger_PagerDuty_too()
+    {
+        await core.Run("Checkout down area:payments");
+        await core.Run("Calendar down area:bookings");
+
+        Assert.That(core.Pager.Events, Is.EqualTo<string[]>(["trigger INC-1 R0PAYMENTS"]));
+    }
+
+    [Test]
+    public async Task Who_shows_the_owners_and_who_is_available_now()
+    {
+        await core.Run("who payments");
+
+        var text = core.Answers[^1].Message.Text;
+        Assert.That(text, Does.Contain("Alice: available now").And.Contain("Amir: off hours").And.Contain("Decide priorities:\n  Carol: available now"));
+    }
+
+    [Test]
+    public async Task Without_a_registry_paging_is_off_and_the_thread_says_so()
+    {
+        core = new CoreHarness();
+
+        await core.Run("Checkout down area:payments");
+
+        Assert.That(core.Posts.Select(p => p.Message.Text), Has.Some.StartsWith("Paging is off"));
+        Assert.That((await core.Store.Find(1, CancellationToken.None))!.Area, Is.EqualTo("payments"));
+    }
+}

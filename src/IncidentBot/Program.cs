@@ -1,7 +1,10 @@
 using IncidentBot.Api;
 using IncidentBot.Hosting;
 using IncidentBot.Local;
+using IncidentBot.Paging;
 using IncidentBot.Persistence;
+using IncidentBot.Registry;
+using IncidentBot.Scheduling;
 using IncidentBot.Slack;
 
 // `dotnet run -- chat`: the terminal as the chat platform, no web server.
@@ -19,6 +22,11 @@ builder.Services.AddPersistence(builder.Configuration);
 // The incident core, and the durable inbox and outbox workers that connect it to the chat platforms.
 builder.Services.AddIncidentCore();
 builder.Services.AddDelivery(builder.Configuration);
+
+// Who owns what (the registry file), paging and escalation, and the persistent scheduler behind the escalations.
+builder.Services.AddRegistry(builder.Configuration);
+builder.Services.AddPaging(builder.Configuration);
+builder.Services.AddScheduling(builder.Configuration);
 
 // Chat platforms: each is off until its credentials are set.
 builder.Services.AddSlack(builder.Configuration);

@@ -49,7 +49,7 @@ public sealed class IncidentCommands(
             ListCommand => await list.Describe(ct),
             AreasCommand => await people.Areas(ct),
             WhoCommand who => await people.Who(who.Area, ct),
-            OutOfOfficeCommand ooo => await people.OutOfOffice(context, ooo.Until, ct),
+            OutOfOfficeCommand ooo => await people.OutOfOffice(context, ooo.Until is { } until ? NodaTime.LocalDate.FromDateOnly(until) : null, ct),
             BackCommand => await people.Back(context, ct),
             AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => ownership.Acknowledge(i, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),

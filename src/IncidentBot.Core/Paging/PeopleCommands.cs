@@ -1,5 +1,4 @@
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Registry;
 using NodaTime;
 
 namespace IncidentBot.Core.Paging;

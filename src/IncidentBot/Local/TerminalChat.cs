@@ -1,6 +1,9 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Hosting;
+using IncidentBot.Paging;
 using IncidentBot.Persistence;
+using IncidentBot.Registry;
+using IncidentBot.Scheduling;
 
 namespace IncidentBot.Local;
 
@@ -24,6 +27,10 @@ internal static class TerminalChat
         });
         builder.Services.AddPersistence(builder.Configuration);
         builder.Services.AddIncidentCore();
+        builder.Services.AddDelivery(builder.Configuration);
+        builder.Services.AddRegistry(builder.Configuration);
+        builder.Services.AddPaging(builder.Configuration);
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddSingleton<InProcessChat>();
         builder.Services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
 

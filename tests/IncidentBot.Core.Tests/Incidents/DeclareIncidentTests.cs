@@ -13,7 +13,7 @@ public sealed class DeclareIncidentTests
 
         await core.Run("Checkout API returns 500s area:payments sev:1");
 
-        var root = core.Posts.Single();
+        var root = core.Posts[0];
         Assert.That(root.Message.Heading, Is.EqualTo("[Outage]: Checkout API returns 500s"));
         Assert.That(root.Message.ToPlainText(), Does.Contain("Status: Investigating").And.Contain("Severity: SEV-1")
             .And.Contain("Area: payments").And.Contain("Declared by: alice").And.Contain("Started: 2026-11-23 09:00 UTC"));
@@ -52,7 +52,8 @@ public sealed class DeclareIncidentTests
         await core.Run("Search is slow", context);
 
         Assert.That(await core.Store.List(openOnly: false, CancellationToken.None), Has.Count.EqualTo(1));
-        Assert.That(core.Posts, Has.Count.EqualTo(1));
+        Assert.That(core.Posts.Count(p => p.Message.Heading is not null), Is.EqualTo(1), "one thread root");
+        Assert.That(core.Chat.Messages.Select(m => m.Message.Key), Is.Unique);
         Assert.That(core.Answers, Has.Count.EqualTo(1));
     }
 

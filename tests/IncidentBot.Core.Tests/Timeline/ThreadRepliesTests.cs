@@ -14,7 +14,7 @@ public sealed class ThreadRepliesTests
     {
         core = new CoreHarness();
         await core.Run("Checkout down");
-        thread = core.Posts.Single().ThreadId!;
+        thread = core.Posts[0].ThreadId!;
     }
 
     [Test]

@@ -12,12 +12,7 @@ internal static class PersistenceExtensions
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
-            .Configure(options =>
-            {
-                // Not Bind(): only these two keys are meant, and the connection string lives outside the section.
-                options.Provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] ?? options.Provider;
-                options.ConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
-            })
+            .Configure(options => options.ReadFrom(configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 

@@ -23,6 +23,16 @@ internal sealed class StorageOptions
         ? DefaultSqliteConnectionString
         : ConnectionString ?? string.Empty;
 
+    /// <summary>
+    /// Not Bind(): only these two keys are meant, and the connection string lives outside the section. Shared with
+    /// Scheduling, whose Quartz store must be configured before the options are resolved, so both read the same keys.
+    /// </summary>
+    public void ReadFrom(IConfiguration configuration)
+    {
+        Provider = configuration[$"{Section}:{nameof(Provider)}"] ?? Provider;
+        ConnectionString = configuration.GetConnectionString(ConnectionStringName);
+    }
+
     public static bool TryParseProvider(string? text, out StorageProvider provider)
     {
         // Enum.TryParse would also accept numbers and "Sqlite,Postgres"; only the two names are meant.

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using IncidentBot.Core.Paging;
+
+namespace IncidentBot.Tests.Scheduling;
+
+/// <summary>The core's handler stand-in: remembers each reminder fired, and when (by the real clock, as Quartz fires).</summary>
+internal sealed class RecordingReminderHandler : IReminderHandler
+{
+    /// <summary>Reminders of this kind make the handler throw, after recording them.</summary>
+    public const string FailingKind = "fails";
+
+    private readonly ConcurrentQueue<FiredReminder> fired = new();
+
+    public IReadOnlyList<FiredReminder> Fired => [.. fired];
+
+    public Task Fire(Reminder reminder, CancellationToken ct)
+    {
+        fired.Enqueue(new FiredReminder(reminder, DateTimeOffset.UtcNow));
+        return reminder.Kind == FailingKind
+            ? throw new InvalidOperationException($"Handler failed for {reminder.Key}")
+            : Task.CompletedTask;
+    }
+
+    public IReadOnlyList<FiredReminder> FiredFor(string key) => [.. fired.Where(f => f.Reminder.Key == key)];
+}
+
+internal sealed record FiredReminder(Reminder Reminder, DateTimeOffset FiredAt);

@@ -13,9 +13,9 @@ internal sealed class PagingOptions
 
     public static IEnumerable<string> Validate(PagingOptions o)
     {
-        if (o.AckTimeout < TimeSpan.FromSeconds(10))
+        if (o.AckTimeout <= TimeSpan.Zero)
         {
-            yield return $"Paging:AckTimeout must be at least 00:00:10, was {o.AckTimeout}.";
+            yield return $"Paging:AckTimeout must be more than zero, was {o.AckTimeout}.";
         }
 
         if (!Uri.TryCreate(o.PagerDutyUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))

@@ -14,7 +14,7 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
 
         await Declare("Checkout down");
 
-        var posts = Slack.CallsTo("chat.postMessage");
+        var posts = Roots();
         Assert.That(posts, Has.Count.EqualTo(2), "one refused, one delivered");
         Assert.That(posts[1].At - posts[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)), "not before Retry-After");
     }
@@ -55,7 +55,7 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
 
         var incident = await Eventually.Get(() => Bot.Incident(1), i => i?["thread"]?["id"] is not null, "the thread after the restart");
         Assert.That(incident!["title"]!.GetValue<string>(), Is.EqualTo("Checkout down"));
-        Assert.That(Slack.CallsTo("chat.postMessage")[^1].Text, Does.StartWith("[Outage]: Checkout down"));
+        Assert.That(Roots()[^1].Text, Does.StartWith("[Outage]: Checkout down"));
     }
 
     [Test]
@@ -71,6 +71,9 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
 
         await Eventually.Get(() => Slack.CallsTo("chat.postMessage"), c => c.Count == 1, "the one attempt");
         await Declare("Search down", number: 2);
-        Assert.That(Slack.CallsTo("chat.postMessage").Count(c => c.Channel == "C0MISSING"), Is.EqualTo(2), "one attempt each, no retry of the first");
+        Assert.That(Roots().Count(c => c.Channel == "C0MISSING"), Is.EqualTo(2), "one attempt each, no retry of the first");
     }
+
+    private List<SlackCall> Roots() =>
+        [.. Slack.CallsTo("chat.postMessage").Where(c => c.Text!.StartsWith("[Outage]", StringComparison.Ordinal))];
 }

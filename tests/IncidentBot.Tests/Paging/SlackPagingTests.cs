@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Persistence;
+using IncidentBot.Tests.Support;
+
+namespace IncidentBot.Tests.Paging;
+
+/// <summary>Paging end to end through the real host and the fake Slack API: mention, DMs, escalation, Acknowledge.</summary>
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.Postgres)]
+internal sealed class SlackPagingTests(StorageProvider provider) : HostTestBase(provider)
+{
+    // No working hours: always reachable, so the test does not depend on when it runs.
+    private const string Registry = """
+        people:
+          - { id: alice, name: Alice, slack: U0ALICE }
+          - { id: bob, name: Bob, slack: U0BOB }
+          - { id: carol, name: Carol, slack: U0CAROL }
+          - { id: nina, name: Nina }
+        areas:
+          - { key: payments, name: Payments, keywords: [checkout], primary: [alice, nina], secondary: [bob] }
+        deciders: [carol]
+        prod_access: []
+        """;
+
+    private string registryPath = null!;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
+    {
+        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(registryPath, Registry);
+        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath, ["Paging:AckTimeout"] = "00:00:01" };
+    }
+
+    [TearDown]
+    public void DeleteRegistry() => File.Delete(registryPath);
+
+    [Test]
+    public async Task Declaring_mentions_the_owners_and_messages_each_with_an_Acknowledge_button()
+    {
+        var thread = await Declare("Checkout returns 500s");
+
+        var paging = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs == thread && c.Text!.StartsWith("Paging", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the paging note");
+        Assert.That(paging[0].Text, Does.Contain("<@U0ALICE>").And.Contain("Nina (no slack id in the registry)"));
+        var dm = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0ALICE").ToList(), c => c.Count > 0, "Alice's page");
+        Assert.That(dm[0].Json, Does.Contain("\"action_id\":\"ack:1\"").And.Contain("Acknowledge"));
+        Assert.That(Slack.CallsTo("conversations.open")[0].Body["users"]!.GetValue<string>(), Is.EqualTo("U0ALICE"));
+    }
+
+    [Test]
+    public async Task Nobody_acknowledging_escalates_and_the_Acknowledge_button_stops_it()
+    {
+        await Declare("Checkout returns 500s");
+        await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob");
+
+        using var press = await Bot.PostSlack("payload=" + Uri.EscapeDataString(ButtonPress("U0BOB", "ack:1", "1")), "application/x-www-form-urlencoded");
+
+        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@U0BOB>", "Bob to own INC-1");
+        var kinds = incident!["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
+        Assert.That(kinds, Does.Contain("paged").And.Contain("escalated").And.Contain("acknowledged"));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.That(Opened("U0CAROL"), Is.Zero, "acknowledged before the deciders were due");
+    }
+
+    [Test]
+    public async Task A_restart_in_the_middle_of_an_escalation_neither_loses_nor_repeats_a_step()
+    {
+        await Bot.DisposeAsync();
+        var slow = new Dictionary<string, string?>(ExtraSettings()) { ["Paging:AckTimeout"] = "00:00:03" };
+        Bot = BotHost.Start(Database.Settings, Slack, slow);
+        await Declare("Checkout returns 500s");
+        await Eventually.Get(() => Opened("U0ALICE"), n => n > 0, "Alice's page");
+
+        await Bot.DisposeAsync();
+        Bot = BotHost.Start(Database.Settings, Slack, slow);
+
+        await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob after the restart");
+        await Eventually.Get(() => Opened("U0CAROL"), n => n > 0, "the deciders next");
+        var timeline = (await Bot.Incident(1))!["timeline"]!.AsArray().Select(e => e!["text"]!.GetValue<string>()).ToList();
+        Assert.That(timeline.Count(t => t.StartsWith("Paged Bob", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(timeline.Count(t => t.StartsWith("Paged Alice", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(Opened("U0BOB"), Is.EqualTo(1));
+    }
+
+    private int Opened(string user) => Slack.CallsTo("conversations.open").Count(c => c.Body["users"]!.GetValue<string>() == user);
+
+    private static string ButtonPress(string user, string actionId, string value) => new JsonObject
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() },
+        ["api_app_id"] = SlackPayloads.AppId,
+        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1.2", ["channel_id"] = "D" + user, ["is_ephemeral"] = false },
+        ["channel"] = new JsonObject { ["id"] = "D" + user },
+        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
+    }.ToJsonString();
+}

@@ -12,6 +12,7 @@ public sealed class IncidentCommands(
     IncidentLookup lookup,
     Ownership ownership,
     PeopleCommands people,
+    ResolveIncident resolve,
     Roster roster)
 {
     /// <summary>
@@ -53,6 +54,7 @@ public sealed class IncidentCommands(
             BackCommand => await people.Back(context, ct),
             AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => ownership.Acknowledge(i, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
+            ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
             _ => $"'{Verb(command)}' is not available in this version yet.",
         };
         await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);

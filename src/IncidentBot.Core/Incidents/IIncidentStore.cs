@@ -17,6 +17,9 @@ public interface IIncidentStore
 
     Task SetThreadId(long number, string threadId, CancellationToken ct);
 
+    /// <summary>Marks the incident resolved at <paramref name="at"/>; false when it already was.</summary>
+    Task<bool> Resolve(long number, DateTimeOffset at, CancellationToken ct);
+
     /// <summary>Adds the entry unless one with the same source id exists; says whether it was added.</summary>
     Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct);
 

@@ -21,6 +21,7 @@ internal static class PagingExtensions
         services.AddSingleton<Ownership>();
         services.AddSingleton<PeopleCommands>();
         services.AddSingleton<IncidentButtons>();
+        services.AddSingleton<ResolveIncident>();
         services.AddSingleton<IReminderHandler, EscalationReminder>();
         services.AddSingleton<IExternalPager, PagerDutyPager>();
         services.AddHttpClient<PagerDutyDeliverer>(http => http.Timeout = TimeSpan.FromSeconds(15));

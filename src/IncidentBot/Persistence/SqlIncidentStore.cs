@@ -101,6 +101,12 @@ internal sealed class SqlIncidentStore(Database database) : IIncidentStore
             new { number, sourceId, text, editedAt = DbTime.ToDb(editedAt) },
             ct) > 0;
 
+    public async Task<bool> Resolve(long number, DateTimeOffset at, CancellationToken ct) =>
+        await Execute(
+            "UPDATE incidents SET status = @status, resolved_at = @at WHERE id = @number AND status <> @status",
+            new { number, at = DbTime.ToDb(at), status = IncidentRow.ToDb(IncidentStatus.Resolved) },
+            ct) == 1;
+
     public async Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct) =>
         await Execute(
             "UPDATE timeline SET deleted = 1 WHERE incident_id = @number AND source_id = @sourceId",

@@ -206,4 +206,34 @@ public sealed class PagingTests
         Assert.That(core.Posts.Select(p => p.Message.Text), Has.Some.StartsWith("Paging is off"));
         Assert.That((await core.Store.Find(1, CancellationToken.None))!.Area, Is.EqualTo("payments"));
     }
+
+    [Test]
+    public async Task Resolving_cancels_the_pending_escalation_and_resolves_PagerDuty()
+    {
+        await core.Run("Checkout down area:payments");
+        await core.Advance(TimeSpan.FromMinutes(2));
+
+        await core.Run("resolve checkout p99 back to 300 ms, test order paid", core.Context(user: "alice"));
+        await core.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.That(core.DirectMessages("bob"), Is.Empty);
+        Assert.That(core.Reminders.Scheduled, Is.Empty);
+        Assert.That(core.Pager.Events, Is.EqualTo<string[]>(["trigger INC-1 R0PAYMENTS", "resolve INC-1 R0PAYMENTS"]));
+        var resolved = (await core.Timeline()).Single(e => e.Kind == TimelineKind.Resolved);
+        Assert.That(resolved.Text, Is.EqualTo("Resolved by alice after 2 min. Verified: checkout p99 back to 300 ms, test order paid"));
+    }
+
+    [Test]
+    public async Task Resolving_twice_changes_nothing_and_a_late_acknowledgement_is_refused()
+    {
+        await core.Run("Checkout down area:payments");
+        await core.Run("resolve payments work again");
+
+        await core.Run("resolve INC-1 again");
+        Assert.That(core.Answers[^1].Message.Text, Does.StartWith("INC-1 was already resolved at"));
+        await core.Buttons.Press(core.Context(user: "alice"), IncidentButtons.Acknowledge, "1", CancellationToken.None);
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 is resolved; there is nothing to acknowledge."));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Resolved), Is.EqualTo(1));
+    }
 }

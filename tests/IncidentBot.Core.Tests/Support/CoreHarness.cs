@@ -34,6 +34,7 @@ internal sealed class CoreHarness : IRegistrySource
             new IncidentLookup(Store),
             ownership,
             new PeopleCommands(roster, Store, platforms, Clock),
+            new ResolveIncident(Store, Reminders, Pager, roster, platforms, Clock),
             roster);
         Buttons = new IncidentButtons(Store, ownership, areas, platforms);
         Escalation = new EscalationReminder(Store, roster, pageOwners, policy);

@@ -114,6 +114,19 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
         }
     }
 
+    public Task<bool> Resolve(long number, DateTimeOffset at, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            if (incidents.Single(i => i.Number == number).Status == IncidentStatus.Resolved)
+            {
+                return Task.FromResult(false);
+            }
+
+            return Update(number, i => i with { Status = IncidentStatus.Resolved, ResolvedAt = at }).ContinueWith(_ => true, ct);
+        }
+    }
+
     public Task SetArea(long incidentNumber, string area, CancellationToken ct) => Update(incidentNumber, i => i with { Area = area });
 
     public Task<bool> Acknowledge(long incidentNumber, string owner, DateTimeOffset at, CancellationToken ct)

@@ -25,6 +25,20 @@ internal sealed class SqlIncidentStoreTests(StorageProvider provider) : Database
     }
 
     [Test]
+    public async Task Resolving_records_the_time_once_and_leaves_the_open_list()
+    {
+        var incident = await Declare("req-1", "Checkout API returns 500s");
+        var at = Clock.GetUtcNow().AddMinutes(42);
+
+        Assert.That(await Store.Resolve(incident.Number, at, Ct), Is.True);
+        Assert.That(await Store.Resolve(incident.Number, at.AddMinutes(1), Ct), Is.False);
+
+        var resolved = await Store.Find(incident.Number, Ct);
+        Assert.That((resolved!.Status, resolved.ResolvedAt), Is.EqualTo((IncidentStatus.Resolved, (DateTimeOffset?)at)));
+        Assert.That(await Store.List(openOnly: true, Ct), Is.Empty);
+    }
+
+    [Test]
     public async Task Creating_again_for_the_same_request_returns_the_first_incident_unchanged()
     {
         var first = await Declare("req-1", "Checkout down");

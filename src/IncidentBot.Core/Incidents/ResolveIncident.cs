@@ -1,0 +1,36 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Paging;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Incidents;
+
+/// <summary>
+/// <c>resolve &lt;what you verified&gt;</c>: closes the incident with how recovery was checked, stops every pending
+/// reminder (escalations included) and resolves the PagerDuty alert. Resolving twice changes nothing.
+/// </summary>
+public sealed class ResolveIncident(IIncidentStore incidents, IReminders reminders, IExternalPager externalPager, Roster roster, ChatPlatforms platforms, TimeProvider clock)
+{
+    public async Task<string> Run(Incident incident, string verification, string resolvedBy, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!await incidents.Resolve(incident.Number, now, ct))
+        {
+            var current = await incidents.Find(incident.Number, ct);
+            return $"{incident.Id} was already resolved at {ThreadRoot.FormatUtc(current?.ResolvedAt ?? now)}.";
+        }
+
+        await reminders.CancelAll(incident.Number, ct);
+        if (incident.Area is { } key && roster.Registry.Areas.TryGetValue(key, out var area) && area.PagerDutyRoutingKey is not null)
+        {
+            await externalPager.Resolve(incident, area, ct);
+        }
+
+        var text = $"Resolved by {resolvedBy} after {Duration(now - incident.DeclaredAt)}. Verified: {verification}";
+        await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Resolved, resolvedBy, text, "resolved"), ct);
+        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:resolved", text), ct);
+        return $"{incident.Id} is resolved; reminders and escalations are stopped.";
+    }
+
+    public static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{Math.Max(0, (int)span.TotalMinutes)} min";
+}

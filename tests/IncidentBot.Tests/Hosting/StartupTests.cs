@@ -30,6 +30,24 @@ internal sealed class StartupTests
     }
 
     [Test]
+    public async Task A_bad_registry_file_stops_start_up_naming_the_setting_and_the_line()
+    {
+        var registry = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(registry, "people:\n  - { id: alice, name: Alice, timezone: Europe/Berln }\nareas: []\n");
+        try
+        {
+            var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?> { ["Registry:Path"] = registry });
+
+            Assert.That(exitCode, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain("Registry:Path").And.Contain("line 2: unknown time zone 'Europe/Berln'"));
+        }
+        finally
+        {
+            File.Delete(registry);
+        }
+    }
+
+    [Test]
     public async Task Secrets_never_appear_in_the_start_up_log()
     {
         var (_, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?>

@@ -23,7 +23,7 @@ public sealed class Ownership(IIncidentStore incidents, IPagingStore paging, IRe
             return $"{incident.Id} was already acknowledged; {current?.Owner ?? "someone"} owns it.";
         }
 
-        await reminders.Cancel(PageOwners.EscalationKey(incident), ct);
+        await reminders.Cancel(ReminderKeys.Escalation(incident), ct);
         await Record(incident, TimelineKind.Acknowledged, "acknowledged", who, $"{who} acknowledged and owns the incident", ct);
         return $"You own {incident.Id} now.";
     }
@@ -36,7 +36,7 @@ public sealed class Ownership(IIncidentStore incidents, IPagingStore paging, IRe
         }
 
         await paging.SetOwner(incident.Number, owner, clock.GetUtcNow(), ct);
-        await reminders.Cancel(PageOwners.EscalationKey(incident), ct);
+        await reminders.Cancel(ReminderKeys.Escalation(incident), ct);
         var change = $"owner:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
         await Record(incident, TimelineKind.Handoff, change, setBy, $"Owner: {incident.Owner ?? "nobody"} -> {owner} (set by {setBy})", ct);
         return $"{owner} owns {incident.Id} now.";

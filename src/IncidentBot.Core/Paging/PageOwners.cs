@@ -22,8 +22,6 @@ public sealed class PageOwners(
 {
     public const string Bot = "IncidentBot";
 
-    public static string EscalationKey(Incident incident) => $"{incident.Id}:escalate";
-
     public async Task Page(Incident incident, Area area, PageLevel from, string why, CancellationToken ct)
     {
         var platform = platforms[incident.Thread.Platform];
@@ -74,7 +72,7 @@ public sealed class PageOwners(
         if (level < PageLevel.Deciders)
         {
             var next = level + 1;
-            await reminders.Schedule(new Reminder(EscalationKey(incident), incident.Number, ReminderKinds.Escalate, clock.GetUtcNow() + policy.AckTimeout, ((int)next).ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
+            await reminders.Schedule(new Reminder(ReminderKeys.Escalation(incident), incident.Number, ReminderKinds.Escalate, clock.GetUtcNow() + policy.AckTimeout, ((int)next).ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         }
     }
 

@@ -1,0 +1,15 @@
+using IncidentBot.Core.Incidents;
+
+namespace IncidentBot.Core.Paging;
+
+/// <summary>The keys of an incident's reminders: one of each at a time, so scheduling again replaces it.</summary>
+public static class ReminderKeys
+{
+    public static string Escalation(Incident incident) => $"{incident.Id}:escalate";
+
+    /// <summary>No public status update yet (<c>Nudge:FirstStatusUpdate</c> after declaring).</summary>
+    public static string FirstStatusNudge(Incident incident) => $"{incident.Id}:nudge-first-status";
+
+    /// <summary>The thread went quiet (<c>Nudge:QuietThread</c>); rescheduled by every reply.</summary>
+    public static string QuietThreadNudge(Incident incident) => $"{incident.Id}:nudge-quiet";
+}

@@ -4,6 +4,7 @@ using IncidentBot.Local;
 using IncidentBot.Paging;
 using IncidentBot.Persistence;
 using IncidentBot.Registry;
+using IncidentBot.Runbook;
 using IncidentBot.Scheduling;
 using IncidentBot.Slack;
 
@@ -27,6 +28,9 @@ builder.Services.AddDelivery(builder.Configuration);
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddPaging(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
+
+// Rollback first, the runbook checklist and the nudges that keep the thread and the status page current.
+builder.Services.AddRunbook(builder.Configuration);
 
 // Chat platforms: each is off until its credentials are set.
 builder.Services.AddSlack(builder.Configuration);

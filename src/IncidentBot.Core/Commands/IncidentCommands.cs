@@ -1,6 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Runbook;
 
 namespace IncidentBot.Core.Commands;
 
@@ -13,6 +14,7 @@ public sealed class IncidentCommands(
     Ownership ownership,
     PeopleCommands people,
     ResolveIncident resolve,
+    RollbackFirst rollback,
     Roster roster)
 {
     /// <summary>
@@ -55,6 +57,7 @@ public sealed class IncidentCommands(
             AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => ownership.Acknowledge(i, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
             ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
+            RollbackCommand r => await OnIncident(context, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
             _ => $"'{Verb(command)}' is not available in this version yet.",
         };
         await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);

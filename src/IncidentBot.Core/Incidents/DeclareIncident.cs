@@ -1,6 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Incidents;
@@ -10,7 +11,14 @@ namespace IncidentBot.Core.Incidents;
 /// Then pages the area's owners. Safe to run twice for the same request: the store returns the first incident and
 /// the messages' keys repeat.
 /// </summary>
-public sealed class DeclareIncident(IIncidentStore store, ChatPlatforms platforms, AreaOnDeclare areas, TimeProvider clock)
+public sealed class DeclareIncident(
+    IIncidentStore store,
+    ChatPlatforms platforms,
+    AreaOnDeclare areas,
+    RollbackFirst rollback,
+    Checklist checklist,
+    Nudges nudges,
+    TimeProvider clock)
 {
     public async Task<Incident> Run(CommandContext context, DeclareCommand command, CancellationToken ct)
     {
@@ -35,6 +43,9 @@ public sealed class DeclareIncident(IIncidentStore store, ChatPlatforms platform
             new ChatMessage($"{context.RequestKey}:declared", $"{incident.Id} declared: {ThreadRoot.TitlePrefix}{incident.Title}. Its thread is opening now."),
             ct);
         await areas.Start(incident, command.Area, ct);
+        await rollback.Ask(incident, ct);
+        await checklist.Post(incident, ct);
+        await nudges.Start(incident, ct);
         return incident;
     }
 }

@@ -4,8 +4,10 @@ using IncidentBot.Core.Incidents;
 namespace IncidentBot.Core.Paging;
 
 /// <summary>A page went unanswered: page the next level, unless the incident was acknowledged or resolved meanwhile.</summary>
-public sealed class EscalationReminder(IIncidentStore incidents, Roster roster, PageOwners pageOwners, PagingPolicy policy) : IReminderHandler
+public sealed class EscalationReminder(IIncidentStore incidents, Roster roster, PageOwners pageOwners, PagingPolicy policy) : IReminderKind
 {
+    public IReadOnlyCollection<string> Kinds { get; } = [ReminderKinds.Escalate];
+
     public async Task Fire(Reminder reminder, CancellationToken ct)
     {
         if (reminder.Kind != ReminderKinds.Escalate

@@ -1,6 +1,8 @@
 using System.Globalization;
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Commands;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Runbook;
 
 namespace IncidentBot.Core.Paging;
 
@@ -8,7 +10,13 @@ namespace IncidentBot.Core.Paging;
 /// Button presses from any platform. A press on an old message, for an incident that is gone or already handled,
 /// gets an answer saying so and changes nothing.
 /// </summary>
-public sealed class IncidentButtons(IIncidentStore incidents, Ownership ownership, AreaOnDeclare areas, ChatPlatforms platforms)
+public sealed class IncidentButtons(
+    IIncidentStore incidents,
+    Ownership ownership,
+    AreaOnDeclare areas,
+    RollbackFirst rollback,
+    Checklist checklist,
+    ChatPlatforms platforms)
 {
     public const string Acknowledge = "ack";
     public const string ChooseArea = "area";
@@ -28,11 +36,16 @@ public sealed class IncidentButtons(IIncidentStore incidents, Ownership ownershi
             return "That button belongs to an incident this bot does not know.";
         }
 
+        var choice = parts.Length == 2 ? parts[1] : "";
         return action switch
         {
             Acknowledge => await ownership.Acknowledge(incident, context.User, ct),
-            ChooseArea when parts.Length == 2 && incident.IsOpen => await areas.Choose(incident, parts[1], ct),
+            ChooseArea when incident.IsOpen => await areas.Choose(incident, choice, ct),
             ChooseArea => $"{incident.Id} is resolved.",
+            RollbackFirst.DecideAction when Enum.TryParse<RollbackAnswer>(choice, ignoreCase: true, out var answer) =>
+                await rollback.Decide(incident, answer, null, context.User, ct),
+            RollbackFirst.RestoredAction => await rollback.Restored(incident, choice == "yes", context.User, ct),
+            Checklist.CheckAction => await checklist.Check(incident, choice, context.User, ct),
             _ => $"That button ('{action}') is not one this version knows.",
         };
     }

@@ -108,4 +108,6 @@ public sealed class PageOwners(
 public static class ReminderKinds
 {
     public const string Escalate = "escalate";
+    public const string FirstStatusNudge = "nudge-first-status";
+    public const string QuietThreadNudge = "nudge-quiet";
 }

@@ -3,6 +3,7 @@ using IncidentBot.Hosting;
 using IncidentBot.Paging;
 using IncidentBot.Persistence;
 using IncidentBot.Registry;
+using IncidentBot.Runbook;
 using IncidentBot.Scheduling;
 
 namespace IncidentBot.Local;
@@ -31,6 +32,7 @@ internal static class TerminalChat
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddPaging(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddRunbook(builder.Configuration);
         builder.Services.AddSingleton<InProcessChat>();
         builder.Services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
 

@@ -3,6 +3,7 @@ using IncidentBot.Core.Commands;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Tests.Support;
@@ -11,7 +12,7 @@ namespace IncidentBot.Core.Tests.Support;
 /// The core wired as the host wires it, with the in-process chat platform, in-memory stores, a registry parsed
 /// from YAML and reminders the test fires itself.
 /// </summary>
-internal sealed class CoreHarness : IRegistrySource
+internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTrigger
 {
     private int requests;
 
@@ -27,17 +28,21 @@ internal sealed class CoreHarness : IRegistrySource
         var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
         var areas = new AreaOnDeclare(roster, Store, pageOwners, platforms);
         var ownership = new Ownership(Store, Store, Reminders, platforms, Clock);
+        Rollback = new RollbackFirst(Store, platforms, this, Clock);
+        Checklist = new Checklist(Store, platforms, this, Clock);
+        Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
         Commands = new IncidentCommands(
             platforms,
-            new DeclareIncident(Store, platforms, areas, Clock),
+            new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Clock),
             new ListIncidents(Store),
             new IncidentLookup(Store),
             ownership,
             new PeopleCommands(roster, Store, platforms, Clock),
             new ResolveIncident(Store, Reminders, Pager, roster, platforms, Clock),
+            Rollback,
             roster);
-        Buttons = new IncidentButtons(Store, ownership, areas, platforms);
-        Escalation = new EscalationReminder(Store, roster, pageOwners, policy);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, platforms);
+        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges]);
         Replies = new ThreadReplies(Store);
     }
 
@@ -57,7 +62,33 @@ internal sealed class CoreHarness : IRegistrySource
 
     public IncidentButtons Buttons { get; }
 
-    public EscalationReminder Escalation { get; }
+    /// <summary>Every kind of reminder, as the scheduler's job calls them.</summary>
+    public ReminderDispatcher ReminderHandler { get; }
+
+    public RollbackFirst Rollback { get; }
+
+    public Checklist Checklist { get; }
+
+    public Nudges Nudges { get; }
+
+    RunbookDocument IRunbookSource.Current { get; } = RunbookParser.Parse("""
+        steps:
+          - { id: gather, title: Collect what is known }
+          - { id: status, title: Users and stakeholders know, text: The status page says we are investigating. }
+        """).Runbook!;
+
+    /// <summary>Rollback requests, as the deploy pipeline's webhook would receive them; set <see cref="HasWebhook"/> to turn it on.</summary>
+    public List<string> RollbackRequests { get; } = [];
+
+    public bool HasWebhook { get; set; }
+
+    bool IRollbackTrigger.IsConfigured(Incident incident) => HasWebhook;
+
+    Task IRollbackTrigger.Request(Incident incident, string requestedBy, CancellationToken ct)
+    {
+        RollbackRequests.Add($"{incident.Id} by {requestedBy}");
+        return Task.CompletedTask;
+    }
 
     public ThreadReplies Replies { get; }
 
@@ -73,7 +104,7 @@ internal sealed class CoreHarness : IRegistrySource
         Clock.Advance(by);
         foreach (var reminder in Reminders.TakeDue(Clock.GetUtcNow()))
         {
-            await Escalation.Fire(reminder, CancellationToken.None);
+            await ReminderHandler.Fire(reminder, CancellationToken.None);
         }
     }
 

@@ -1,0 +1,35 @@
+using IncidentBot.Core.Paging;
+using IncidentBot.Core.Runbook;
+using IncidentBot.Hosting;
+using IncidentBot.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Runbook;
+
+internal static class RunbookExtensions
+{
+    /// <summary>Rollback first, the runbook checklist, the nudges, and the reminder dispatcher they share with paging.</summary>
+    public static IServiceCollection AddRunbook(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<RunbookOptions>(configuration, RunbookOptions.Section, _ => []);
+        services.AddValidatedOptions<RollbackOptions>(configuration, RollbackOptions.Section, RollbackOptions.Validate);
+        services.AddValidatedOptions<NudgeOptions>(configuration, NudgeOptions.Section, NudgeOptions.Validate);
+        services.AddSingleton<RunbookFile>();
+        services.AddSingleton<IRunbookSource>(provider => provider.GetRequiredService<RunbookFile>());
+        services.AddHostedService(provider => provider.GetRequiredService<RunbookFile>());
+        services.AddSingleton(provider =>
+        {
+            var nudge = provider.GetRequiredService<IOptions<NudgeOptions>>().Value;
+            return new NudgePolicy(nudge.FirstStatusUpdate, nudge.QuietThread);
+        });
+        services.AddSingleton<RollbackFirst>();
+        services.AddSingleton<Checklist>();
+        services.AddSingleton<Nudges>();
+        services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<Nudges>());
+        services.AddSingleton<IReminderHandler, ReminderDispatcher>();
+        services.AddSingleton<IRollbackTrigger, RollbackWebhook>();
+        services.AddHttpClient<RollbackWebhookDeliverer>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IOutboxDeliverer>(provider => provider.GetRequiredService<RollbackWebhookDeliverer>());
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using IncidentBot.Core.Runbook;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Runbook;
+
+/// <summary>
+/// The runbook, read once at start-up: the file at <c>Runbook:Path</c>, or the default that ships inside the bot.
+/// A missing or invalid file stops start-up with the setting and the lines named: it is a hosted service only so
+/// that the host builds it, and so reads the file, while starting.
+/// </summary>
+internal sealed class RunbookFile : IRunbookSource, IHostedService
+{
+    public RunbookFile(IOptions<RunbookOptions> options)
+    {
+        var path = options.Value.Path;
+        string yaml;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            using var stream = typeof(RunbookFile).Assembly.GetManifestResourceStream("IncidentBot.default-runbook.yaml")!;
+            yaml = new StreamReader(stream).ReadToEnd();
+        }
+        else if (File.Exists(path))
+        {
+            yaml = File.ReadAllText(path);
+        }
+        else
+        {
+            throw new OptionsValidationException(RunbookOptions.Section, typeof(RunbookOptions), [$"Runbook:Path file {Path.GetFullPath(path)} does not exist."]);
+        }
+
+        var (runbook, errors) = RunbookParser.Parse(yaml);
+        Current = runbook ?? throw new OptionsValidationException(
+            RunbookOptions.Section, typeof(RunbookOptions), errors.Select(e => $"Runbook:Path file {path ?? "(built in)"}, {e}"));
+    }
+
+    public RunbookDocument Current { get; }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

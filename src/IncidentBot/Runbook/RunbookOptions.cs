@@ -1,0 +1,63 @@
+namespace IncidentBot.Runbook;
+
+/// <summary>Sections <c>Runbook</c>, <c>Rollback</c> and <c>Nudge</c>: the checklist, the rollback webhook, the nudges.</summary>
+internal sealed class RunbookOptions
+{
+    public const string Section = "Runbook";
+
+    /// <summary>A runbook YAML file; unset means the one that ships with the bot.</summary>
+    public string? Path { get; set; }
+}
+
+internal sealed class RollbackOptions
+{
+    public const string Section = "Rollback";
+
+    /// <summary>Called when someone answers "Roll back now", for every area without a URL of its own.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Per-area webhooks, by area key (<c>Rollback:Areas:payments</c>).</summary>
+    public Dictionary<string, string> Areas { get; set; } = [];
+
+    /// <summary>Signs each request (HMAC-SHA256), so the receiver can tell it came from this bot.</summary>
+    public string? WebhookSecret { get; set; }
+
+    public static IEnumerable<string> Validate(RollbackOptions o)
+    {
+        var urls = o.Areas.Select(a => ($"Rollback:Areas:{a.Key}", (string?)a.Value)).Prepend(("Rollback:WebhookUrl", o.WebhookUrl)).Where(u => !string.IsNullOrWhiteSpace(u.Item2)).ToList();
+        foreach (var (name, url) in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                yield return $"{name} must be an absolute http(s) URL, was '{url}'.";
+            }
+        }
+
+        if (urls.Count > 0 && (o.WebhookSecret is null || o.WebhookSecret.Length < 16))
+        {
+            yield return "Rollback:WebhookSecret must be set (at least 16 characters) when a rollback webhook is configured.";
+        }
+    }
+}
+
+internal sealed class NudgeOptions
+{
+    public const string Section = "Nudge";
+
+    public TimeSpan FirstStatusUpdate { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan QuietThread { get; set; } = TimeSpan.FromMinutes(30);
+
+    public static IEnumerable<string> Validate(NudgeOptions o)
+    {
+        if (o.FirstStatusUpdate <= TimeSpan.Zero)
+        {
+            yield return $"Nudge:FirstStatusUpdate must be more than zero, was {o.FirstStatusUpdate}.";
+        }
+
+        if (o.QuietThread <= TimeSpan.Zero)
+        {
+            yield return $"Nudge:QuietThread must be more than zero, was {o.QuietThread}.";
+        }
+    }
+}

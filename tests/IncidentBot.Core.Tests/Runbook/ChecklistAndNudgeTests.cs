@@ -1,0 +1,74 @@
+using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Tests.Support;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Tests.Runbook;
+
+public sealed class ChecklistAndNudgeTests
+{
+    private CoreHarness core = null!;
+
+    [SetUp]
+    public async Task Declare()
+    {
+        core = new CoreHarness();
+        await core.Run("Checkout down");
+    }
+
+    [Test]
+    public async Task The_runbook_is_a_checklist_and_checking_a_step_is_recorded_once()
+    {
+        var checklist = core.Posts.Single(p => p.Message.Key == "INC-1:checklist").Message;
+        Assert.That(checklist.ButtonList.Select(b => b.Label), Is.EqualTo<string[]>(["Collect what is known", "Users and stakeholders know"]));
+
+        await core.Buttons.Press(core.Context(user: "bob"), Checklist.CheckAction, "1:status", CancellationToken.None);
+        await core.Buttons.Press(core.Context(user: "carol"), Checklist.CheckAction, "1:status", CancellationToken.None);
+
+        var entries = (await core.Timeline()).Where(e => e.Kind == TimelineKind.Checklist).ToList();
+        Assert.That(entries.Select(e => (e.Actor, e.Text)), Is.EqualTo<(string, string)[]>([("bob", "Done: Users and stakeholders know")]));
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("'Users and stakeholders know' was already checked off."));
+    }
+
+    [Test]
+    public async Task Without_a_status_update_the_bot_nudges_after_ten_minutes_and_again_until_one_is_posted()
+    {
+        await core.Advance(TimeSpan.FromMinutes(9));
+        Assert.That(Nudges("No public status update"), Is.Empty);
+
+        await core.Advance(TimeSpan.FromMinutes(1));
+        await core.Advance(TimeSpan.FromMinutes(10));
+        Assert.That(Nudges("No public status update"), Has.Count.EqualTo(2));
+
+        await core.Store.Append(1, new TimelineEntry(core.Clock.GetUtcNow(), TimelineKind.Status, "bob", "Status: Investigating", "status:1"), CancellationToken.None);
+        await core.Advance(TimeSpan.FromMinutes(30));
+        Assert.That(Nudges("No public status update"), Has.Count.EqualTo(2), "satisfied: no more nudges");
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Reminder && e.Text.StartsWith("No public", StringComparison.Ordinal)), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_quiet_thread_is_nudged_counting_from_the_last_reply()
+    {
+        await core.Advance(TimeSpan.FromMinutes(20));
+        await core.Replies.Record(new ThreadMessage("local", "C-ops", core.Posts[0].ThreadId!, "m1", "bob", "CDN looks fine", core.Clock.GetUtcNow()), CancellationToken.None);
+
+        await core.Advance(TimeSpan.FromMinutes(10));
+        Assert.That(Nudges("This thread has been quiet"), Is.Empty, "30 min after declaring, but only 10 after the reply");
+        await core.Advance(TimeSpan.FromMinutes(20));
+
+        Assert.That(Nudges("This thread has been quiet").Single(), Does.Contain("quiet for 30 min"));
+    }
+
+    [Test]
+    public async Task Resolving_stops_every_nudge()
+    {
+        await core.Run("resolve checkout works again");
+
+        await core.Advance(TimeSpan.FromHours(2));
+
+        Assert.That(core.Reminders.Scheduled, Is.Empty);
+        Assert.That(Nudges(""), Is.Empty);
+    }
+
+    private List<string> Nudges(string startsWith) =>
+        [.. core.Posts.Where(p => p.Message.Key.Contains(":nudge:", StringComparison.Ordinal) && p.Message.Text.StartsWith(startsWith, StringComparison.Ordinal)).Select(p => p.Message.Text)];
+}

@@ -21,6 +21,11 @@ internal sealed class StartupTests
     [TestCase("Storage:Provider", "Mysql", "Storage:Provider must be Sqlite or Postgres, was 'Mysql'")]
     [TestCase("Api:Token", "short", "Api:Token must be at least 16 characters")]
     [TestCase("Delivery:MaxBackoff", "00:00:00", "Delivery:MaxBackoff must be more than zero")]
+    [TestCase("Rollback:WebhookUrl", "https://deploy.example.com/rollback", "Rollback:WebhookSecret must be set")]
+    [TestCase("Rollback:Areas:payments", "not a url", "Rollback:Areas:payments must be an absolute http(s) URL")]
+    [TestCase("Runbook:Path", "/nonexistent/runbook.yaml", "Runbook:Path file /nonexistent/runbook.yaml does not exist")]
+    [TestCase("Nudge:QuietThread", "-00:01:00", "Nudge:QuietThread must be more than zero")]
+    [TestCase("Paging:AckTimeout", "00:00:00", "Paging:AckTimeout must be more than zero")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?> { [key] = value });

@@ -31,6 +31,12 @@ public interface IChatPlatform
     /// </summary>
     string? Handle(Registry.Person person);
 
+    /// <summary>
+    /// Opens a form for the person who pressed a button; false when this platform has no forms (the caller then
+    /// explains the command instead).
+    /// </summary>
+    Task<bool> OpenForm(CommandContext context, ChatForm form, CancellationToken ct);
+
     /// <summary>A direct message to a person, by their <see cref="Handle"/>.</summary>
     Task DirectMessage(string handle, ChatMessage message, CancellationToken ct);
 }

@@ -48,6 +48,9 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
 
     public string? Handle(Registry.Person person) => person.Id;
 
+    /// <summary>The terminal has no forms: the commands do the same.</summary>
+    public Task<bool> OpenForm(CommandContext context, ChatForm form, CancellationToken ct) => Task.FromResult(false);
+
     public Task DirectMessage(string handle, ChatMessage message, CancellationToken ct)
     {
         Post(new PostedMessage("dm:" + handle, null, message, Private: true));

@@ -16,6 +16,7 @@ public sealed class IncidentButtons(
     AreaOnDeclare areas,
     RollbackFirst rollback,
     Checklist checklist,
+    IncidentForms forms,
     ChatPlatforms platforms)
 {
     public const string Acknowledge = "ack";
@@ -23,11 +24,14 @@ public sealed class IncidentButtons(
 
     public async Task Press(CommandContext context, string action, string value, CancellationToken ct)
     {
-        var answer = await Answer(context, action, value, ct);
-        await platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);
+        if (await Answer(context, action, value, ct) is { } answer)
+        {
+            await platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);
+        }
     }
 
-    private async Task<string> Answer(CommandContext context, string action, string value, CancellationToken ct)
+    /// <summary>What to tell the presser; null when a form opened instead.</summary>
+    private async Task<string?> Answer(CommandContext context, string action, string value, CancellationToken ct)
     {
         var parts = value.Split(':', 2);
         if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
@@ -46,6 +50,7 @@ public sealed class IncidentButtons(
                 await rollback.Decide(incident, answer, null, context.User, ct),
             RollbackFirst.RestoredAction => await rollback.Restored(incident, choice == "yes", context.User, ct),
             Checklist.CheckAction => await checklist.Check(incident, choice, context.User, ct),
+            IncidentForms.StatusAction or IncidentForms.ResolveAction => await forms.Open(context, incident, action, ct),
             _ => $"That button ('{action}') is not one this version knows.",
         };
     }

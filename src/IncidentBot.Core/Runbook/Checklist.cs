@@ -19,7 +19,7 @@ public sealed class Checklist(IIncidentStore incidents, ChatPlatforms platforms,
             $"{incident.Id}:checklist",
             string.Join('\n', lines),
             Heading: "Runbook checklist: press a step when it is done",
-            Buttons: [.. steps.Select(s => new ChatButton(CheckAction, s.Title, $"{n}:{s.Id}"))]),
+            Buttons: [.. steps.Select(s => new ChatButton(CheckAction, s.Title, $"{n}:{s.Id}")), IncidentForms.StatusButton(incident), IncidentForms.ResolveButton(incident)]),
             ct);
     }
 

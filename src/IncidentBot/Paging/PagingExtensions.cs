@@ -22,6 +22,7 @@ internal static class PagingExtensions
         services.AddSingleton<PeopleCommands>();
         services.AddSingleton<IncidentButtons>();
         services.AddSingleton<ResolveIncident>();
+        services.AddSingleton<IncidentForms>();
         services.AddSingleton<IReminderKind, EscalationReminder>();
         services.AddSingleton<IExternalPager, PagerDutyPager>();
         services.AddHttpClient<PagerDutyDeliverer>(http => http.Timeout = TimeSpan.FromSeconds(15));

@@ -6,8 +6,11 @@ namespace IncidentBot.Slack;
 /// A button press from a <c>block_actions</c> payload. Our action ids are <c>&lt;action&gt;:&lt;value&gt;</c> (Slack
 /// wants them unique within a message), so the action is the part before the colon.
 /// </summary>
-internal sealed record SlackButtonPress(string User, string Channel, string? ResponseUrl, string Action, string Value)
+internal sealed record SlackButtonPress(string User, string Channel, string? ResponseUrl, string Action, string Value, string? TriggerId)
 {
+    public static string? UserOf(JsonElement payload) =>
+        payload.TryGetProperty("user", out var user) ? Text(user, "id") : null;
+
     public static SlackButtonPress? Read(JsonElement payload)
     {
         if (Text(payload, "type") != "block_actions"
@@ -26,7 +29,8 @@ internal sealed record SlackButtonPress(string User, string Channel, string? Res
             channel ?? userId,
             Text(payload, "response_url"),
             actionId.Split(':', 2)[0],
-            Text(action, "value") ?? "");
+            Text(action, "value") ?? "",
+            Text(payload, "trigger_id"));
     }
 
     private static string? Text(JsonElement element, string property) =>

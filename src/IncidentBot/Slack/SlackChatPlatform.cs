@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Registry;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Slack;
 
 /// <summary>The core's chat port on Slack: renders messages to Block Kit and queues them in the outbox.</summary>
-internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, IOptions<SlackOptions> options) : IChatPlatform
+internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, SlackApiClient api, IOptions<SlackOptions> options) : IChatPlatform
 {
     public const string PlatformName = "slack";
 
@@ -27,6 +28,11 @@ internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, IOpt
     {
         var target = SlackReplyTarget.Deserialize(context.ReplyTo);
         var rendered = SlackMessages.Render(message);
+        if (target.ResponseUrl is null && target.Channel is null)
+        {
+            return DirectMessage(target.User, message, ct);
+        }
+
         var payload = target.ResponseUrl is { } url
             ? new SlackOutboxPayload(rendered, ResponseUrl: url)
             : new SlackOutboxPayload(rendered, Channel: target.Channel, User: target.User, ThreadTs: target.ThreadTs);
@@ -35,6 +41,21 @@ internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, IOpt
     }
 
     public string? Handle(Person person) => person.Slack is { Length: > 0 } id ? SlackIds.Mention(id) : null;
+
+    /// <summary>
+    /// Called at once rather than queued: Slack's trigger_id expires 3 s after the button press. When it has
+    /// expired (the bot was busy), false tells the core to explain the command instead.
+    /// </summary>
+    public async Task<bool> OpenForm(CommandContext context, ChatForm form, CancellationToken ct)
+    {
+        if (SlackReplyTarget.Deserialize(context.ReplyTo).TriggerId is not { } trigger)
+        {
+            return false;
+        }
+
+        var result = await api.Call("views.open", new JsonObject { ["trigger_id"] = trigger, ["view"] = SlackModals.Render(form) }, ct);
+        return result is SlackApiResult.Success;
+    }
 
     public Task DirectMessage(string handle, ChatMessage message, CancellationToken ct) =>
         Queue(message.Key, $"slack:dm:{handle}", SlackOutboxPayload.DirectMessage, new(SlackMessages.Render(message), User: handle), null, ct);

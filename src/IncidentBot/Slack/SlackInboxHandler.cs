@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
 using IncidentBot.Persistence;
@@ -12,6 +13,7 @@ namespace IncidentBot.Slack;
 internal sealed partial class SlackInboxHandler(
     IncidentCommands commands,
     IncidentButtons buttons,
+    IncidentForms forms,
     ThreadReplies replies,
     ILogger<SlackInboxHandler> logger) : IInboxHandler
 {
@@ -41,8 +43,12 @@ internal sealed partial class SlackInboxHandler(
                 var user = SlackIds.Mention(press.User);
                 var pressContext = new CommandContext(
                     Platform, requestKey, press.Channel, ThreadId: null, user,
-                    new SlackReplyTarget(press.ResponseUrl, press.Channel, user, null).Serialize());
+                    new SlackReplyTarget(press.ResponseUrl, press.Channel, user, null, press.TriggerId).Serialize());
                 return buttons.Press(pressContext, press.Action, press.Value, ct);
+            case SlackInteraction interaction when SlackModals.ReadSubmission(interaction.Payload) is { } submission:
+                var submitter = SlackIds.Mention(SlackButtonPress.UserOf(interaction.Payload) ?? "");
+                var formContext = new CommandContext(Platform, requestKey, "", ThreadId: null, submitter, new SlackReplyTarget(null, null, submitter, null).Serialize());
+                return forms.Submit(formContext, submission.FormId, submission.State, submission.Values, ct);
             default:
                 LogSkipped(item.Id, request.GetType().Name);
                 return Task.CompletedTask;

@@ -19,7 +19,7 @@ public sealed class ChecklistAndNudgeTests
     public async Task The_runbook_is_a_checklist_and_checking_a_step_is_recorded_once()
     {
         var checklist = core.Posts.Single(p => p.Message.Key == "INC-1:checklist").Message;
-        Assert.That(checklist.ButtonList.Select(b => b.Label), Is.EqualTo<string[]>(["Collect what is known", "Users and stakeholders know"]));
+        Assert.That(checklist.ButtonList.Select(b => b.Label), Is.EqualTo<string[]>(["Collect what is known", "Users and stakeholders know", "Post a status update", "Resolve"]));
 
         await core.Buttons.Press(core.Context(user: "bob"), Checklist.CheckAction, "1:status", CancellationToken.None);
         await core.Buttons.Press(core.Context(user: "carol"), Checklist.CheckAction, "1:status", CancellationToken.None);
@@ -27,6 +27,14 @@ public sealed class ChecklistAndNudgeTests
         var entries = (await core.Timeline()).Where(e => e.Kind == TimelineKind.Checklist).ToList();
         Assert.That(entries.Select(e => (e.Actor, e.Text)), Is.EqualTo<(string, string)[]>([("bob", "Done: Users and stakeholders know")]));
         Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("'Users and stakeholders know' was already checked off."));
+    }
+
+    [Test]
+    public async Task Where_there_are_no_forms_the_Resolve_button_explains_the_command()
+    {
+        await core.Buttons.Press(core.Context(user: "bob"), Core.Incidents.IncidentForms.ResolveAction, "1", CancellationToken.None);
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("Say: resolve <what you verified>"));
     }
 
     [Test]

@@ -28,6 +28,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
         var areas = new AreaOnDeclare(roster, Store, pageOwners, platforms);
         var ownership = new Ownership(Store, Store, Reminders, platforms, Clock);
+        var resolve = new ResolveIncident(Store, Reminders, Pager, roster, platforms, Clock);
         Rollback = new RollbackFirst(Store, platforms, this, Clock);
         Checklist = new Checklist(Store, platforms, this, Clock);
         Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
@@ -38,10 +39,10 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new IncidentLookup(Store),
             ownership,
             new PeopleCommands(roster, Store, platforms, Clock),
-            new ResolveIncident(Store, Reminders, Pager, roster, platforms, Clock),
+            resolve,
             Rollback,
             roster);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, platforms);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, new IncidentForms(Store, platforms, Commands, resolve), platforms);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges]);
         Replies = new ThreadReplies(Store);
     }

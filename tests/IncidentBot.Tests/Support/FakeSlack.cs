@@ -80,6 +80,7 @@ internal sealed class FakeSlack : IAsyncDisposable
         {
             "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts = NextTs() }),
             "chat.postEphemeral" => Results.Json(new { ok = true, message_ts = NextTs() }),
+            "views.open" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + body["users"]?.GetValue<string>() } }),
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };

@@ -1,0 +1,78 @@
+using System.Globalization;
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Commands;
+
+namespace IncidentBot.Core.Incidents;
+
+/// <summary>
+/// The Status and Resolve buttons: each opens a form, and the submitted form runs the same use case as the command
+/// (<c>status &lt;stage&gt; &lt;message&gt;</c>, <c>resolve &lt;what you verified&gt;</c>).
+/// </summary>
+public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve)
+{
+    public const string StatusAction = "status-form";
+    public const string ResolveAction = "resolve-form";
+
+    public const string Verification = "verification";
+    public const string RootCause = "root_cause";
+    public const string Resolution = "resolution";
+    public const string Stage = "stage";
+    public const string Message = "message";
+
+    public static ChatButton StatusButton(Incident incident) => new(StatusAction, "Post a status update", Number(incident));
+
+    public static ChatButton ResolveButton(Incident incident) => new(ResolveAction, "Resolve", Number(incident), Primary: true);
+
+    /// <summary>Opens the form a button asks for; the answer is what to tell the presser (null: the form is open).</summary>
+    public async Task<string?> Open(CommandContext context, Incident incident, string action, CancellationToken ct)
+    {
+        var form = action == ResolveAction ? ResolveForm(incident) : StatusForm(incident);
+        if (!incident.IsOpen)
+        {
+            return $"{incident.Id} is already resolved.";
+        }
+
+        return await platforms[context.Platform].OpenForm(context, form, ct)
+            ? null
+            : action == ResolveAction ? "Say: resolve <what you verified>" : "Say: status <stage> <public message>";
+    }
+
+    /// <summary>A submitted form, run as the command it stands for, so the rules and answers are the same.</summary>
+    public async Task Submit(CommandContext context, string formId, string state, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    {
+        string Value(string id) => (values.TryGetValue(id, out var v) ? v : null)?.ReplaceLineEndings(" ").Trim() ?? "";
+        if (!long.TryParse(state, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || await incidents.Find(number, ct) is not { } incident)
+        {
+            await Answer(context, "That form belongs to an incident this bot does not know.", ct);
+        }
+        else if (formId == ResolveAction)
+        {
+            var verification = Value(Verification);
+            await Answer(context, verification.Length == 0
+                ? "Write what you checked to confirm service is restored; the incident stays open until then."
+                : await resolve.Run(incident, verification, context.User, ct), ct);
+        }
+        else
+        {
+            await commands.Execute(context, $"status {number} {Value(Stage)} {Value(Message)}", answeredAtReceipt: false, ct);
+        }
+    }
+
+    private Task Answer(CommandContext context, string text, CancellationToken ct) =>
+        platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", text), ct);
+
+    private static ChatForm StatusForm(Incident incident) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
+    [
+        new(Stage, "Stage", Required: true, Options: [("investigating", "Investigating"), ("identified", "Identified"), ("monitoring", "Monitoring")]),
+        new(Message, "Public message", Required: true, Multiline: true, Hint: "What users and stakeholders should know. No internal details: this goes on the status page."),
+    ]);
+
+    private static ChatForm ResolveForm(Incident incident) => new(ResolveAction, $"Resolve {incident.Id}", "Resolve", Number(incident),
+    [
+        new(Verification, "What did you check to confirm service is restored?", Required: true, Multiline: true),
+        new(RootCause, "Root cause (if known)", Required: false, Multiline: true),
+        new(Resolution, "What fixed it", Required: false, Multiline: true),
+    ]);
+
+    private static string Number(Incident incident) => incident.Number.ToString(CultureInfo.InvariantCulture);
+}

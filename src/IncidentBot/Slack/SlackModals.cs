@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IncidentBot.Core.Chat;
+
+namespace IncidentBot.Slack;
+
+/// <summary>Core forms as Slack modals, and their submissions back as answers by field id.</summary>
+internal static class SlackModals
+{
+    private const string ValueAction = "value";
+
+    /// <summary>plain_text is not markup, so nothing is escaped; Slack limits a modal title to 24 characters.</summary>
+    public static JsonObject Render(ChatForm form) => new()
+    {
+        ["type"] = "modal",
+        ["callback_id"] = form.Id,
+        ["private_metadata"] = form.State,
+        ["title"] = Plain(form.Title.Length > 24 ? form.Title[..24] : form.Title),
+        ["submit"] = Plain(form.SubmitLabel),
+        ["close"] = Plain("Cancel"),
+        ["blocks"] = new JsonArray([.. form.Fields.Select(Input)]),
+    };
+
+    /// <summary>The answers of a <c>view_submission</c>: (form id, state, values by field id), or null for anything else.</summary>
+    public static (string FormId, string State, Dictionary<string, string?> Values)? ReadSubmission(JsonElement payload)
+    {
+        if (!payload.TryGetProperty("type", out var type) || type.GetString() != "view_submission"
+            || !payload.TryGetProperty("view", out var view)
+            || !view.TryGetProperty("callback_id", out var callback)
+            || !view.TryGetProperty("state", out var state) || !state.TryGetProperty("values", out var blocks))
+        {
+            return null;
+        }
+
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var block in blocks.EnumerateObject())
+        {
+            if (block.Value.TryGetProperty(ValueAction, out var input))
+            {
+                values[block.Name] = input.TryGetProperty("selected_option", out var option) && option.ValueKind == JsonValueKind.Object
+                    ? option.GetProperty("value").GetString()
+                    : input.TryGetProperty("value", out var text) ? text.GetString() : null;
+            }
+        }
+
+        var metadata = view.TryGetProperty("private_metadata", out var m) ? m.GetString() ?? "" : "";
+        return (callback.GetString() ?? "", metadata, values);
+    }
+
+    private static JsonObject Input(ChatFormField field)
+    {
+        JsonObject element = field.Options is { } options
+            ? new()
+            {
+                ["type"] = "static_select",
+                ["action_id"] = ValueAction,
+                ["options"] = new JsonArray([.. options.Select(o => new JsonObject { ["text"] = Plain(o.Label), ["value"] = o.Value })]),
+            }
+            : new() { ["type"] = "plain_text_input", ["action_id"] = ValueAction, ["multiline"] = field.Multiline };
+        var block = new JsonObject
+        {
+            ["type"] = "input",
+            ["block_id"] = field.Id,
+            ["optional"] = !field.Required,
+            ["label"] = Plain(field.Label),
+            ["element"] = element,
+        };
+        if (field.Hint is { } hint)
+        {
+            block["hint"] = Plain(hint);
+        }
+
+        return block;
+    }
+
+    private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Persistence;
+using IncidentBot.Tests.Support;
+
+namespace IncidentBot.Tests.Slack;
+
+/// <summary>The Resolve button opens a modal; submitting it resolves the incident with what was verified.</summary>
+[TestFixture(StorageProvider.Sqlite)]
+internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provider)
+{
+    [Test]
+    public async Task The_Resolve_button_opens_a_modal_that_requires_the_verification()
+    {
+        await Declare("Checkout down");
+
+        await Post(Press("resolve-form:1", "1"));
+
+        var open = (await Eventually.Get(() => Slack.CallsTo("views.open"), c => c.Count > 0, "the modal"))[0];
+        Assert.That(open.Body["trigger_id"]!.GetValue<string>(), Is.EqualTo("trigger.resolve"));
+        var blocks = open.Body["view"]!["blocks"]!.AsArray();
+        Assert.That(blocks[0]!["block_id"]!.GetValue<string>(), Is.EqualTo("verification"));
+        Assert.That(blocks[0]!["optional"]!.GetValue<bool>(), Is.False);
+        Assert.That(blocks.Skip(1).Select(b => b!["optional"]!.GetValue<bool>()), Is.All.True);
+    }
+
+    [Test]
+    public async Task Submitting_the_Resolve_modal_resolves_with_what_was_verified()
+    {
+        await Declare("Checkout down");
+
+        await Post(Submission("resolve-form", "1", new() { ["verification"] = "Test order paid, error rate back to 0.1%", ["root_cause"] = null, ["resolution"] = null }));
+
+        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["status"]!.GetValue<string>() == "resolved", "the incident to resolve");
+        var resolved = incident!["timeline"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "resolved")!;
+        Assert.That(resolved["text"]!.GetValue<string>(), Does.EndWith("Verified: Test order paid, error rate back to 0.1%"));
+        Assert.That(incident["resolvedAt"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task A_modal_submitted_without_verification_leaves_the_incident_open_and_says_why()
+    {
+        await Declare("Checkout down");
+
+        await Post(Submission("resolve-form", "1", new() { ["verification"] = "   " }));
+
+        var dm = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0BOB").ToList(), c => c.Count > 0, "the answer to Bob");
+        Assert.That(dm[0].Text, Does.StartWith("Write what you checked"));
+        Assert.That((await Bot.Incident(1))!["status"]!.GetValue<string>(), Is.EqualTo("investigating"));
+    }
+
+    private async Task Post(JsonObject payload)
+    {
+        using var response = await Bot.PostSlack("payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+        Assert.That(response.IsSuccessStatusCode, Is.True);
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.Empty, "an empty answer closes a modal");
+    }
+
+    private static JsonObject Press(string actionId, string value) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = "U0BOB" },
+        ["trigger_id"] = "trigger.resolve",
+        ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0OPS", ["message_ts"] = "1.2" },
+        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
+    };
+
+    private static JsonObject Submission(string callbackId, string state, Dictionary<string, string?> values) => new()
+    {
+        ["type"] = "view_submission",
+        ["user"] = new JsonObject { ["id"] = "U0BOB" },
+        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
+        ["view"] = new JsonObject
+        {
+            ["id"] = "V1",
+            ["callback_id"] = callbackId,
+            ["private_metadata"] = state,
+            ["state"] = new JsonObject
+            {
+                ["values"] = new JsonObject(values.Select(v => KeyValuePair.Create<string, JsonNode?>(
+                    v.Key, new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = v.Value } }))),
+            },
+        },
+    };
+}

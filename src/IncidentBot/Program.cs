@@ -6,6 +6,7 @@ using IncidentBot.Persistence;
 using IncidentBot.Registry;
 using IncidentBot.Scheduling;
 using IncidentBot.Slack;
+using IncidentBot.Status;
 
 // `dotnet run -- chat`: the terminal as the chat platform, no web server.
 if (TerminalChat.IsRequested(args))
@@ -28,6 +29,9 @@ builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddPaging(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 
+// Status updates: the public status page, the stakeholder channels and, when configured, Atlassian Statuspage.
+builder.Services.AddStatus(builder.Configuration);
+
 // Chat platforms: each is off until its credentials are set.
 builder.Services.AddSlack(builder.Configuration);
 
@@ -38,5 +42,7 @@ var app = builder.Build();
 app.LogSlackState();
 app.MapHealth();
 app.MapIncidentsApi();
+// The public status page: no authentication, public updates only.
+app.MapStatusPage();
 app.MapSlack();
 return await app.RunWithConfigurationCheck();

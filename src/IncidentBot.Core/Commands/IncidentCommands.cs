@@ -1,6 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Status;
 
 namespace IncidentBot.Core.Commands;
 
@@ -13,6 +14,7 @@ public sealed class IncidentCommands(
     Ownership ownership,
     PeopleCommands people,
     ResolveIncident resolve,
+    PostStatusUpdate status,
     Roster roster)
 {
     /// <summary>
@@ -54,6 +56,7 @@ public sealed class IncidentCommands(
             BackCommand => await people.Back(context, ct),
             AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => ownership.Acknowledge(i, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
+            StatusCommand s => await OnIncident(context, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, context.User, ct), ct),
             ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
             _ => $"'{Verb(command)}' is not available in this version yet.",
         };

@@ -4,6 +4,7 @@ using IncidentBot.Paging;
 using IncidentBot.Persistence;
 using IncidentBot.Registry;
 using IncidentBot.Scheduling;
+using IncidentBot.Status;
 
 namespace IncidentBot.Local;
 
@@ -31,6 +32,8 @@ internal static class TerminalChat
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddPaging(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration);
+        // Status updates reach the stakeholder channels and Statuspage from here too; the page itself needs the server.
+        builder.Services.AddStatus(builder.Configuration);
         builder.Services.AddSingleton<InProcessChat>();
         builder.Services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
 

@@ -3,6 +3,7 @@ using IncidentBot.Core.Commands;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Status;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Tests.Support;
@@ -27,6 +28,8 @@ internal sealed class CoreHarness : IRegistrySource
         var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
         var areas = new AreaOnDeclare(roster, Store, pageOwners, platforms);
         var ownership = new Ownership(Store, Store, Reminders, platforms, Clock);
+        Statuses = new MemoryStatusStore(Store);
+        Status = new PostStatusUpdate(Store, Statuses, [Publisher], Reminders, platforms, Clock);
         Commands = new IncidentCommands(
             platforms,
             new DeclareIncident(Store, platforms, areas, Clock),
@@ -35,6 +38,7 @@ internal sealed class CoreHarness : IRegistrySource
             ownership,
             new PeopleCommands(roster, Store, platforms, Clock),
             new ResolveIncident(Store, Reminders, Pager, roster, platforms, Clock),
+            Status,
             roster);
         Buttons = new IncidentButtons(Store, ownership, areas, platforms);
         Escalation = new EscalationReminder(Store, roster, pageOwners, policy);
@@ -50,6 +54,12 @@ internal sealed class CoreHarness : IRegistrySource
     public RecordingReminders Reminders { get; } = new();
 
     public RecordingPager Pager { get; } = new();
+
+    public MemoryStatusStore Statuses { get; }
+
+    public RecordingStatusPublisher Publisher { get; } = new();
+
+    public PostStatusUpdate Status { get; }
 
     public InProcessChat Chat { get; }
 

@@ -21,6 +21,8 @@ internal sealed class StartupTests
     [TestCase("Storage:Provider", "Mysql", "Storage:Provider must be Sqlite or Postgres, was 'Mysql'")]
     [TestCase("Api:Token", "short", "Api:Token must be at least 16 characters")]
     [TestCase("Delivery:MaxBackoff", "00:00:00", "Delivery:MaxBackoff must be more than zero")]
+    [TestCase("Statuspage:PageId", "abc123", "Statuspage:ApiKey must be set")]
+    [TestCase("Notify:Channels:0", "#leadership", "Notify:Channels:0 must be a channel id")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?> { [key] = value });

@@ -7,6 +7,7 @@ using IncidentBot.Registry;
 using IncidentBot.Runbook;
 using IncidentBot.Scheduling;
 using IncidentBot.Slack;
+using IncidentBot.Status;
 
 // `dotnet run -- chat`: the terminal as the chat platform, no web server.
 if (TerminalChat.IsRequested(args))
@@ -31,6 +32,8 @@ builder.Services.AddScheduling(builder.Configuration);
 
 // Rollback first, the runbook checklist and the nudges that keep the thread and the status page current.
 builder.Services.AddRunbook(builder.Configuration);
+// Status updates: the public status page, the stakeholder channels and, when configured, Atlassian Statuspage.
+builder.Services.AddStatus(builder.Configuration);
 
 // Chat platforms: each is off until its credentials are set.
 builder.Services.AddSlack(builder.Configuration);
@@ -42,5 +45,7 @@ var app = builder.Build();
 app.LogSlackState();
 app.MapHealth();
 app.MapIncidentsApi();
+// The public status page: no authentication, public updates only.
+app.MapStatusPage();
 app.MapSlack();
 return await app.RunWithConfigurationCheck();

@@ -22,6 +22,9 @@ public interface IChatPlatform
 
     Task PostInThread(Incident incident, ChatMessage message, CancellationToken ct);
 
+    /// <summary>A top-level post in a channel by its id (the stakeholder channels of status updates).</summary>
+    Task PostToChannel(string channel, ChatMessage message, CancellationToken ct);
+
     /// <summary>Answers the sender of a command privately (an ephemeral message on Slack).</summary>
     Task Answer(CommandContext context, ChatMessage message, CancellationToken ct);
 

@@ -40,6 +40,12 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
         return Task.CompletedTask;
     }
 
+    public Task PostToChannel(string channel, ChatMessage message, CancellationToken ct)
+    {
+        Post(new PostedMessage(channel, null, message, Private: false));
+        return Task.CompletedTask;
+    }
+
     public Task Answer(CommandContext context, ChatMessage message, CancellationToken ct)
     {
         Post(new PostedMessage(context.Channel, context.ThreadId, message, Private: true));

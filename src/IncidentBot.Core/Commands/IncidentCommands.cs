@@ -2,6 +2,7 @@ using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Status;
 
 namespace IncidentBot.Core.Commands;
 
@@ -15,6 +16,7 @@ public sealed class IncidentCommands(
     PeopleCommands people,
     ResolveIncident resolve,
     RollbackFirst rollback,
+    PostStatusUpdate status,
     Roster roster)
 {
     /// <summary>
@@ -56,6 +58,7 @@ public sealed class IncidentCommands(
             BackCommand => await people.Back(context, ct),
             AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => ownership.Acknowledge(i, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
+            StatusCommand s => await OnIncident(context, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, context.User, ct), ct),
             ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
             RollbackCommand r => await OnIncident(context, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
             _ => $"'{Verb(command)}' is not available in this version yet.",

@@ -5,6 +5,7 @@ using IncidentBot.Persistence;
 using IncidentBot.Registry;
 using IncidentBot.Runbook;
 using IncidentBot.Scheduling;
+using IncidentBot.Status;
 
 namespace IncidentBot.Local;
 
@@ -33,6 +34,8 @@ internal static class TerminalChat
         builder.Services.AddPaging(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunbook(builder.Configuration);
+        // Status updates reach the stakeholder channels and Statuspage from here too; the page itself needs the server.
+        builder.Services.AddStatus(builder.Configuration);
         builder.Services.AddSingleton<InProcessChat>();
         builder.Services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
 

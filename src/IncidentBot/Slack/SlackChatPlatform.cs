@@ -24,6 +24,10 @@ internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, Slac
     public Task PostInThread(Incident incident, ChatMessage message, CancellationToken ct) =>
         Queue(message.Key, ThreadOrder(incident), SlackOutboxPayload.PostInThread, new(SlackMessages.Render(message), Channel: incident.Thread.Channel), incident.Number, ct);
 
+    // Ordered per channel: the stakeholders read the updates of all incidents there in the order they were made.
+    public Task PostToChannel(string channel, ChatMessage message, CancellationToken ct) =>
+        Queue(message.Key, $"slack:channel:{channel}", SlackOutboxPayload.PostChannel, new(SlackMessages.Render(message), Channel: channel), null, ct);
+
     public Task Answer(CommandContext context, ChatMessage message, CancellationToken ct)
     {
         var target = SlackReplyTarget.Deserialize(context.ReplyTo);

@@ -29,6 +29,7 @@ internal sealed class SlackDeliverer(
         {
             SlackOutboxPayload.PostRoot => await PostRoot(message, payload, ct),
             SlackOutboxPayload.PostInThread => await PostInThread(message, payload, ct),
+            SlackOutboxPayload.PostChannel => await PostToChannel(payload, ct),
             SlackOutboxPayload.Respond => await Respond(payload, ct),
             SlackOutboxPayload.Ephemeral => await PostEphemeral(payload, ct),
             SlackOutboxPayload.DirectMessage => await PostDirect(payload, ct),
@@ -68,6 +69,13 @@ internal sealed class SlackDeliverer(
         var args = (JsonObject)payload.Message.DeepClone();
         args["channel"] = payload.Channel;
         args["thread_ts"] = threadTs;
+        return await Call("chat.postMessage", payload.Channel!, args, ct);
+    }
+
+    private async Task<Delivery> PostToChannel(SlackOutboxPayload payload, CancellationToken ct)
+    {
+        var args = (JsonObject)payload.Message.DeepClone();
+        args["channel"] = payload.Channel;
         return await Call("chat.postMessage", payload.Channel!, args, ct);
     }
 

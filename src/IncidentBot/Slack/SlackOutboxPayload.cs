@@ -12,6 +12,9 @@ internal sealed record SlackOutboxPayload(JsonObject Message, string? Channel = 
     /// <summary>A reply in an incident thread; the thread ts is looked up at delivery, after the root went out.</summary>
     public const string PostInThread = "post_thread";
 
+    /// <summary>A top-level post in a channel named by id (stakeholder channels).</summary>
+    public const string PostChannel = "post_channel";
+
     /// <summary>An ephemeral answer through a slash command's response_url.</summary>
     public const string Respond = "respond";
 

@@ -4,6 +4,7 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Status;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Tests.Support;
@@ -32,6 +33,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Rollback = new RollbackFirst(Store, platforms, this, Clock);
         Checklist = new Checklist(Store, platforms, this, Clock);
         Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
+        Statuses = new MemoryStatusStore(Store);
+        Status = new PostStatusUpdate(Store, Statuses, [Publisher], Reminders, platforms, Clock);
         Commands = new IncidentCommands(
             platforms,
             new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Clock),
@@ -41,6 +44,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new PeopleCommands(roster, Store, platforms, Clock),
             resolve,
             Rollback,
+            Status,
             roster);
         Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, new IncidentForms(Store, platforms, Commands, resolve), platforms);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges]);
@@ -56,6 +60,12 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public RecordingReminders Reminders { get; } = new();
 
     public RecordingPager Pager { get; } = new();
+
+    public MemoryStatusStore Statuses { get; }
+
+    public RecordingStatusPublisher Publisher { get; } = new();
+
+    public PostStatusUpdate Status { get; }
 
     public InProcessChat Chat { get; }
 

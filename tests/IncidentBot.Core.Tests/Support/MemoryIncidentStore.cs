@@ -127,6 +127,10 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
         }
     }
 
+    /// <summary>For <see cref="MemoryStatusStore"/>: a resolved incident keeps its status, as in the SQL store.</summary>
+    public Task SetStatus(long number, IncidentStatus status) =>
+        Update(number, i => i.Status == IncidentStatus.Resolved ? i : i with { Status = status });
+
     public Task SetArea(long incidentNumber, string area, CancellationToken ct) => Update(incidentNumber, i => i with { Area = area });
 
     public Task<bool> Acknowledge(long incidentNumber, string owner, DateTimeOffset at, CancellationToken ct)

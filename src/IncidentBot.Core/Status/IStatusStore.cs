@@ -1,0 +1,15 @@
+using IncidentBot.Core.Incidents;
+
+namespace IncidentBot.Core.Status;
+
+/// <summary>Durable public status updates. Implemented by the host over SQLite or PostgreSQL.</summary>
+public interface IStatusStore
+{
+    Task Record(StatusUpdate update, CancellationToken ct);
+
+    /// <summary>The incident's updates, oldest first.</summary>
+    Task<IReadOnlyList<StatusUpdate>> ForIncident(long number, CancellationToken ct);
+
+    /// <summary>Sets the incident's current stage; a resolved incident keeps its status (resolving is ResolveIncident's).</summary>
+    Task SetIncidentStatus(long number, IncidentStatus status, CancellationToken ct);
+}

@@ -1,0 +1,48 @@
+using IncidentBot.Core.Status;
+using IncidentBot.Hosting;
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Status;
+
+internal static class StatusExtensions
+{
+    /// <summary>
+    /// Status updates (core), their store, the stakeholder channels, and Atlassian Statuspage when its page id and API
+    /// key are set.
+    /// </summary>
+    public static IServiceCollection AddStatus(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<NotifyOptions>(configuration, NotifyOptions.Section, NotifyOptions.Validate);
+        services.AddValidatedOptions<StatuspageOptions>(configuration, StatuspageOptions.Section, StatuspageOptions.Validate);
+        services.AddSingleton<SqlStatusStore>();
+        services.AddSingleton<IStatusStore>(provider => provider.GetRequiredService<SqlStatusStore>());
+        services.AddSingleton<PostStatusUpdate>();
+        services.AddSingleton<StatusBoard>();
+        services.AddSingleton<IStatusPublisher, StakeholderChannels>();
+        if (!StatuspageOptions.Read(configuration).IsEnabled)
+        {
+            return services;
+        }
+
+        services.AddSingleton<IStatusPublisher, AtlassianStatuspage>();
+        services.AddHttpClient<StatuspageDeliverer>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<IOutboxDeliverer>(provider => provider.GetRequiredService<StatuspageDeliverer>());
+        return services;
+    }
+
+    /// <summary>
+    /// <c>GET /status</c> (HTML) and <c>GET /status.json</c>: public, without authentication, so they show public
+    /// updates and titles only. Never cached: during an outage a stale "operational" is worse than a slow page.
+    /// </summary>
+    public static void MapStatusPage(this WebApplication app)
+    {
+        var page = app.MapGroup("").AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await next(context);
+        });
+        page.MapGet("/status", async (StatusBoard board, CancellationToken ct) =>
+            Results.Content(StatusPageHtml.Render(await board.Current(ct)), "text/html; charset=utf-8"));
+        page.MapGet("/status.json", async (StatusBoard board, CancellationToken ct) => StatusPageJson.Result(await board.Current(ct)));
+    }
+}

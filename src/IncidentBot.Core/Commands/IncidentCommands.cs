@@ -1,6 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Postmortem;
 
 namespace IncidentBot.Core.Commands;
 
@@ -13,7 +14,9 @@ public sealed class IncidentCommands(
     Ownership ownership,
     PeopleCommands people,
     ResolveIncident resolve,
-    Roster roster)
+    Roster roster,
+    Notes notes,
+    DraftPostmortem postmortem)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -55,6 +58,9 @@ public sealed class IncidentCommands(
             AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => ownership.Acknowledge(i, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
             ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
+            NoteCommand note => await OnIncident(context, note.Incident, "note", i => notes.AddNote(i, note.Text, context.User, context.RequestKey, ct), ct),
+            ActionCommand action => await OnIncident(context, action.Incident, "action", i => notes.AddAction(i, action.FollowUp, context.User, context.RequestKey, ct), ct),
+            PostmortemCommand draft => await OnIncident(context, draft.Incident, "postmortem", i => postmortem.ForChat(i, ct), ct),
             _ => $"'{Verb(command)}' is not available in this version yet.",
         };
         await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);

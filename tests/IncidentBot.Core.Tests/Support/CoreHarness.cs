@@ -2,6 +2,7 @@ using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Postmortem;
 using IncidentBot.Core.Registry;
 using IncidentBot.Core.Timeline;
 
@@ -35,7 +36,9 @@ internal sealed class CoreHarness : IRegistrySource
             ownership,
             new PeopleCommands(roster, Store, platforms, Clock),
             new ResolveIncident(Store, Reminders, Pager, roster, platforms, Clock),
-            roster);
+            roster,
+            new Notes(Store, Clock),
+            new DraftPostmortem(Store));
         Buttons = new IncidentButtons(Store, ownership, areas, platforms);
         Escalation = new EscalationReminder(Store, roster, pageOwners, policy);
         Replies = new ThreadReplies(Store);

@@ -3,6 +3,7 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Status;
+using IncidentBot.Core.Postmortem;
 
 namespace IncidentBot.Core.Commands;
 
@@ -17,7 +18,9 @@ public sealed class IncidentCommands(
     ResolveIncident resolve,
     RollbackFirst rollback,
     PostStatusUpdate status,
-    Roster roster)
+    Roster roster,
+    Notes notes,
+    DraftPostmortem postmortem)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -61,6 +64,9 @@ public sealed class IncidentCommands(
             StatusCommand s => await OnIncident(context, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, context.User, ct), ct),
             ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
             RollbackCommand r => await OnIncident(context, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
+            NoteCommand note => await OnIncident(context, note.Incident, "note", i => notes.AddNote(i, note.Text, context.User, context.RequestKey, ct), ct),
+            ActionCommand action => await OnIncident(context, action.Incident, "action", i => notes.AddAction(i, action.FollowUp, context.User, context.RequestKey, ct), ct),
+            PostmortemCommand draft => await OnIncident(context, draft.Incident, "postmortem", i => postmortem.ForChat(i, ct), ct),
             _ => $"'{Verb(command)}' is not available in this version yet.",
         };
         await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);

@@ -31,4 +31,16 @@ public interface IIncidentStore
 
     /// <summary>Marks the entry with that source id deleted, keeping its text for the record; false when there is none.</summary>
     Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct);
+
+    /// <summary>Marks the entry with that source id a key event, or not; false when there is none.</summary>
+    Task<bool> MarkKey(long number, string sourceId, bool key, CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="MarkKey"/> for a message known only by its channel and id (a reaction does not say which thread the
+    /// message is in): the entry of an incident whose thread is in that channel. False when there is none.
+    /// </summary>
+    Task<bool> MarkKeyByMessage(string platform, string channel, string messageId, bool key, CancellationToken ct);
+
+    /// <summary>Records how recovery was verified and, when known, the root cause and what resolved it.</summary>
+    Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct);
 }

@@ -1,6 +1,9 @@
 namespace IncidentBot.Core.Incidents;
 
-/// <summary>An outage being handled, as the core sees it: no platform types, only ids as strings.</summary>
+/// <summary>
+/// An outage being handled, as the core sees it: no platform types, only ids as strings. <see cref="Verification"/>,
+/// <see cref="RootCause"/> and <see cref="Resolution"/> are written when it is resolved, for the postmortem.
+/// </summary>
 public sealed record Incident(
     long Number,
     string Title,
@@ -12,7 +15,10 @@ public sealed record Incident(
     DateTimeOffset DeclaredAt,
     DateTimeOffset? ResolvedAt,
     ChatThread Thread,
-    DateTimeOffset? AcknowledgedAt = null)
+    DateTimeOffset? AcknowledgedAt = null,
+    string? Verification = null,
+    string? RootCause = null,
+    string? Resolution = null)
 {
     public string Id => IncidentId.Format(Number);
 

@@ -6,11 +6,15 @@ namespace IncidentBot.Core.Incidents;
 
 /// <summary>
 /// <c>resolve &lt;what you verified&gt;</c>: closes the incident with how recovery was checked, stops every pending
-/// reminder (escalations included) and resolves the PagerDuty alert. Resolving twice changes nothing.
+/// reminder (escalations included) and resolves the PagerDuty alert. Resolving twice changes nothing. The command
+/// gives only the verification; a form can also give the root cause and the resolution for the postmortem.
 /// </summary>
 public sealed class ResolveIncident(IIncidentStore incidents, IReminders reminders, IExternalPager externalPager, Roster roster, ChatPlatforms platforms, TimeProvider clock)
 {
-    public async Task<string> Run(Incident incident, string verification, string resolvedBy, CancellationToken ct)
+    public Task<string> Run(Incident incident, string verification, string resolvedBy, CancellationToken ct) =>
+        Run(incident, verification, resolvedBy, rootCause: null, resolution: null, ct);
+
+    public async Task<string> Run(Incident incident, string verification, string resolvedBy, string? rootCause, string? resolution, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (!await incidents.Resolve(incident.Number, now, ct))
@@ -19,6 +23,7 @@ public sealed class ResolveIncident(IIncidentStore incidents, IReminders reminde
             return $"{incident.Id} was already resolved at {ThreadRoot.FormatUtc(current?.ResolvedAt ?? now)}.";
         }
 
+        await incidents.SetResolution(incident.Number, verification, rootCause, resolution, ct);
         await reminders.CancelAll(incident.Number, ct);
         if (incident.Area is { } key && roster.Registry.Areas.TryGetValue(key, out var area) && area.PagerDutyRoutingKey is not null)
         {

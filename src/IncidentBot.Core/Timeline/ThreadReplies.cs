@@ -2,7 +2,10 @@ using IncidentBot.Core.Incidents;
 
 namespace IncidentBot.Core.Timeline;
 
-/// <summary>Keeps an incident's timeline in step with the replies in its thread: new, edited and deleted.</summary>
+/// <summary>
+/// Keeps an incident's timeline in step with the replies in its thread: new, edited, deleted, and marked as key
+/// events (a :pushpin: reaction on Slack).
+/// </summary>
 public sealed class ThreadReplies(IIncidentStore store)
 {
     /// <summary>Appends the reply when the thread is an incident's; false for other threads and repeats.</summary>
@@ -29,4 +32,14 @@ public sealed class ThreadReplies(IIncidentStore store)
         var incident = await store.FindByThread(platform, channel, threadId, ct);
         return incident is not null && await store.MarkDeleted(incident.Number, messageId, ct);
     }
+
+    public async Task<bool> MarkKey(string platform, string channel, string threadId, string messageId, bool key, CancellationToken ct)
+    {
+        var incident = await store.FindByThread(platform, channel, threadId, ct);
+        return incident is not null && await store.MarkKey(incident.Number, messageId, key, ct);
+    }
+
+    /// <summary>For platforms whose reactions name the message but not its thread (Slack).</summary>
+    public Task<bool> MarkKeyByMessage(string platform, string channel, string messageId, bool key, CancellationToken ct) =>
+        store.MarkKeyByMessage(platform, channel, messageId, key, ct);
 }

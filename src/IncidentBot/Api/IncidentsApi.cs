@@ -1,4 +1,5 @@
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Postmortem;
 using IncidentBot.Hosting;
 
 namespace IncidentBot.Api;
@@ -13,22 +14,30 @@ internal static class IncidentsApi
         return services;
     }
 
-    /// <summary><c>GET /api/incidents</c> (newest first) and <c>GET /api/incidents/{id}</c> with its timeline.</summary>
+    /// <summary>
+    /// <c>GET /api/incidents</c> (newest first), <c>GET /api/incidents/{id}</c> with its timeline, and
+    /// <c>GET /api/incidents/{id}/postmortem</c>, the postmortem draft in Markdown.
+    /// </summary>
     public static void MapIncidentsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/incidents").AddEndpointFilter<ApiAccess>();
         api.MapGet("/", async (IIncidentStore store, CancellationToken ct) =>
             (await store.List(openOnly: false, ct)).Select(i => IncidentJson.From(i)));
-        api.MapGet("/{id}", async (string id, IIncidentStore store, CancellationToken ct) =>
-        {
-            if (!IncidentId.TryParse(id, out var number))
-            {
-                return Results.Problem($"'{id}' is not an incident id: use INC-<n> or <n>.", statusCode: StatusCodes.Status400BadRequest);
-            }
+        api.MapGet("/{id}", (string id, IIncidentStore store, CancellationToken ct) =>
+            WithIncident(id, store, async incident => Results.Ok(IncidentJson.From(incident, await store.Timeline(incident.Number, ct))), ct));
+        api.MapGet("/{id}/postmortem", (string id, IIncidentStore store, DraftPostmortem draft, CancellationToken ct) =>
+            WithIncident(id, store, async incident => Results.Text(await draft.Markdown(incident, ct), "text/markdown; charset=utf-8"), ct));
+    }
 
-            return await store.Find(number, ct) is { } incident
-                ? Results.Ok(IncidentJson.From(incident, await store.Timeline(number, ct)))
-                : Results.Problem($"There is no incident {IncidentId.Format(number)}.", statusCode: StatusCodes.Status404NotFound);
-        });
+    private static async Task<IResult> WithIncident(string id, IIncidentStore store, Func<Incident, Task<IResult>> answer, CancellationToken ct)
+    {
+        if (!IncidentId.TryParse(id, out var number))
+        {
+            return Results.Problem($"'{id}' is not an incident id: use INC-<n> or <n>.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return await store.Find(number, ct) is { } incident
+            ? await answer(incident)
+            : Results.Problem($"There is no incident {IncidentId.Format(number)}.", statusCode: StatusCodes.Status404NotFound);
     }
 }

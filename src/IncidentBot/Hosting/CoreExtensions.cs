@@ -1,6 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Postmortem;
 using IncidentBot.Core.Timeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,8 @@ internal static class CoreExtensions
         services.AddSingleton<ListIncidents>();
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<ThreadReplies>();
+        services.AddSingleton<Notes>();
+        services.AddSingleton<DraftPostmortem>();
         return services;
     }
 }

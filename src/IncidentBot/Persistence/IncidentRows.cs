@@ -12,7 +12,8 @@ internal sealed class IncidentRow
     public const string Columns =
         "id AS Id, title AS Title, status AS Status, severity AS Severity, area AS Area, owner AS Owner, " +
         "declared_by AS DeclaredBy, declared_at AS DeclaredAt, resolved_at AS ResolvedAt, " +
-        "platform AS Platform, channel AS Channel, thread_id AS ThreadId, acknowledged_at AS AcknowledgedAt";
+        "platform AS Platform, channel AS Channel, thread_id AS ThreadId, acknowledged_at AS AcknowledgedAt, " +
+        "verification AS Verification, root_cause AS RootCause, resolution AS Resolution";
 
     public long Id { get; set; }
 
@@ -40,6 +41,12 @@ internal sealed class IncidentRow
 
     public long? AcknowledgedAt { get; set; }
 
+    public string? Verification { get; set; }
+
+    public string? RootCause { get; set; }
+
+    public string? Resolution { get; set; }
+
     public static string ToDb(IncidentStatus status) => status.ToString().ToLowerInvariant();
 
     public Incident ToIncident() => new(
@@ -53,13 +60,16 @@ internal sealed class IncidentRow
         DbTime.FromDb(DeclaredAt),
         DbTime.FromDb(ResolvedAt),
         new ChatThread(Platform, Channel, ThreadId),
-        DbTime.FromDb(AcknowledgedAt));
+        DbTime.FromDb(AcknowledgedAt),
+        Verification,
+        RootCause,
+        Resolution);
 }
 
 internal sealed class TimelineRow
 {
     public const string Columns =
-        "at AS At, kind AS Kind, actor AS Actor, text AS Text, source_id AS SourceId, deleted AS Deleted, edited_at AS EditedAt";
+        "at AS At, kind AS Kind, actor AS Actor, text AS Text, source_id AS SourceId, deleted AS Deleted, edited_at AS EditedAt, key_event AS KeyEvent";
 
     public long At { get; set; }
 
@@ -75,6 +85,8 @@ internal sealed class TimelineRow
 
     public long? EditedAt { get; set; }
 
+    public int KeyEvent { get; set; }
+
     public TimelineEntry ToEntry() =>
-        new(DbTime.FromDb(At), Kind, Actor, Text, SourceId, Deleted != 0, DbTime.FromDb(EditedAt));
+        new(DbTime.FromDb(At), Kind, Actor, Text, SourceId, Deleted != 0, DbTime.FromDb(EditedAt), KeyEvent != 0);
 }

@@ -6,11 +6,11 @@ using IncidentBot.Core.Timeline;
 namespace IncidentBot.Persistence;
 
 /// <summary>The core's incident store over plain SQL that both SQLite and PostgreSQL accept.</summary>
-internal sealed class SqlIncidentStore(Database database) : IIncidentStore
+internal sealed partial class SqlIncidentStore(Database database) : IIncidentStore
 {
     private const string AppendSql = """
-        INSERT INTO timeline (incident_id, at, kind, actor, text, source_id, deleted, edited_at)
-        VALUES (@Number, @At, @Kind, @Actor, @Text, @SourceId, @Deleted, @EditedAt)
+        INSERT INTO timeline (incident_id, at, kind, actor, text, source_id, deleted, edited_at, key_event)
+        VALUES (@Number, @At, @Kind, @Actor, @Text, @SourceId, @Deleted, @EditedAt, @Key)
         ON CONFLICT (incident_id, source_id) DO NOTHING
         """;
 
@@ -123,6 +123,7 @@ internal sealed class SqlIncidentStore(Database database) : IIncidentStore
         entry.SourceId,
         Deleted = entry.Deleted ? 1 : 0,
         EditedAt = DbTime.ToDb(entry.EditedAt),
+        Key = entry.Key ? 1 : 0,
     };
 
     private static async Task<Incident?> Single(DbConnection connection, DbTransaction? tx, string where, object args, CancellationToken ct)

@@ -31,6 +31,13 @@ internal static class SlackDedupe
             keys.Add($"slack:message:{inner.StringProperty("type")}:{inner.StringProperty("subtype")}:{channel}:{ts}");
         }
 
+        if (inner.ObjectProperty("item") is { } item && inner.StringProperty("reaction") is { } reaction && inner.StringProperty("event_ts") is { } eventTs)
+        {
+            // Pinning, unpinning and pinning again are three changes: event_ts (and the type) tell them apart, while
+            // one change delivered under two event ids shares them.
+            keys.Add($"slack:reaction:{inner.StringProperty("type")}:{inner.StringProperty("user")}:{reaction}:{item.StringProperty("channel")}:{item.StringProperty("ts")}:{eventTs}");
+        }
+
         return keys;
     }
 

@@ -20,9 +20,9 @@ internal sealed record SlackMention(string Channel, string? ThreadTs, string Ts,
 internal sealed record SlackIgnored(string Reason) : SlackThreadEvent;
 
 /// <summary>
-/// Reads an Events API delivery as a change to a thread. Only thread replies matter for timelines; edits and
-/// deletions follow them; the bot's own posts come back as events too and are skipped, since its actions are
-/// already timeline entries of their own.
+/// Reads an Events API delivery as a change to a thread. Only thread replies matter for timelines; edits, deletions
+/// and :pushpin: reactions follow them; the bot's own posts come back as events too and are skipped, since its
+/// actions are already timeline entries of their own.
 /// </summary>
 internal static partial class SlackEventReader
 {
@@ -33,6 +33,8 @@ internal static partial class SlackEventReader
         {
             "message" => ReadMessage(callback, inner),
             "app_mention" => ReadMention(callback, inner),
+            "reaction_added" => ReadReaction(callback, inner, added: true),
+            "reaction_removed" => ReadReaction(callback, inner, added: false),
             var type => new SlackIgnored($"event type '{type}'"),
         };
     }

@@ -9,7 +9,7 @@ using IncidentBot.Persistence;
 
 namespace IncidentBot.Slack;
 
-/// <summary>Turns stored Slack requests into core calls: commands, thread replies and their edits and deletions.</summary>
+/// <summary>Turns stored Slack requests into core calls: commands, thread replies and their edits, deletions and pins.</summary>
 internal sealed partial class SlackInboxHandler(
     IncidentCommands commands,
     IncidentButtons buttons,
@@ -65,6 +65,8 @@ internal sealed partial class SlackInboxHandler(
                 return replies.Edit(Platform, edit.Channel, edit.ThreadTs, edit.Ts, edit.Text, edit.EditedAt, ct);
             case SlackReplyDeleted deletion:
                 return replies.Delete(Platform, deletion.Channel, deletion.ThreadTs, deletion.Ts, ct);
+            case SlackReactionChanged pin:
+                return replies.MarkKeyByMessage(Platform, pin.Channel, pin.Ts, pin.Added, ct);
             case SlackMention mention:
                 var context = new CommandContext(
                     Platform, requestKey, mention.Channel, mention.ThreadTs, mention.User,

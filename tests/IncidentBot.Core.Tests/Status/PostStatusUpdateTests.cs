@@ -65,7 +65,7 @@ public sealed class PostStatusUpdateTests
 
         await core.Run("status identified Cache flushed");
 
-        Assert.That(core.Reminders.Scheduled.Select(r => r.Key), Is.EqualTo<string[]>([ReminderKeys.Escalation(incident)]));
+        Assert.That(core.Reminders.Scheduled.Select(r => r.Key), Is.EquivalentTo(new[] { ReminderKeys.Escalation(incident), ReminderKeys.QuietThreadNudge(incident) }));
     }
 
     [Test]

@@ -2,6 +2,7 @@ using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Postmortem;
 using IncidentBot.Core.Registry;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Status;
@@ -45,7 +46,9 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             resolve,
             Rollback,
             Status,
-            roster);
+            roster,
+            new Notes(Store, Clock),
+            new DraftPostmortem(Store));
         Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, new IncidentForms(Store, platforms, Commands, resolve), platforms);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges]);
         Replies = new ThreadReplies(Store);
@@ -109,14 +112,22 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public Task Run(string text, CommandContext? context = null) =>
         Commands.Execute(context ?? Context(), text, answeredAtReceipt: false, CancellationToken.None);
 
-    /// <summary>Moves the clock on and fires the reminders that came due, as the scheduler would.</summary>
+    /// <summary>Moves the clock on, firing each reminder at its own due time on the way, as the scheduler would.</summary>
     public async Task Advance(TimeSpan by)
     {
-        Clock.Advance(by);
-        foreach (var reminder in Reminders.TakeDue(Clock.GetUtcNow()))
+        var target = Clock.GetUtcNow() + by;
+        while (Reminders.Scheduled.Where(r => r.At <= target).OrderBy(r => r.At).FirstOrDefault() is { } next)
         {
-            await ReminderHandler.Fire(reminder, CancellationToken.None);
+            if (next.At > Clock.GetUtcNow())
+            {
+                Clock.Advance(next.At - Clock.GetUtcNow());
+            }
+
+            await Reminders.Cancel(next.Key, CancellationToken.None);
+            await ReminderHandler.Fire(next, CancellationToken.None);
         }
+
+        Clock.Advance(target - Clock.GetUtcNow());
     }
 
     public Task<IReadOnlyList<TimelineEntry>> Timeline(long number = 1) => Store.Timeline(number, CancellationToken.None);

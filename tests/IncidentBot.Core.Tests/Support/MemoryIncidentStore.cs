@@ -98,6 +98,29 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
     public Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct) =>
         Replace(number, sourceId, e => e with { Deleted = true });
 
+    public Task<bool> MarkKey(long number, string sourceId, bool key, CancellationToken ct) =>
+        Replace(number, sourceId, e => e with { Key = key });
+
+    public async Task<bool> MarkKeyByMessage(string platform, string channel, string messageId, bool key, CancellationToken ct)
+    {
+        List<long> inChannel;
+        lock (gate)
+        {
+            inChannel = incidents.Where(i => i.Thread.Platform == platform && i.Thread.Channel == channel).Select(i => i.Number).ToList();
+        }
+
+        var marked = false;
+        foreach (var number in inChannel)
+        {
+            marked |= await MarkKey(number, messageId, key, ct);
+        }
+
+        return marked;
+    }
+
+    public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>
+        Update(number, i => i with { Verification = verification, RootCause = rootCause, Resolution = resolution });
+
     private Task<bool> Replace(long number, string sourceId, Func<TimelineEntry, TimelineEntry> change)
     {
         lock (gate)

@@ -2,7 +2,7 @@ using IncidentBot.Core.Paging;
 
 namespace IncidentBot.Core.Tests.Support;
 
-/// <summary>Keeps scheduled reminders in a list, so a test can see them and fire the due ones itself.</summary>
+/// <summary>Keeps scheduled reminders in a list, so a test can see them; CoreHarness.Advance fires the due ones.</summary>
 internal sealed class RecordingReminders : IReminders
 {
     private readonly List<Reminder> scheduled = [];
@@ -26,13 +26,5 @@ internal sealed class RecordingReminders : IReminders
     {
         scheduled.RemoveAll(r => r.IncidentNumber == incidentNumber);
         return Task.CompletedTask;
-    }
-
-    /// <summary>Removes and returns the reminders due at <paramref name="now"/>, as Quartz would fire them.</summary>
-    public IReadOnlyList<Reminder> TakeDue(DateTimeOffset now)
-    {
-        var due = scheduled.Where(r => r.At <= now).ToList();
-        scheduled.RemoveAll(due.Contains);
-        return due;
     }
 }

@@ -103,4 +103,15 @@ internal static class SlackPayloads
         ["channel"] = channel,
         ["event_ts"] = ts,
     };
+
+    /// <summary>A reaction put on (or taken off) a message; Slack names the message but not its thread.</summary>
+    public static JsonObject Reaction(bool added, string channel, string ts, string user, string eventTs, string reaction = "pushpin") => new()
+    {
+        ["type"] = added ? "reaction_added" : "reaction_removed",
+        ["user"] = user,
+        ["reaction"] = reaction,
+        ["item"] = new JsonObject { ["type"] = "message", ["channel"] = channel, ["ts"] = ts },
+        ["item_user"] = "U0BOB",
+        ["event_ts"] = eventTs,
+    };
 }

@@ -1,0 +1,105 @@
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Postmortem;
+
+/// <summary>
+/// The postmortem draft in Markdown, in the order good postmortems follow: summary, impact, timeline, root cause,
+/// resolution, verification, preventative actions, figures. It writes down what the record knows and leaves an
+/// italic prompt where only people can know (impact, root cause), so nothing invented reads as fact.
+/// </summary>
+public static class PostmortemDraft
+{
+    public static string Render(Incident incident, IReadOnlyList<TimelineEntry> timeline)
+    {
+        var lines = new List<string>
+        {
+            $"# Postmortem: {incident.Id} {PostmortemText.OneLine(incident.Title)}",
+            "",
+            "_Draft written by IncidentBot from the incident's record. Check the facts, fill in the parts in italics, and remove this line once the postmortem is reviewed._",
+            "",
+        };
+        var duration = incident.ResolvedAt is { } end ? PostmortemFigures.Duration(end - incident.DeclaredAt) : null;
+        var severity = incident.Severity is { } sev ? $"SEV-{sev}" : null;
+
+        Section(lines, "## Summary",
+            $"- **What:** {PostmortemText.OneLine(incident.Title)}",
+            incident.ResolvedAt is { } resolved
+                ? $"- **When:** {ThreadRoot.FormatUtc(incident.DeclaredAt)} to {ThreadRoot.FormatUtc(resolved)}"
+                : $"- **When:** since {ThreadRoot.FormatUtc(incident.DeclaredAt)}",
+            $"- **Duration:** {duration ?? "still open"}",
+            $"- **Severity:** {severity ?? "not set"}",
+            $"- **Area:** {incident.Area ?? "not set"}",
+            $"- **Owner:** {incident.Owner ?? "nobody"}",
+            $"- **Declared by:** {incident.DeclaredBy}",
+            $"- **Status:** {incident.Status}");
+        Section(lines, "## Impact",
+            "_Who was affected, how many, and what could they not do? Take the numbers from metrics, support tickets and the status page._",
+            "",
+            duration is null ? $"- Still open, since {ThreadRoot.FormatUtc(incident.DeclaredAt)}." : $"- {duration} from declaration to resolution.",
+            severity is null ? "- Severity not set." : $"- Declared as {severity}.");
+
+        lines.Add("## Timeline (UTC)");
+        lines.Add("");
+        PostmortemTimeline.Write(lines, timeline);
+        lines.Add("");
+
+        Section(lines, "## Root cause", incident.RootCause ?? "_To be written: what failed, and why then? Keep asking why until the answer is something we can change._");
+        Section(lines, "## Resolution", [incident.Resolution ?? "_To be written: what restored service, and what fixed the cause for good?_", .. RollbackFacts(timeline)]);
+        Section(lines, "## Verification", incident.Verification ?? (incident.IsOpen
+            ? "_Not recorded yet: resolving the incident asks what was checked to confirm service is back._"
+            : "_Not recorded._"));
+        WriteActions(lines, timeline);
+        WriteFigures(lines, PostmortemFigures.Of(incident, timeline));
+        return string.Join('\n', lines).TrimEnd() + "\n";
+    }
+
+    private static List<string> RollbackFacts(IReadOnlyList<TimelineEntry> timeline)
+    {
+        var decisions = timeline.Where(e => e.Kind == TimelineKind.Decision && !e.Deleted).ToList();
+        var facts = new List<string>();
+        if (decisions.FirstOrDefault(e => e.SourceId == RollbackEntries.RestoredNo) is { } failed)
+        {
+            facts.Add($"- A rollback did not restore service ({ThreadRoot.FormatUtc(failed.At)}).");
+        }
+
+        if (decisions.FirstOrDefault(e => e.SourceId == RollbackEntries.RestoredYes) is { } restored)
+        {
+            facts.Add($"- A rollback restored service at {ThreadRoot.FormatUtc(restored.At)}.");
+        }
+
+        return facts.Count == 0 ? facts : ["", .. facts];
+    }
+
+    private static void WriteActions(List<string> lines, IReadOnlyList<TimelineEntry> timeline)
+    {
+        // Every follow-up is planned until marking them done arrives; the heading is there for people to move them.
+        var planned = timeline.Where(e => e.Kind == TimelineKind.Action && !e.Deleted).OrderBy(e => e.At)
+            .Select(e => $"- [ ] {PostmortemText.OneLine(e.Text)} ({PostmortemText.OneLine(e.Actor)}, {PostmortemText.Date(e.At)})")
+            .ToList();
+        lines.Add("## Preventative actions");
+        lines.Add("");
+        Section(lines, "### Completed", "_None recorded._");
+        Section(lines, "### Planned", planned.Count == 0 ? ["_None recorded. Add them with the action command._"] : [.. planned]);
+    }
+
+    private static void WriteFigures(List<string> lines, PostmortemFigures figures)
+    {
+        lines.Add("## Figures");
+        lines.Add("");
+        lines.Add("| figure | time | at (UTC) |");
+        lines.Add("| --- | --- | --- |");
+        lines.AddRange(figures.Rows().Select(r => $"| {r.Figure} | {r.Time} | {r.At} |"));
+        lines.Add("");
+        lines.Add($"Measured from the declaration, {ThreadRoot.FormatUtc(figures.Declared)}.");
+    }
+
+    private static void Section(List<string> lines, string heading, params IEnumerable<string> body)
+    {
+        lines.Add(heading);
+        lines.Add("");
+        lines.AddRange(body);
+        lines.Add("");
+    }
+}

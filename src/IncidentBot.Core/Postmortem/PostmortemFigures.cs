@@ -1,0 +1,61 @@
+using System.Globalization;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Postmortem;
+
+/// <summary>
+/// The times a postmortem reports, each measured from the declaration; null when it has not happened (yet).
+/// <see cref="Mitigated"/> is the rollback that restored service, the runbook's first move; <see cref="RollbackFailed"/>
+/// tells "tried, did not help" from "not tried".
+/// </summary>
+public sealed record PostmortemFigures(
+    DateTimeOffset Declared,
+    DateTimeOffset? Acknowledged,
+    DateTimeOffset? FirstStatusUpdate,
+    DateTimeOffset? Mitigated,
+    DateTimeOffset? Resolved,
+    bool RollbackFailed = false)
+{
+    public static PostmortemFigures Of(Incident incident, IReadOnlyList<TimelineEntry> timeline)
+    {
+        var live = timeline.Where(e => !e.Deleted).OrderBy(e => e.At).ToList();
+
+        // An owner set outright ends the wait for an acknowledgement too; the store keeps the first of either.
+        var acknowledged = First(live, e => e.Kind == TimelineKind.Acknowledged) ?? incident.AcknowledgedAt;
+        return new PostmortemFigures(
+            incident.DeclaredAt,
+            acknowledged,
+            First(live, e => e.Kind == TimelineKind.Status),
+            First(live, e => e.Kind == TimelineKind.Decision && e.SourceId == RollbackEntries.RestoredYes),
+            incident.ResolvedAt,
+            live.Any(e => e.Kind == TimelineKind.Decision && e.SourceId == RollbackEntries.RestoredNo));
+    }
+
+    public IEnumerable<(string Figure, string Time, string At)> Rows()
+    {
+        yield return Row("Time to acknowledge", Acknowledged, "not acknowledged");
+        yield return Row("Time to first status update", FirstStatusUpdate, "no status update recorded");
+        yield return Row("Time to mitigate (rollback)", Mitigated, RollbackFailed ? "rollback did not restore service" : "no rollback recorded");
+        yield return Row("Time to resolve", Resolved, "still open");
+    }
+
+    /// <summary>"23 min", "1 h 05 min": minutes are what incident reviews compare, so seconds are dropped.</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var minutes = (long)Math.Max(0, Math.Floor(span.TotalMinutes));
+        return minutes switch
+        {
+            < 1 => "under 1 min",
+            < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes} min"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min"),
+        };
+    }
+
+    private (string, string, string) Row(string figure, DateTimeOffset? at, string missing) =>
+        at is { } when ? (figure, Duration(when - Declared), PostmortemText.DateTime(when)) : (figure, missing, "-");
+
+    private static DateTimeOffset? First(List<TimelineEntry> entries, Func<TimelineEntry, bool> match) =>
+        entries.FirstOrDefault(match)?.At;
+}

@@ -41,6 +41,7 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
     public async Task Submit(CommandContext context, string formId, string state, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {
         string Value(string id) => (values.TryGetValue(id, out var v) ? v : null)?.ReplaceLineEndings(" ").Trim() ?? "";
+        string? Optional(string id) => Value(id) is { Length: > 0 } text ? text : null;
         if (!long.TryParse(state, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || await incidents.Find(number, ct) is not { } incident)
         {
             await Answer(context, "That form belongs to an incident this bot does not know.", ct);
@@ -50,7 +51,7 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
             var verification = Value(Verification);
             await Answer(context, verification.Length == 0
                 ? "Write what you checked to confirm service is restored; the incident stays open until then."
-                : await resolve.Run(incident, verification, context.User, ct), ct);
+                : await resolve.Run(incident, verification, context.User, Optional(RootCause), Optional(Resolution), ct), ct);
         }
         else
         {

@@ -1,5 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Postmortem;
+using IncidentBot.Core.Status;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Incidents;
@@ -9,7 +11,14 @@ namespace IncidentBot.Core.Incidents;
 /// reminder (escalations included) and resolves the PagerDuty alert. Resolving twice changes nothing. The command
 /// gives only the verification; a form can also give the root cause and the resolution for the postmortem.
 /// </summary>
-public sealed class ResolveIncident(IIncidentStore incidents, IReminders reminders, IExternalPager externalPager, Roster roster, ChatPlatforms platforms, TimeProvider clock)
+public sealed class ResolveIncident(
+    IIncidentStore incidents,
+    IReminders reminders,
+    IExternalPager externalPager,
+    PostStatusUpdate status,
+    Roster roster,
+    ChatPlatforms platforms,
+    TimeProvider clock)
 {
     public Task<string> Run(Incident incident, string verification, string resolvedBy, CancellationToken ct) =>
         Run(incident, verification, resolvedBy, rootCause: null, resolution: null, ct);
@@ -30,12 +39,22 @@ public sealed class ResolveIncident(IIncidentStore incidents, IReminders reminde
             await externalPager.Resolve(incident, area, ct);
         }
 
-        var text = $"Resolved by {resolvedBy} after {Duration(now - incident.DeclaredAt)}. Verified: {verification}";
+        var text = $"Resolved by {resolvedBy} after {PostmortemFigures.Duration(now - incident.DeclaredAt)}. Verified: {verification}";
         await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Resolved, resolvedBy, text, "resolved"), ct);
-        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:resolved", text), ct);
+        await status.PublishResolved(incident, resolvedBy, ct);
+        await platforms[incident.Thread.Platform].PostInThread(incident, await ClosingSummary(incident, text, ct), ct);
         return $"{incident.Id} is resolved; reminders and escalations are stopped.";
     }
 
-    public static string Duration(TimeSpan span) =>
-        span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{Math.Max(0, (int)span.TotalMinutes)} min";
+    /// <summary>The resolution and the figures the postmortem will report, so the thread ends with them.</summary>
+    private async Task<ChatMessage> ClosingSummary(Incident incident, string resolved, CancellationToken ct)
+    {
+        var current = await incidents.Find(incident.Number, ct) ?? incident;
+        var figures = PostmortemFigures.Of(current, await incidents.Timeline(incident.Number, ct));
+        return new ChatMessage(
+            $"{incident.Id}:resolved",
+            $"{resolved}\nThe postmortem draft: '{platforms[incident.Thread.Platform].CommandPrefix} postmortem {incident.Id}'.",
+            Heading: $"{incident.Id} resolved",
+            Fields: [.. figures.Rows().Select(r => new ChatField(r.Figure, r.Time))]);
+    }
 }

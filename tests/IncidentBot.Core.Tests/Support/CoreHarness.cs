@@ -30,12 +30,12 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
         var areas = new AreaOnDeclare(roster, Store, pageOwners, platforms);
         var ownership = new Ownership(Store, Store, Reminders, platforms, Clock);
-        var resolve = new ResolveIncident(Store, Reminders, Pager, roster, platforms, Clock);
         Rollback = new RollbackFirst(Store, platforms, this, Clock);
         Checklist = new Checklist(Store, platforms, this, Clock);
         Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
         Statuses = new MemoryStatusStore(Store);
         Status = new PostStatusUpdate(Store, Statuses, [Publisher], Reminders, platforms, Clock);
+        var resolve = new ResolveIncident(Store, Reminders, Pager, Status, roster, platforms, Clock);
         Commands = new IncidentCommands(
             platforms,
             new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Clock),
@@ -49,7 +49,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             roster,
             new Notes(Store, Clock),
             new DraftPostmortem(Store));
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, new IncidentForms(Store, platforms, Commands, resolve), platforms);
+        Forms = new IncidentForms(Store, platforms, Commands, resolve);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, platforms);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges]);
         Replies = new ThreadReplies(Store);
     }
@@ -75,6 +76,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public IncidentCommands Commands { get; }
 
     public IncidentButtons Buttons { get; }
+
+    public IncidentForms Forms { get; }
 
     /// <summary>Every kind of reminder, as the scheduler's job calls them.</summary>
     public ReminderDispatcher ReminderHandler { get; }

@@ -1,0 +1,54 @@
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Tests.Paging;
+using IncidentBot.Core.Tests.Support;
+
+namespace IncidentBot.Core.Tests.Incidents;
+
+public sealed class ResolveIncidentTests
+{
+    [Test]
+    public async Task Resolving_publishes_resolved_and_closes_the_thread_with_the_figures()
+    {
+        var core = new CoreHarness(Registries.Team, Registries.MondayAfternoon);
+        await core.Run("Checkout down area:payments");
+        await core.Advance(TimeSpan.FromMinutes(3));
+        await core.Run("ack", core.Context(user: "alice"));
+        await core.Advance(TimeSpan.FromMinutes(3));
+        await core.Run("status investigating Card payments fail for some people", core.Context(user: "alice"));
+        await core.Buttons.Press(core.Context(user: "alice"), RollbackFirst.DecideAction, "1:yes", CancellationToken.None);
+        await core.Advance(TimeSpan.FromMinutes(17));
+        await core.Buttons.Press(core.Context(user: "alice"), RollbackFirst.RestoredAction, "1:yes", CancellationToken.None);
+        await core.Advance(TimeSpan.FromMinutes(10));
+
+        await core.Run("resolve test payment went through, error rate at baseline", core.Context(user: "alice"));
+
+        Assert.That(core.Publisher.Published[^1].Update.Stage, Is.EqualTo(IncidentStatus.Resolved));
+        var summary = core.Posts.Single(p => p.Message.Key == "INC-1:resolved").Message;
+        Assert.That(summary.FieldList.Select(f => $"{f.Label}: {f.Value}"), Is.EqualTo<string[]>([
+            "Time to acknowledge: 3 min",
+            "Time to first status update: 6 min",
+            "Time to mitigate (rollback): 23 min",
+            "Time to resolve: 33 min"]));
+        Assert.That(summary.Text, Does.Contain("/outage postmortem INC-1"));
+    }
+
+    [Test]
+    public async Task The_resolve_form_records_root_cause_and_resolution_for_the_postmortem()
+    {
+        var core = new CoreHarness();
+        await core.Run("Checkout down");
+        var forms = new Dictionary<string, string?>
+        {
+            [IncidentForms.Verification] = "Test order paid",
+            [IncidentForms.RootCause] = "A config change shortened the gateway timeout",
+            [IncidentForms.Resolution] = " ",
+        };
+
+        await core.Forms.Submit(core.Context(user: "bob"), IncidentForms.ResolveAction, "1", forms, CancellationToken.None);
+
+        var incident = (await core.Store.Find(1, CancellationToken.None))!;
+        Assert.That((incident.Status, incident.Verification, incident.RootCause, incident.Resolution),
+            Is.EqualTo((IncidentStatus.Resolved, "Test order paid", "A config change shortened the gateway timeout", (string?)null)));
+    }
+}

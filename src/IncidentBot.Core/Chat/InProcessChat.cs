@@ -26,8 +26,7 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
 
     public async Task OpenThread(Incident incident, ChatMessage root, CancellationToken ct)
     {
-        // Derived from the incident, so thread ids stay unique across runs that share a database.
-        var threadId = "thread-" + incident.Number.ToString(CultureInfo.InvariantCulture);
+        var threadId = ThreadOf(incident);
         if (Post(new PostedMessage(incident.Thread.Channel, threadId, root, Private: false)))
         {
             await threads.ThreadOpened(incident.Number, threadId, ct);
@@ -36,7 +35,7 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
 
     public Task PostInThread(Incident incident, ChatMessage message, CancellationToken ct)
     {
-        Post(new PostedMessage(incident.Thread.Channel, incident.Thread.Id, message, Private: false));
+        Post(new PostedMessage(incident.Thread.Channel, ThreadOf(incident), message, Private: false));
         return Task.CompletedTask;
     }
 
@@ -62,6 +61,12 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
         Post(new PostedMessage("dm:" + handle, null, message, Private: true));
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Derived from the incident, so thread ids stay unique across runs that share a database, and so posts made
+    /// right after declaring (with the incident as it was before its thread opened) land in the thread.
+    /// </summary>
+    private static string ThreadOf(Incident incident) => "thread-" + incident.Number.ToString(CultureInfo.InvariantCulture);
 
     private bool Post(PostedMessage message)
     {

@@ -51,4 +51,17 @@ public sealed class ResolveIncidentTests
         Assert.That((incident.Status, incident.Verification, incident.RootCause, incident.Resolution),
             Is.EqualTo((IncidentStatus.Resolved, "Test order paid", "A config change shortened the gateway timeout", (string?)null)));
     }
+
+    [Test]
+    public async Task The_status_form_publishes_like_the_command()
+    {
+        var core = new CoreHarness();
+        await core.Run("Checkout down");
+        var answers = new Dictionary<string, string?> { [IncidentForms.Stage] = "monitoring", [IncidentForms.Message] = "Payments work again.\nWe are watching." };
+
+        await core.Forms.Submit(core.Context(user: "bob"), IncidentForms.StatusAction, "1", answers, CancellationToken.None);
+
+        var (_, update) = core.Publisher.Published.Single();
+        Assert.That((update.Stage, update.PublicMessage), Is.EqualTo((IncidentStatus.Monitoring, "Payments work again. We are watching.")));
+    }
 }

@@ -28,7 +28,8 @@ internal static class RunbookExtensions
         services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<Nudges>());
         services.AddSingleton<IReminderHandler, ReminderDispatcher>();
         services.AddSingleton<IRollbackTrigger, RollbackWebhook>();
-        services.AddHttpClient<RollbackWebhookDeliverer>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient<RollbackWebhookDeliverer>((provider, http) =>
+            http.Timeout = provider.GetRequiredService<IOptions<RollbackOptions>>().Value.WebhookTimeout);
         services.AddSingleton<IOutboxDeliverer>(provider => provider.GetRequiredService<RollbackWebhookDeliverer>());
         return services;
     }

@@ -22,6 +22,9 @@ internal sealed class RollbackOptions
     /// <summary>Signs each request (HMAC-SHA256), so the receiver can tell it came from this bot.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>How long one attempt waits for the webhook's answer; a timeout is retried like a 5xx.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public static IEnumerable<string> Validate(RollbackOptions o)
     {
         var urls = o.Areas.Select(a => ($"Rollback:Areas:{a.Key}", (string?)a.Value)).Prepend(("Rollback:WebhookUrl", o.WebhookUrl)).Where(u => !string.IsNullOrWhiteSpace(u.Item2)).ToList();
@@ -31,6 +34,11 @@ internal sealed class RollbackOptions
             {
                 yield return $"{name} must be an absolute http(s) URL, was '{url}'.";
             }
+        }
+
+        if (o.WebhookTimeout <= TimeSpan.Zero)
+        {
+            yield return $"Rollback:WebhookTimeout must be more than zero, was {o.WebhookTimeout}.";
         }
 
         if (urls.Count > 0 && (o.WebhookSecret is null || o.WebhookSecret.Length < 16))

@@ -17,7 +17,12 @@ internal sealed class RollbackWebhookTests(StorageProvider provider) : HostTestB
     protected override IReadOnlyDictionary<string, string?> ExtraSettings()
     {
         webhook = FakeWebhook.Start().GetAwaiter().GetResult();
-        return new Dictionary<string, string?> { ["Rollback:WebhookUrl"] = webhook.Url, ["Rollback:WebhookSecret"] = Secret };
+        return new Dictionary<string, string?>
+        {
+            ["Rollback:WebhookUrl"] = webhook.Url,
+            ["Rollback:WebhookSecret"] = Secret,
+            ["Rollback:WebhookTimeout"] = "00:00:01",
+        };
     }
 
     [TearDown]
@@ -53,6 +58,18 @@ internal sealed class RollbackWebhookTests(StorageProvider provider) : HostTestB
             .Where(e => e!["kind"]!.GetValue<string>() == "action").Select(e => e!["text"]!.GetValue<string>()).ToList();
         Assert.That(texts[0], Is.EqualTo("Rollback webhook answered 503; retrying"));
         Assert.That(texts[1], Does.StartWith("Rollback webhook accepted the request (202)"));
+    }
+
+    [Test]
+    public async Task A_webhook_that_does_not_answer_in_time_is_recorded_and_retried()
+    {
+        webhook.DelayNext(TimeSpan.FromSeconds(3));
+        await Declare("Checkout returns 500s");
+
+        await PressRollBack("U0BOB");
+
+        var timeline = await Eventually.Get(() => Timeline(), t => t.Any(e => e!["text"]!.GetValue<string>().StartsWith("Rollback webhook accepted", StringComparison.Ordinal)), "the retry to succeed");
+        Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Does.Contain("Rollback webhook did not answer (timeout); retrying"));
     }
 
     private async Task PressRollBack(string user)

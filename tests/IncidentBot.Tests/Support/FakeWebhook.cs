@@ -14,6 +14,7 @@ internal sealed class FakeWebhook : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<int> statuses = new();
+    private readonly ConcurrentQueue<TimeSpan> delays = new();
     private readonly ConcurrentQueue<WebhookCall> calls = new();
 
     private FakeWebhook(WebApplication app) => this.app = app;
@@ -43,8 +44,16 @@ internal sealed class FakeWebhook : IAsyncDisposable
         }
     }
 
+    /// <summary>The next request is answered only after this long (a hung pipeline).</summary>
+    public void DelayNext(TimeSpan delay) => delays.Enqueue(delay);
+
     private async Task<IResult> Receive(HttpRequest request)
     {
+        if (delays.TryDequeue(out var delay))
+        {
+            await Task.Delay(delay);
+        }
+
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
         calls.Enqueue(new WebhookCall(body.ToArray(), request.Headers["X-IncidentBot-Timestamp"].ToString(), request.Headers["X-IncidentBot-Signature"].ToString()));

@@ -5,8 +5,8 @@ namespace IncidentBot.Teams;
 
 /// <summary>
 /// Plain core text for an Adaptive Card TextBlock, which reads a Markdown subset: formatting characters are
-/// backslash-escaped so a title cannot bold, link or list anything, and angle brackets too, so a typed
-/// <c>&lt;at&gt;</c> stays text. Only the handles the core put there (<c>&lt;@29:…&gt;</c>) become mentions, each
+/// backslash-escaped so a title cannot bold, link or list anything (brackets stay, as in <c>[Outage]</c>: only the
+/// <c>](</c> of a link is broken), and angle brackets too, so a typed <c>&lt;at&gt;</c> stays text. Only the handles the core put there (<c>&lt;@29:…&gt;</c>) become mentions, each
 /// with its entity: a mention without an entity never notifies anyone in Teams.
 /// </summary>
 internal static partial class TeamsText
@@ -17,7 +17,7 @@ internal static partial class TeamsText
         var lineStart = true;
         foreach (var c in text.ReplaceLineEndings("\n"))
         {
-            if (c is '\\' or '*' or '_' or '[' or ']' or '`' or '~' or '<' or '>' || (lineStart && c is '-' or '+' or '#' or '='))
+            if (c is '\\' or '*' or '_' or '`' or '~' or '<' or '>' || (lineStart && c is '-' or '+' or '#' or '='))
             {
                 escaped.Append('\\');
             }
@@ -26,8 +26,8 @@ internal static partial class TeamsText
             lineStart = c == '\n' || (lineStart && c == ' ');
         }
 
-        // "1. " at the start of a line would become a numbered list.
-        return NumberedLine().Replace(escaped.ToString(), @"$1\.");
+        // "1. " at the start of a line would become a numbered list; "[text](url)" a link.
+        return NumberedLine().Replace(escaped.ToString(), @"$1\.").Replace("](", "]\\(", StringComparison.Ordinal);
     }
 
     /// <summary>Escapes <paramref name="text"/> and turns the core's handles into mentions, adding their entities.</summary>

@@ -8,6 +8,7 @@ using IncidentBot.Runbook;
 using IncidentBot.Scheduling;
 using IncidentBot.Slack;
 using IncidentBot.Status;
+using IncidentBot.Teams;
 
 // `dotnet run -- chat`: the terminal as the chat platform, no web server.
 if (TerminalChat.IsRequested(args))
@@ -37,15 +38,19 @@ builder.Services.AddStatus(builder.Configuration);
 
 // Chat platforms: each is off until its credentials are set.
 builder.Services.AddSlack(builder.Configuration);
+// Teams at /api/messages, outside the /api/incidents access filter: the Bot Connector's token is its authentication.
+builder.Services.AddTeams(builder.Configuration);
 
 // JSON API (health checks come with the features they check).
 builder.Services.AddIncidentsApi(builder.Configuration);
 
 var app = builder.Build();
 app.LogSlackState();
+app.LogTeamsState();
 app.MapHealth();
 app.MapIncidentsApi();
 // The public status page: no authentication, public updates only.
 app.MapStatusPage();
 app.MapSlack();
+app.MapTeams();
 return await app.RunWithConfigurationCheck();

@@ -28,6 +28,9 @@ internal sealed class StartupTests
     [TestCase("Paging:AckTimeout", "00:00:00", "Paging:AckTimeout must be more than zero")]
     [TestCase("Statuspage:PageId", "abc123", "Statuspage:ApiKey must be set")]
     [TestCase("Notify:Channels:0", "#leadership", "Notify:Channels:0 must be a channel id")]
+    [TestCase("Teams:AllowUnauthenticated", "true", "Teams:AllowUnauthenticated=true is only allowed in the Development environment")]
+    [TestCase("Teams:AppId", "11111111-2222-3333-4444-555555555555", "Teams:AppPassword must be set")]
+    [TestCase("Teams:IncidentChannel", "#incidents", "Teams:IncidentChannel must be a channel id")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?> { [key] = value });
@@ -64,6 +67,19 @@ internal sealed class StartupTests
         });
 
         Assert.That(output, Does.Contain("Slack:BotToken must be a bot token"));
+        Assert.That(output, Does.Not.Contain("must-not-leak"));
+    }
+
+    [Test]
+    public async Task The_Teams_app_password_never_appears_in_the_start_up_log()
+    {
+        var (_, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = "not-a-guid",
+            ["Teams:AppPassword"] = "teams-password-that-must-not-leak",
+        });
+
+        Assert.That(output, Does.Contain("Teams:AppId must be the bot's Microsoft App ID"));
         Assert.That(output, Does.Not.Contain("must-not-leak"));
     }
 

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using IncidentBot.Slack;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Support;
 
@@ -17,17 +19,23 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     public const string BotToken = "xoxb-test-bot-token";
 
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
 
-    private BotHost(IReadOnlyDictionary<string, string?> settings)
+    private BotHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         this.settings = settings;
+        this.services = services;
         UseKestrel(0);
     }
 
     public HttpClient Http { get; private set; } = null!;
 
-    /// <summary>Starts the bot with Slack pointed at <paramref name="slack"/>, on the given database settings.</summary>
-    public static BotHost Start(IReadOnlyDictionary<string, string?> database, FakeSlack? slack, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>
+    /// Starts the bot with Slack pointed at <paramref name="slack"/>, on the given database settings;
+    /// <paramref name="services"/> swaps registrations that cannot be pointed at a fake by settings alone.
+    /// </summary>
+    public static BotHost Start(
+        IReadOnlyDictionary<string, string?> database, FakeSlack? slack, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(database)
         {
@@ -48,7 +56,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new BotHost(all);
+        var host = new BotHost(all, services);
         host.StartServer();
         host.Http = host.CreateClient();
         return host;
@@ -60,6 +68,11 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 

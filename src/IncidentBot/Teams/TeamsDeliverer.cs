@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Teams;
+
+/// <summary>
+/// Sends queued Teams messages through the Bot Connector: a new reply chain for an incident's root (its conversation
+/// id becomes the thread id), replies into it, new conversations in stakeholder channels, answers, and 1:1 chats.
+/// </summary>
+internal sealed class TeamsDeliverer(
+    ConnectorClient connector,
+    TeamsConversationTargets targets,
+    IIncidentStore incidents,
+    IncidentThreads threads,
+    IOptions<TeamsOptions> options) : IOutboxDeliverer
+{
+    public string Platform => TeamsChatPlatform.PlatformName;
+
+    public async Task<Delivery> Deliver(OutboxMessage message, CancellationToken ct)
+    {
+        var payload = TeamsOutboxPayload.Deserialize(message.Payload);
+        return message.Kind switch
+        {
+            TeamsOutboxPayload.CreateConversation => await PostRoot(message, payload, ct),
+            TeamsOutboxPayload.PostInThread => await PostInThread(message, payload, ct),
+            TeamsOutboxPayload.PostChannel => ToDelivery(await NewChannelConversation(payload, ct)),
+            TeamsOutboxPayload.Reply => ToDelivery(await connector.Send(payload.ServiceUrl!, payload.Conversation!, payload.Activity, ct)),
+            TeamsOutboxPayload.DirectMessage => await PostDirect(payload, ct),
+            _ => new Delivery.Failed($"unknown Teams outbox kind '{message.Kind}'"),
+        };
+    }
+
+    private async Task<Delivery> PostRoot(OutboxMessage message, TeamsOutboxPayload payload, CancellationToken ct)
+    {
+        var incident = await FindIncident(message, ct);
+        if (incident.Thread.Id is { } alreadyOpen)
+        {
+            // Posted before a crash kept it from being marked sent: do not open a second reply chain.
+            return new Delivery.Sent(alreadyOpen);
+        }
+
+        if (!payload.Channel!.StartsWith("19:", StringComparison.Ordinal))
+        {
+            return new Delivery.Failed($"{incident.Id} was declared outside a channel ({payload.Channel}): set Teams:IncidentChannel to a channel id");
+        }
+
+        var result = await NewChannelConversation(payload, ct);
+        if (result is ConnectorResult.Success created && ThreadId(payload.Channel, created) is { } threadId)
+        {
+            await threads.ThreadOpened(incident.Number, threadId, ct);
+            return new Delivery.Sent(threadId);
+        }
+
+        return ToDelivery(result);
+    }
+
+    private async Task<Delivery> PostInThread(OutboxMessage message, TeamsOutboxPayload payload, CancellationToken ct)
+    {
+        var incident = await FindIncident(message, ct);
+        if (incident.Thread.Id is not { } threadId)
+        {
+            // The root is queued ahead of this message in the same order, so it either failed for good or was lost.
+            return new Delivery.Failed($"{incident.Id} has no Teams reply chain: its root message was never posted");
+        }
+
+        var target = await targets.ForChannel(payload.Channel!, ct);
+        return ToDelivery(await connector.Send(target.ServiceUrl, threadId, payload.Activity, ct));
+    }
+
+    private async Task<ConnectorResult> NewChannelConversation(TeamsOutboxPayload payload, CancellationToken ct)
+    {
+        var target = await targets.ForChannel(payload.Channel!, ct);
+        var parameters = new JsonObject
+        {
+            ["isGroup"] = true,
+            ["channelData"] = new JsonObject { ["channel"] = new JsonObject { ["id"] = payload.Channel }, ["tenant"] = Tenant(target.TenantId) },
+            ["activity"] = payload.Activity.DeepClone(),
+            ["tenantId"] = target.TenantId,
+        };
+        return await connector.CreateConversation(target.ServiceUrl, parameters, ct);
+    }
+
+    /// <summary>Creates (or finds again: Teams returns the same id) the 1:1 chat with the person, then sends into it.</summary>
+    private async Task<Delivery> PostDirect(TeamsOutboxPayload payload, CancellationToken ct)
+    {
+        var target = await targets.ForUser(payload.User!, ct);
+        var parameters = new JsonObject
+        {
+            ["isGroup"] = false,
+            ["members"] = new JsonArray(new JsonObject { ["id"] = target.UserId }),
+            ["channelData"] = new JsonObject { ["tenant"] = Tenant(target.TenantId) },
+            ["tenantId"] = target.TenantId,
+        };
+        if (options.Value.BotId is { } bot)
+        {
+            parameters["bot"] = new JsonObject { ["id"] = bot };
+        }
+
+        var created = await connector.CreateConversation(target.ServiceUrl, parameters, ct);
+        if (created is not ConnectorResult.Success { Body: var body } || !body.TryGetProperty("id", out var id) || id.GetString() is not { } conversation)
+        {
+            return created is ConnectorResult.Success ? new Delivery.Retry("create conversation: no id in the response") : ToDelivery(created);
+        }
+
+        return ToDelivery(await connector.Send(target.ServiceUrl, conversation, payload.Activity, ct));
+    }
+
+    /// <summary>The reply chain's conversation id: as returned, or built from the root activity id when it is not.</summary>
+    private static string? ThreadId(string channel, ConnectorResult.Success created)
+    {
+        var body = created.Body;
+        var id = body.TryGetProperty("id", out var i) ? i.GetString() : null;
+        if (id is not null && TeamsConversationIds.RootMessageId(id) is not null)
+        {
+            return id;
+        }
+
+        return body.TryGetProperty("activityId", out var a) && a.GetString() is { Length: > 0 } root ? TeamsConversationIds.Threaded(id ?? channel, root) : id;
+    }
+
+    private static JsonObject? Tenant(string? tenantId) => tenantId is null ? null : new JsonObject { ["id"] = tenantId };
+
+    private static Delivery ToDelivery(ConnectorResult result) => result switch
+    {
+        ConnectorResult.Success ok => new Delivery.Sent(ok.Body.TryGetProperty("id", out var id) ? id.ToString() : null),
+        ConnectorResult.RateLimited limited => new Delivery.Retry("connector rate-limited (429)", limited.RetryAfter),
+        ConnectorResult.Transient transient => new Delivery.Retry($"connector: {transient.Error}"),
+        ConnectorResult.Permanent permanent => new Delivery.Failed($"connector: {permanent.Error}"),
+        _ => new Delivery.Retry("connector: unexpected result"),
+    };
+
+    private async Task<Incident> FindIncident(OutboxMessage message, CancellationToken ct) =>
+        await incidents.Find(message.IncidentNumber ?? 0, ct)
+        ?? throw new InvalidOperationException($"outbox message {message.MessageKey} names no known incident");
+}

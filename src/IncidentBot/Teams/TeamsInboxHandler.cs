@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Commands;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Paging;
+using IncidentBot.Core.Timeline;
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Teams;
+
+/// <summary>Turns stored activities into core calls: commands, reply-chain messages and their edits, card buttons and forms.</summary>
+internal sealed partial class TeamsInboxHandler(
+    IncidentCommands commands,
+    IncidentButtons buttons,
+    IncidentForms forms,
+    ThreadReplies replies,
+    TeamsReferences references,
+    Roster roster,
+    ILogger<TeamsInboxHandler> logger) : IInboxHandler
+{
+    public const string Activity = "activity";
+
+    public string Platform => TeamsChatPlatform.PlatformName;
+
+    public async Task Handle(InboxItem item, CancellationToken ct)
+    {
+        if (TeamsActivity.Parse(Encoding.UTF8.GetBytes(item.Body)) is not { } activity)
+        {
+            LogSkipped(item.Id, "not an activity");
+            return;
+        }
+
+        var requestKey = "teams:" + item.Id.ToString(CultureInfo.InvariantCulture);
+        foreach (var input in TeamsActivityReader.Read(activity, item.ReceivedAt))
+        {
+            await Handle(input, requestKey, ct);
+        }
+    }
+
+    private async Task Handle(TeamsInput input, string requestKey, CancellationToken ct)
+    {
+        switch (input)
+        {
+            case TeamsCommand command:
+                await references.Remember(command.From, command.Channel, ct);
+                await commands.Execute(Context(command.From, requestKey, command.Channel, command.ThreadId), command.Text, answeredAtReceipt: false, ct);
+                break;
+            case TeamsThreadReply reply:
+                await references.Remember(reply.From, reply.Channel, ct);
+                await replies.Record(new ThreadMessage(Platform, reply.Channel, reply.ThreadId, reply.MessageId, User(reply.From), reply.Text, reply.At), ct);
+                break;
+            case TeamsReplyEdited edit:
+                await replies.Edit(Platform, edit.Channel, edit.ThreadId, edit.MessageId, edit.Text, edit.EditedAt, ct);
+                break;
+            case TeamsReplyDeleted deletion:
+                await replies.Delete(Platform, deletion.Channel, deletion.ThreadId, deletion.MessageId, ct);
+                break;
+            case TeamsCardAction press:
+                await buttons.Press(Context(press.From, requestKey), press.Action, press.Value, ct);
+                break;
+            case TeamsFormSubmit submit:
+                await forms.Submit(Context(submit.From, requestKey), submit.FormId, submit.State, submit.Values, ct);
+                break;
+            case TeamsIgnored ignored:
+                LogSkipped(0, ignored.Reason);
+                break;
+        }
+    }
+
+    private CommandContext Context(TeamsReference from, string requestKey, string? channel = null, string? threadId = null)
+    {
+        var conversation = from.Conversation;
+        var chain = TeamsConversationIds.RootMessageId(conversation) is null ? null : conversation;
+        return new CommandContext(
+            Platform, requestKey, channel ?? TeamsConversationIds.Base(conversation), threadId ?? chain, User(from), TeamsReplyTarget.Serialize(from));
+    }
+
+    /// <summary>
+    /// The sender as a handle. Registries may name people by their Entra object id (stable across apps) rather than
+    /// the app-specific <c>29:</c> id; whichever the registry uses is the handle, so the core recognises the person.
+    /// </summary>
+    private string User(TeamsReference from) =>
+        from.AadObjectId is { } aad && roster.Registry.FindPerson($"<@{aad}>") is not null ? $"<@{aad}>" : $"<@{from.User}>";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbox item {Id}: nothing to do ({Reason})")]
+    private partial void LogSkipped(long id, string reason);
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+
+namespace IncidentBot.Teams;
+
+/// <summary>
+/// Checks the Teams settings at start-up. The environment matters: switching authentication off is for the Bot
+/// Framework Emulator on a developer's machine, never for a bot that real tenants can reach.
+/// </summary>
+internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        var errors = Errors(options, environment.EnvironmentName).ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public static IEnumerable<string> Errors(TeamsOptions o, string environmentName)
+    {
+        var hasId = !string.IsNullOrWhiteSpace(o.AppId);
+        var hasPassword = !string.IsNullOrWhiteSpace(o.AppPassword);
+        if (o.AllowUnauthenticated && environmentName != Environments.Development)
+        {
+            yield return $"Teams:AllowUnauthenticated=true is only allowed in the Development environment (it accepts activities without a token); the environment is '{environmentName}'. Remove the setting.";
+        }
+
+        if (hasId && !Guid.TryParse(o.AppId, out _))
+        {
+            yield return $"Teams:AppId must be the bot's Microsoft App ID (a GUID), was '{o.AppId}'.";
+        }
+
+        if (hasId && !hasPassword && !o.AllowUnauthenticated)
+        {
+            yield return "Teams:AppPassword must be set when Teams:AppId is set (the client secret of the bot's app registration).";
+        }
+
+        if (hasPassword && !hasId)
+        {
+            yield return "Teams:AppId must be set when Teams:AppPassword is set (both turn Teams on).";
+        }
+
+        if (o.TenantId is { } tenant && !Guid.TryParse(tenant, out _) && !tenant.Contains('.', StringComparison.Ordinal))
+        {
+            yield return $"Teams:TenantId must be an Entra tenant id (a GUID) or domain, was '{tenant}'.";
+        }
+
+        if (!IsUrl(o.OpenIdMetadataUrl))
+        {
+            yield return $"Teams:OpenIdMetadataUrl must be an https URL (http on loopback only), was '{o.OpenIdMetadataUrl}'.";
+        }
+
+        if (o.TokenAuthority is { } authority && !IsUrl(authority))
+        {
+            yield return $"Teams:TokenAuthority must be an https URL (http on loopback only), was '{authority}'.";
+        }
+
+        foreach (var url in o.TrustedServiceUrls.Where(u => !IsUrl(u)))
+        {
+            yield return $"Teams:TrustedServiceUrls entries must be https URLs (http on loopback only), was '{url}'.";
+        }
+
+        if (o.IncidentChannel is { } channel && !channel.StartsWith("19:", StringComparison.Ordinal))
+        {
+            yield return $"Teams:IncidentChannel must be a channel id such as 19:abc@thread.tacv2 (from 'Get link to channel'), was '{channel}'.";
+        }
+    }
+
+    private static bool IsUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url)
+        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
+}

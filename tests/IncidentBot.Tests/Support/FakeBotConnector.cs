@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentBot.Tests.Support;
+
+/// <summary>
+/// The Bot Framework on a loopback port, written for the tests: the OpenID metadata and signing keys of a
+/// <see cref="TestAuthority"/>, and a Bot Connector that records every call, answers like Teams (a reply chain
+/// <c>…;messageid=</c> for a channel conversation, <c>a:…</c> for a 1:1 chat) and can be told to answer 429.
+/// </summary>
+internal sealed class FakeBotConnector : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<ConnectorCall> calls = new();
+    private readonly ConcurrentQueue<int> rateLimits = new();
+    private long nextId = 1_767_000_000_000;
+
+    private FakeBotConnector(WebApplication app, TestAuthority authority)
+    {
+        this.app = app;
+        Authority = authority;
+    }
+
+    public TestAuthority Authority { get; }
+
+    /// <summary>The serviceUrl activities carry; the connector is at its v3/ paths.</summary>
+    public string ServiceUrl => BaseUrl + "/amer/tenant/";
+
+    public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+
+    public int MetadataRequests { get; private set; }
+
+    public IReadOnlyList<ConnectorCall> Calls => [.. calls];
+
+    private string BaseUrl => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    public static async Task<FakeBotConnector> Start(TestAuthority authority)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeBotConnector(app, authority);
+        app.MapGet("/v1/.well-known/openidconfiguration", () =>
+        {
+            fake.MetadataRequests++;
+            return Results.Json(TestAuthority.Metadata(fake.BaseUrl + "/v1/.well-known/keys"));
+        });
+        app.MapGet("/v1/.well-known/keys", () => Results.Json(fake.Authority.Jwks()));
+        app.MapPost("/amer/tenant/v3/conversations", fake.Create);
+        app.MapPost("/amer/tenant/v3/conversations/{conversation}/activities", fake.Send);
+        await app.StartAsync();
+        return fake;
+    }
+
+    /// <summary>The next connector call answers 429 with this Retry-After.</summary>
+    public void RateLimitNext(int retryAfterSeconds) => rateLimits.Enqueue(retryAfterSeconds);
+
+    private async Task<IResult> Create(HttpRequest request)
+    {
+        var body = await Record("create", null, request);
+        if (RateLimited(request.HttpContext.Response) is { } limited)
+        {
+            return limited;
+        }
+
+        var id = NextId();
+        return body["isGroup"]?.GetValue<bool>() == true
+            ? Results.Json(new { id = $"{body["channelData"]!["channel"]!["id"]};messageid={id}", activityId = id })
+            : Results.Json(new { id = "a:dm-" + body["members"]![0]!["id"] });
+    }
+
+    private async Task<IResult> Send(string conversation, HttpRequest request)
+    {
+        await Record("send", conversation, request);
+        return RateLimited(request.HttpContext.Response) ?? Results.Json(new { id = NextId() });
+    }
+
+    private IResult? RateLimited(HttpResponse response)
+    {
+        if (!rateLimits.TryDequeue(out var seconds))
+        {
+            return null;
+        }
+
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(new { error = new { code = "TooManyRequests", message = "slow down" } }, statusCode: StatusCodes.Status429TooManyRequests);
+    }
+
+    private async Task<JsonObject> Record(string operation, string? conversation, HttpRequest request)
+    {
+        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        calls.Enqueue(new ConnectorCall(operation, conversation, body, request.Headers.Authorization.ToString()));
+        return body;
+    }
+
+    private string NextId() => Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>One call the bot made to the fake connector: <c>create</c> (a conversation) or <c>send</c> (into one).</summary>
+internal sealed record ConnectorCall(string Operation, string? Conversation, JsonObject Body, string Authorization)
+{
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The activity sent: the body of a send, the <c>activity</c> of a create.</summary>
+    public JsonObject? Activity => Operation == "send" ? Body : Body["activity"] as JsonObject;
+
+    /// <summary>The card of the activity, as JSON text without \u003C-style escapes.</summary>
+    public string Card => Activity?["attachments"]?[0]?["content"]?.ToJsonString(Readable) ?? "";
+}

@@ -61,7 +61,7 @@ public static class WorkingDay
     {
         ArgumentNullException.ThrowIfNull(zone);
         var local = Schedule.Format(end.InZone(zone).TimeOfDay);
-        return zone == DateTimeZone.Utc ? $"{local} UTC" : $"{local} {zone.Id} ({Schedule.Format(end.InUtc().TimeOfDay)} UTC)";
+        return zone.Id == DateTimeZone.Utc.Id ? $"{local} UTC" : $"{local} {zone.Id} ({Schedule.Format(end.InUtc().TimeOfDay)} UTC)";
     }
 }
 

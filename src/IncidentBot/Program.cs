@@ -1,4 +1,5 @@
 using IncidentBot.Api;
+using IncidentBot.Handoff;
 using IncidentBot.Hosting;
 using IncidentBot.Local;
 using IncidentBot.Paging;
@@ -30,6 +31,8 @@ builder.Services.AddDelivery(builder.Configuration);
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddPaging(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
+// End-of-day handoffs: nag the owner before their working day ends, record the handoff, escalate when nobody takes over.
+builder.Services.AddHandoff(builder.Configuration);
 
 // Rollback first, the runbook checklist and the nudges that keep the thread and the status page current.
 builder.Services.AddRunbook(builder.Configuration);

@@ -6,11 +6,15 @@ namespace IncidentBot.Core.Chat;
 /// </summary>
 public sealed record ChatForm(string Id, string Title, string SubmitLabel, string State, IReadOnlyList<ChatFormField> Fields);
 
-/// <summary>A text field, or a choice when <see cref="Options"/> is set (value, label).</summary>
+/// <summary>
+/// A text field, or a choice when <see cref="Options"/> is set (value, label). A <see cref="Person"/> field answers with
+/// a person as the platform names them (a mention); platforms without a person picker take a mention or registry id as text.
+/// </summary>
 public sealed record ChatFormField(
     string Id,
     string Label,
     bool Required,
     bool Multiline = false,
     string? Hint = null,
-    IReadOnlyList<(string Value, string Label)>? Options = null);
+    IReadOnlyList<(string Value, string Label)>? Options = null,
+    bool Person = false);

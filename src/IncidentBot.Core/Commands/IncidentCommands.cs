@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
@@ -14,6 +15,7 @@ public sealed class IncidentCommands(
     ListIncidents list,
     IncidentLookup lookup,
     Ownership ownership,
+    HandOff handoff,
     PeopleCommands people,
     ResolveIncident resolve,
     RollbackFirst rollback,
@@ -59,8 +61,9 @@ public sealed class IncidentCommands(
             WhoCommand who => await people.Who(who.Area, ct),
             OutOfOfficeCommand ooo => await people.OutOfOffice(context, ooo.Until is { } until ? NodaTime.LocalDate.FromDateOnly(until) : null, ct),
             BackCommand => await people.Back(context, ct),
-            AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => ownership.Acknowledge(i, context.User, ct), ct),
+            AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => Acknowledge(i, context, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
+            HandoffCommand h => await OnIncident(context, h.Incident, "handoff", i => handoff.Run(i, h.Person, h.Notes, context.User, ct), ct),
             StatusCommand s => await OnIncident(context, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, context.User, ct), ct),
             ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
             RollbackCommand r => await OnIncident(context, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
@@ -77,6 +80,12 @@ public sealed class IncidentCommands(
         var (incident, problem) = await lookup.Find(context, named, verb, ct);
         return incident is null ? problem! : await run(incident);
     }
+
+    /// <summary><c>ack</c> accepts a handoff waiting for the sender (platforms without buttons), else acknowledges a page.</summary>
+    private async Task<string> Acknowledge(Incident incident, CommandContext context, CancellationToken ct) =>
+        await handoff.IsWaitingFor(incident, context.User, ct)
+            ? await handoff.Accept(incident, context.User, ct)
+            : await ownership.Acknowledge(incident, context.User, ct);
 
     /// <summary>A mention names someone on this platform already; a registry id is turned into their handle here.</summary>
     private Task<string> SetOwner(Incident incident, string person, CommandContext context, CancellationToken ct)

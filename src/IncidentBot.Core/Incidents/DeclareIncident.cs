@@ -1,5 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Timeline;
@@ -8,7 +9,8 @@ namespace IncidentBot.Core.Incidents;
 
 /// <summary>
 /// <c>/outage &lt;summary&gt;</c>: opens the incident, queues its <c>[Outage]</c> thread and tells the declarer.
-/// Then pages the area's owners. Safe to run twice for the same request: the store returns the first incident and
+/// Then pages the area's owners and starts the declarer's end-of-day handoff schedule (they own it until someone
+/// acknowledges). Safe to run twice for the same request: the store returns the first incident and
 /// the messages' keys repeat.
 /// </summary>
 public sealed class DeclareIncident(
@@ -18,6 +20,7 @@ public sealed class DeclareIncident(
     RollbackFirst rollback,
     Checklist checklist,
     Nudges nudges,
+    HandoffSchedule handoffs,
     TimeProvider clock)
 {
     public async Task<Incident> Run(CommandContext context, DeclareCommand command, CancellationToken ct)
@@ -46,6 +49,7 @@ public sealed class DeclareIncident(
         await rollback.Ask(incident, ct);
         await checklist.Post(incident, ct);
         await nudges.Start(incident, ct);
+        await handoffs.Start(incident, ct);
         return incident;
     }
 }

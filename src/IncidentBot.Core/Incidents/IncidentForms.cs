@@ -1,12 +1,14 @@
 using System.Globalization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Handoff;
 
 namespace IncidentBot.Core.Incidents;
 
 /// <summary>
-/// The Status and Resolve buttons: each opens a form, and the submitted form runs the same use case as the command
-/// (<c>status &lt;stage&gt; &lt;message&gt;</c>, <c>resolve &lt;what you verified&gt;</c>).
+/// The Status, Resolve and Hand off buttons: each opens a form, and the submitted form runs the same use case as the
+/// command (<c>status &lt;stage&gt; &lt;message&gt;</c>, <c>resolve &lt;what you verified&gt;</c>,
+/// <c>handoff @person &lt;what to try next&gt;</c>).
 /// </summary>
 public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve)
 {
@@ -18,6 +20,8 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
     public const string Resolution = "resolution";
     public const string Stage = "stage";
     public const string Message = "message";
+    public const string NewOwner = "new_owner";
+    public const string HandoffNotes = "notes";
 
     public static ChatButton StatusButton(Incident incident) => new(StatusAction, "Post a status update", Number(incident));
 
@@ -26,7 +30,12 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
     /// <summary>Opens the form a button asks for; the answer is what to tell the presser (null: the form is open).</summary>
     public async Task<string?> Open(CommandContext context, Incident incident, string action, CancellationToken ct)
     {
-        var form = action == ResolveAction ? ResolveForm(incident) : StatusForm(incident);
+        var form = action switch
+        {
+            ResolveAction => ResolveForm(incident),
+            HandoffMessages.FormAction => HandoffForm(incident),
+            _ => StatusForm(incident),
+        };
         if (!incident.IsOpen)
         {
             return $"{incident.Id} is already resolved.";
@@ -34,7 +43,12 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
 
         return await platforms[context.Platform].OpenForm(context, form, ct)
             ? null
-            : action == ResolveAction ? "Say: resolve <what you verified>" : "Say: status <stage> <public message>";
+            : action switch
+            {
+                ResolveAction => "Say: resolve <what you verified>",
+                HandoffMessages.FormAction => $"Say: handoff {incident.Id} @person <what you tried and would try next>",
+                _ => "Say: status <stage> <public message>",
+            };
     }
 
     /// <summary>A submitted form, run as the command it stands for, so the rules and answers are the same.</summary>
@@ -52,6 +66,10 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
             await Answer(context, verification.Length == 0
                 ? "Write what you checked to confirm service is restored; the incident stays open until then."
                 : await resolve.Run(incident, verification, context.User, Optional(RootCause), Optional(Resolution), ct), ct);
+        }
+        else if (formId == HandoffMessages.FormAction)
+        {
+            await commands.Execute(context, $"handoff {number} {Value(NewOwner)} {Value(HandoffNotes)}", answeredAtReceipt: false, ct);
         }
         else
         {
@@ -73,6 +91,12 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
         new(Verification, "What did you check to confirm service is restored?", Required: true, Multiline: true),
         new(RootCause, "Root cause (if known)", Required: false, Multiline: true),
         new(Resolution, "What fixed it", Required: false, Multiline: true),
+    ]);
+
+    private static ChatForm HandoffForm(Incident incident) => new(HandoffMessages.FormAction, $"Hand off {incident.Id}", "Hand off", Number(incident),
+    [
+        new(NewOwner, "New owner", Required: true, Person: true, Hint: "A mention or a registry id. They are asked to accept."),
+        new(HandoffNotes, "What did you try, and what would you try next?", Required: true, Multiline: true),
     ]);
 
     private static string Number(Incident incident) => incident.Number.ToString(CultureInfo.InvariantCulture);

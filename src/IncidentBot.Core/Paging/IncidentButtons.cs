@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Runbook;
 
@@ -17,6 +18,7 @@ public sealed class IncidentButtons(
     RollbackFirst rollback,
     Checklist checklist,
     IncidentForms forms,
+    HandOff handoff,
     ChatPlatforms platforms)
 {
     public const string Acknowledge = "ack";
@@ -50,7 +52,9 @@ public sealed class IncidentButtons(
                 await rollback.Decide(incident, answer, null, context.User, ct),
             RollbackFirst.RestoredAction => await rollback.Restored(incident, choice == "yes", context.User, ct),
             Checklist.CheckAction => await checklist.Check(incident, choice, context.User, ct),
-            IncidentForms.StatusAction or IncidentForms.ResolveAction => await forms.Open(context, incident, action, ct),
+            IncidentForms.StatusAction or IncidentForms.ResolveAction or HandoffMessages.FormAction => await forms.Open(context, incident, action, ct),
+            HandoffMessages.AcceptAction => await handoff.Accept(incident, context.User, ct),
+            HandoffMessages.TakeOverAction => await ownership.SetOwner(incident, context.User, context.User, ct),
             _ => $"That button ('{action}') is not one this version knows.",
         };
     }

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Timeline;
 
@@ -6,9 +7,16 @@ namespace IncidentBot.Core.Paging;
 
 /// <summary>
 /// <c>ack</c> (or the Acknowledge button): the first to acknowledge owns the incident and the escalation stops.
-/// <c>owner @person</c>: sets the owner outright, which also stops the escalation.
+/// <c>owner @person</c>: sets the owner outright, which also stops the escalation. Either way the new owner's
+/// end-of-day handoff schedule replaces the previous owner's.
 /// </summary>
-public sealed class Ownership(IIncidentStore incidents, IPagingStore paging, IReminders reminders, ChatPlatforms platforms, TimeProvider clock)
+public sealed class Ownership(
+    IIncidentStore incidents,
+    IPagingStore paging,
+    IReminders reminders,
+    HandoffSchedule handoffs,
+    ChatPlatforms platforms,
+    TimeProvider clock)
 {
     public async Task<string> Acknowledge(Incident incident, string who, CancellationToken ct)
     {
@@ -25,6 +33,7 @@ public sealed class Ownership(IIncidentStore incidents, IPagingStore paging, IRe
 
         await reminders.Cancel(ReminderKeys.Escalation(incident), ct);
         await Record(incident, TimelineKind.Acknowledged, "acknowledged", who, $"{who} acknowledged and owns the incident", ct);
+        await handoffs.Start(incident with { Owner = who }, ct);
         return $"You own {incident.Id} now.";
     }
 
@@ -39,6 +48,7 @@ public sealed class Ownership(IIncidentStore incidents, IPagingStore paging, IRe
         await reminders.Cancel(ReminderKeys.Escalation(incident), ct);
         var change = $"owner:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
         await Record(incident, TimelineKind.Handoff, change, setBy, $"Owner: {incident.Owner ?? "nobody"} -> {owner} (set by {setBy})", ct);
+        await handoffs.Start(incident with { Owner = owner }, ct);
         return $"{owner} owns {incident.Id} now.";
     }
 

@@ -12,4 +12,13 @@ public static class ReminderKeys
 
     /// <summary>The thread went quiet (<c>Nudge:QuietThread</c>); rescheduled by every reply.</summary>
     public static string QuietThreadNudge(Incident incident) => $"{incident.Id}:nudge-quiet";
+
+    /// <summary>The end of the owner's working day is near: find a new owner (repeats until a handoff).</summary>
+    public static string HandoffNag(Incident incident) => $"{incident.Id}:handoff-nag";
+
+    /// <summary>The owner's working day ended <c>Handoff:Grace</c> ago without a handoff.</summary>
+    public static string HandoffEscalation(Incident incident) => $"{incident.Id}:handoff-escalate";
+
+    /// <summary>A handoff waits for the new owner to accept (<c>Paging:AckTimeout</c>).</summary>
+    public static string HandoffAccept(Incident incident) => $"{incident.Id}:handoff-accept";
 }

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Handoff;
 using IncidentBot.Hosting;
 using IncidentBot.Paging;
 using IncidentBot.Persistence;
@@ -33,6 +34,8 @@ internal static class TerminalChat
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddPaging(builder.Configuration);
         builder.Services.AddScheduling(builder.Configuration);
+        // Handoff nags appear in the terminal thread; 'ack' accepts a handoff, as there are no buttons here.
+        builder.Services.AddHandoff(builder.Configuration);
         builder.Services.AddRunbook(builder.Configuration);
         // Status updates reach the stakeholder channels and Statuspage from here too; the page itself needs the server.
         builder.Services.AddStatus(builder.Configuration);

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Handoff;
 using IncidentBot.Hosting;
 using IncidentBot.Persistence;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal static partial class SlackExtensions
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<SlackChatPlatform>());
         services.AddSingleton<IInboxHandler, SlackInboxHandler>();
+        services.AddSingleton<IPersonTimeZones, SlackTimeZones>();
         services.AddSingleton<IOutboxDeliverer, SlackDeliverer>();
         return services;
     }

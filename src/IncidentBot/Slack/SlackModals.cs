@@ -39,6 +39,8 @@ internal static class SlackModals
             {
                 values[block.Name] = input.TryGetProperty("selected_option", out var option) && option.ValueKind == JsonValueKind.Object
                     ? option.GetProperty("value").GetString()
+                    : input.TryGetProperty("selected_user", out var user) && user.ValueKind == JsonValueKind.String
+                    ? SlackIds.Mention(user.GetString()!)
                     : input.TryGetProperty("value", out var text) ? text.GetString() : null;
             }
         }
@@ -49,7 +51,9 @@ internal static class SlackModals
 
     private static JsonObject Input(ChatFormField field)
     {
-        JsonObject element = field.Options is { } options
+        JsonObject element = field.Person
+            ? new() { ["type"] = "users_select", ["action_id"] = ValueAction }
+            : field.Options is { } options
             ? new()
             {
                 ["type"] = "static_select",

@@ -65,7 +65,10 @@ public sealed class PostStatusUpdateTests
 
         await core.Run("status identified Cache flushed");
 
-        Assert.That(core.Reminders.Scheduled.Select(r => r.Key), Is.EquivalentTo(new[] { ReminderKeys.Escalation(incident), ReminderKeys.QuietThreadNudge(incident) }));
+        Assert.That(core.Reminders.Scheduled.Select(r => r.Key), Is.EquivalentTo(new[]
+        {
+            ReminderKeys.Escalation(incident), ReminderKeys.QuietThreadNudge(incident), ReminderKeys.HandoffNag(incident), ReminderKeys.HandoffEscalation(incident),
+        }));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
@@ -14,7 +15,7 @@ namespace IncidentBot.Core.Tests.Support;
 /// The core wired as the host wires it, with the in-process chat platform, in-memory stores, a registry parsed
 /// from YAML and reminders the test fires itself.
 /// </summary>
-internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTrigger
+internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTrigger, IPersonTimeZones
 {
     private int requests;
 
@@ -29,7 +30,10 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         var policy = new PagingPolicy(TimeSpan.FromMinutes(5));
         var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
         var areas = new AreaOnDeclare(roster, Store, pageOwners, platforms);
-        var ownership = new Ownership(Store, Store, Reminders, platforms, Clock);
+        var escalation = new HandoffEscalation(Store, roster, platforms, Clock);
+        Handoffs = new HandoffSchedule(Store, Reminders, new OwnerHours(roster, this, HandoffPolicy), escalation, HandoffPolicy, policy, platforms, Clock);
+        var ownership = new Ownership(Store, Store, Reminders, Handoffs, platforms, Clock);
+        HandOff = new HandOff(Store, Store, Reminders, Handoffs, roster, platforms, policy, Clock);
         Rollback = new RollbackFirst(Store, platforms, this, Clock);
         Checklist = new Checklist(Store, platforms, this, Clock);
         Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
@@ -38,10 +42,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         var resolve = new ResolveIncident(Store, Reminders, Pager, Status, roster, platforms, Clock);
         Commands = new IncidentCommands(
             platforms,
-            new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Clock),
+            new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Handoffs, Clock),
             new ListIncidents(Store),
             new IncidentLookup(Store),
             ownership,
+            HandOff,
             new PeopleCommands(roster, Store, platforms, Clock),
             resolve,
             Rollback,
@@ -50,8 +55,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new Notes(Store, Clock),
             new DraftPostmortem(Store));
         Forms = new IncidentForms(Store, platforms, Commands, resolve);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, platforms);
-        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges]);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms);
+        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs]);
         Replies = new ThreadReplies(Store);
     }
 
@@ -87,6 +92,19 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public Checklist Checklist { get; }
 
     public Nudges Nudges { get; }
+
+    public HandoffSchedule Handoffs { get; }
+
+    public HandOff HandOff { get; }
+
+    /// <summary>Nags 30 min before the end of the owner's day, every 15 min, escalating 30 min after it; 09:00-17:00 UTC when unknown.</summary>
+    public HandoffPolicy HandoffPolicy { get; } = new(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), HandoffDefaults.NineToFiveUtc);
+
+    /// <summary>Time zones the chat platform knows for people (Slack profiles), by handle.</summary>
+    public Dictionary<string, NodaTime.DateTimeZone> PlatformZones { get; } = [];
+
+    Task<NodaTime.DateTimeZone?> IPersonTimeZones.ZoneOf(string handle, CancellationToken ct) =>
+        Task.FromResult(PlatformZones.GetValueOrDefault(handle));
 
     RunbookDocument IRunbookSource.Current { get; } = RunbookParser.Parse("""
         steps:

@@ -26,6 +26,7 @@ internal sealed class StartupTests
     [TestCase("Runbook:Path", "/nonexistent/runbook.yaml", "Runbook:Path file /nonexistent/runbook.yaml does not exist")]
     [TestCase("Nudge:QuietThread", "-00:01:00", "Nudge:QuietThread must be more than zero")]
     [TestCase("Paging:AckTimeout", "00:00:00", "Paging:AckTimeout must be more than zero")]
+    [TestCase("Handoff:DefaultTimeZone", "Europe/Berln", "Handoff:DefaultTimeZone must be an IANA time zone id, like Europe/Berlin, was 'Europe/Berln'")]
     [TestCase("Statuspage:PageId", "abc123", "Statuspage:ApiKey must be set")]
     [TestCase("Notify:Channels:0", "#leadership", "Notify:Channels:0 must be a channel id")]
     [TestCase("Teams:AllowUnauthenticated", "true", "Teams:AllowUnauthenticated=true is only allowed in the Development environment")]

@@ -43,6 +43,9 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             ["Delivery:BaseBackoff"] = "00:00:00.100",
             ["Delivery:MaxBackoff"] = "00:00:00.500",
             ["Delivery:ChannelPace"] = "00:00:00",
+            // End-of-day nags follow the real clock here: a tiny lead time and grace keep them out of unrelated tests.
+            ["Handoff:LeadTime"] = "00:00:00.001",
+            ["Handoff:Grace"] = "00:00:00.001",
         };
         if (slack is not null)
         {

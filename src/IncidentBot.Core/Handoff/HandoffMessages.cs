@@ -1,0 +1,69 @@
+using System.Globalization;
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Handoff;
+
+/// <summary>The buttons and direct messages of a handoff, and how a pending handoff is read back from the timeline.</summary>
+public static class HandoffMessages
+{
+    /// <summary>Opens the handoff form (new owner and notes).</summary>
+    public const string FormAction = "handoff-form";
+
+    /// <summary>The new owner accepts a handoff addressed to them.</summary>
+    public const string AcceptAction = "handoff-accept";
+
+    /// <summary>Someone asked to step in after an escalation takes the incident over.</summary>
+    public const string TakeOverAction = "handoff-take";
+
+    // "handoff:" starts a proposal's source id; its acceptance is "handoff-accepted:<proposal>", which does not.
+    private const string ProposalPrefix = "handoff:";
+
+    /// <summary>What a <c>handoff</c> entry says before the notes: "Handoff: a -> b. Tried / try next: ...".</summary>
+    public const string NotesLabel = "Tried / try next: ";
+
+    public static ChatButton HandOffButton(Incident incident) => new(FormAction, "Hand off", Number(incident), Primary: true);
+
+    public static ChatButton TakeOverButton(Incident incident) => new(TakeOverAction, "Take over", Number(incident), Primary: true);
+
+    public static ChatMessage AskToAccept(Incident incident, string from, string notes, string key) => new(
+        Key: key,
+        Text: $"{from} is handing {incident.Id} to you. Accept to take ownership; until you do, {from} still owns it.\n{NotesLabel}{notes}",
+        Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
+        Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("From", from)],
+        Buttons: [new ChatButton(AcceptAction, "Accept", Number(incident), Primary: true)]);
+
+    /// <summary>The timeline source id of a proposal to hand the incident to <paramref name="to"/>.</summary>
+    public static string ProposalId(DateTimeOffset at, string to) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ProposalPrefix}{at.ToUnixTimeMilliseconds()}:{to}");
+
+    /// <summary>
+    /// The handoff waiting to be accepted: the latest change of ownership on the timeline, when it is a proposal. An
+    /// acknowledgement, an <c>owner</c> command or an acceptance after it means none is waiting.
+    /// </summary>
+    public static PendingHandoff? Pending(IReadOnlyList<TimelineEntry> timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        var last = timeline.LastOrDefault(e => e.Kind is TimelineKind.Handoff or TimelineKind.Acknowledged);
+        var parts = last?.SourceId.Split(':', 3);
+        return last is not null && last.SourceId.StartsWith(ProposalPrefix, StringComparison.Ordinal) && parts!.Length == 3
+            ? new PendingHandoff(last.SourceId, parts[2], last.At)
+            : null;
+    }
+
+    /// <summary>The notes of a proposal entry: what was tried and what to try next.</summary>
+    public static string NotesOf(TimelineEntry proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var at = proposal.Text.IndexOf(NotesLabel, StringComparison.Ordinal);
+        return at < 0 ? proposal.Text : proposal.Text[(at + NotesLabel.Length)..];
+    }
+
+    public static string Minutes(TimeSpan span) => $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} min";
+
+    private static string Number(Incident incident) => incident.Number.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A handoff proposed to <see cref="To"/> (a handle) and not accepted yet; <see cref="Id"/> is its timeline source id.</summary>
+public sealed record PendingHandoff(string Id, string To, DateTimeOffset At);

@@ -11,6 +11,8 @@ using System.Text;
 //
 // The bot must run with the same signing secret and any bot token (Slack:ApiBaseUrl can point at a dead loopback
 // port: outgoing messages then wait in the outbox, which is what happens when Slack itself is down).
+// Ids unique to this run, so a second run measures new requests, not the inbox dropping duplicates.
+var runId = Guid.NewGuid().ToString("N")[..8];
 var url = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:5080/slack/events");
 var secret = args.Length > 1 ? args[1] : "bench-signing-secret";
 var total = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
@@ -31,7 +33,7 @@ await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
     int i;
     while ((i = Interlocked.Increment(ref next)) < total)
     {
-        var (body, type) = i % 4 == 0 ? SlashCommand(i) : Reply(i);
+        var (body, type) = i % 4 == 0 ? SlashCommand(runId, i) : Reply(runId, i);
         using var request = Signed(body, type);
         var started = Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request);
@@ -65,13 +67,13 @@ HttpRequestMessage Signed(string body, string type)
     return request;
 }
 
-static (string, string) Reply(int i)
+static (string, string) Reply(string runId, int i)
 {
-    var ts = string.Create(CultureInfo.InvariantCulture, $"{1_800_000_000 + i}.000100");
-    var json = $$"""{"type":"event_callback","api_app_id":"ABENCH","event_id":"EvBench{{i}}","team_id":"T1","event":{"type":"message","user":"U0BENCH","text":"still investigating {{i}}","ts":"{{ts}}","thread_ts":"1700000000.000100","channel":"C0BENCH","channel_type":"channel"},"authorizations":[{"user_id":"U0BOT","is_bot":true}]}""";
+    var ts = string.Create(CultureInfo.InvariantCulture, $"{1_800_000_000 + i}.{Random.Shared.Next(1_000_000):D6}");
+    var json = $$"""{"type":"event_callback","api_app_id":"ABENCH","event_id":"EvBench{{runId}}{{i}}","team_id":"T1","event":{"type":"message","user":"U0BENCH","text":"still investigating {{i}}","ts":"{{ts}}","thread_ts":"1700000000.000100","channel":"C0BENCH","channel_type":"channel"},"authorizations":[{"user_id":"U0BOT","is_bot":true}]}""";
     return (json, "application/json");
 }
 
-static (string, string) SlashCommand(int i) =>
-    (string.Create(CultureInfo.InvariantCulture, $"command=%2Foutage&text=list&team_id=T1&channel_id=C0BENCH&user_id=U0BENCH&trigger_id=bench.{i}&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2Fx"),
+static (string, string) SlashCommand(string runId, int i) =>
+    (string.Create(CultureInfo.InvariantCulture, $"command=%2Foutage&text=list&team_id=T1&channel_id=C0BENCH&user_id=U0BENCH&trigger_id=bench.{runId}.{i}&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2Fx"),
      "application/x-www-form-urlencoded");

@@ -43,7 +43,11 @@ internal sealed class SlackHandoffTests(StorageProvider provider) : HostTestBase
 
         using var press = await Bot.PostSlack("payload=" + Uri.EscapeDataString(ButtonPress("U0BOB", "handoff-accept:1", "1")), "application/x-www-form-urlencoded");
 
-        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@U0BOB>", "Bob to own INC-1");
+        // The owner is stored a moment before the acceptance is appended: wait for the entry.
+        var incident = await Eventually.Get(
+            () => Bot.Incident(1),
+            i => i!["owner"]!.GetValue<string>() == "<@U0BOB>" && i["timeline"]!.AsArray().Count(e => e!["kind"]!.GetValue<string>() == "handoff") == 2,
+            "Bob to accept INC-1");
         var handoffs = incident!["timeline"]!.AsArray().Where(e => e!["kind"]!.GetValue<string>() == "handoff").Select(e => e!["text"]!.GetValue<string>()).ToList();
         Assert.That(handoffs, Is.EqualTo<string[]>([$"Handoff: <@U0ALICE> -> <@U0BOB>. Tried / try next: {Notes}", "<@U0BOB> accepted the handoff from <@U0ALICE> and owns INC-1 now."]));
     }

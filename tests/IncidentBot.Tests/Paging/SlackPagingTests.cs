@@ -54,7 +54,7 @@ internal sealed class SlackPagingTests(StorageProvider provider) : HostTestBase(
 
         using var press = await Bot.PostSlack("payload=" + Uri.EscapeDataString(ButtonPress("U0BOB", "ack:1", "1")), "application/x-www-form-urlencoded");
 
-        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@U0BOB>", "Bob to own INC-1");
+        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@U0BOB>" && Timelines.HasEntry(i, "acknowledged"), "Bob to own INC-1");
         var kinds = incident!["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
         Assert.That(kinds, Does.Contain("paged").And.Contain("escalated").And.Contain("acknowledged"));
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -30,7 +30,7 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
 
         await Post(Submission("resolve-form", "1", new() { ["verification"] = "Test order paid, error rate back to 0.1%", ["root_cause"] = null, ["resolution"] = null }));
 
-        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["status"]!.GetValue<string>() == "resolved", "the incident to resolve");
+        var incident = await Eventually.Get(() => Bot.Incident(1), i => Timelines.HasEntry(i, "resolved"), "the incident to resolve");
         var resolved = incident!["timeline"]!.AsArray().Single(e => e!["kind"]!.GetValue<string>() == "resolved")!;
         Assert.That(resolved["text"]!.GetValue<string>(), Does.EndWith("Verified: Test order paid, error rate back to 0.1%"));
         Assert.That(incident["resolvedAt"], Is.Not.Null);

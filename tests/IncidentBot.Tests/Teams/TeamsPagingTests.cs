@@ -56,7 +56,7 @@ internal sealed class TeamsPagingTests(StorageProvider provider) : TeamsHostTest
 
         using var press = await Post(Activities.Submit("f:1", "a:dm-29:bob", new JsonObject { ["action"] = "ack", ["value"] = "1" }, user: "29:bob"));
 
-        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@29:bob>", "Bob to own INC-1");
+        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@29:bob>" && Timelines.HasEntry(i, "acknowledged"), "Bob to own INC-1");
         Assert.That(incident!["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()), Does.Contain("acknowledged"));
         var answer = await Eventually.Get(() => Connector.Calls.Where(c => c.Conversation == "a:dm-29:bob" && c.Card.Contains("You own INC-1", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the answer to Bob");
         Assert.That(answer, Is.Not.Empty);

@@ -1,12 +1,5 @@
 using IncidentBot.Core.Chat;
-using IncidentBot.Handoff;
 using IncidentBot.Hosting;
-using IncidentBot.Paging;
-using IncidentBot.Persistence;
-using IncidentBot.Registry;
-using IncidentBot.Runbook;
-using IncidentBot.Scheduling;
-using IncidentBot.Status;
 
 namespace IncidentBot.Local;
 
@@ -28,17 +21,9 @@ internal static class TerminalChat
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });
-        builder.Services.AddPersistence(builder.Configuration);
-        builder.Services.AddIncidentCore();
-        builder.Services.AddDelivery(builder.Configuration);
-        builder.Services.AddRegistry(builder.Configuration);
-        builder.Services.AddPaging(builder.Configuration);
-        builder.Services.AddScheduling(builder.Configuration);
-        // Handoff nags appear in the terminal thread; 'ack' accepts a handoff, as there are no buttons here.
-        builder.Services.AddHandoff(builder.Configuration);
-        builder.Services.AddRunbook(builder.Configuration);
-        // Status updates reach the stakeholder channels and Statuspage from here too; the page itself needs the server.
-        builder.Services.AddStatus(builder.Configuration);
+        // Handoff nags appear in the terminal thread ('ack' accepts a handoff: there are no buttons here); status
+        // updates reach the stakeholder channels and Statuspage from here too, the status page itself needs the server.
+        builder.Services.AddIncidentHandling(builder.Configuration);
         builder.Services.AddSingleton<InProcessChat>();
         builder.Services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
 

@@ -9,32 +9,26 @@ namespace IncidentBot.Slack;
 internal sealed record SlackButtonPress(string User, string Channel, string? ResponseUrl, string Action, string Value, string? TriggerId)
 {
     public static string? UserOf(JsonElement payload) =>
-        payload.TryGetProperty("user", out var user) ? Text(user, "id") : null;
+        payload.ObjectProperty("user")?.StringProperty("id");
 
     public static SlackButtonPress? Read(JsonElement payload)
     {
-        if (Text(payload, "type") != "block_actions"
-            || !payload.TryGetProperty("user", out var user) || Text(user, "id") is not { } userId
+        if (payload.StringProperty("type") != "block_actions"
+            || UserOf(payload) is not { } userId
             || !payload.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
         {
             return null;
         }
 
         var action = actions[0];
-        var actionId = Text(action, "action_id") ?? "";
-        var channel = payload.TryGetProperty("container", out var container) ? Text(container, "channel_id") : null;
-        channel ??= payload.TryGetProperty("channel", out var ch) ? Text(ch, "id") : null;
+        var actionId = action.StringProperty("action_id") ?? "";
+        var channel = payload.ObjectProperty("container")?.StringProperty("channel_id") ?? payload.ObjectProperty("channel")?.StringProperty("id");
         return new SlackButtonPress(
             userId,
             channel ?? userId,
-            Text(payload, "response_url"),
+            payload.StringProperty("response_url"),
             actionId.Split(':', 2)[0],
-            Text(action, "value") ?? "",
-            Text(payload, "trigger_id"));
+            action.StringProperty("value") ?? "",
+            payload.StringProperty("trigger_id"));
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

@@ -24,10 +24,10 @@ internal static class SlackModals
     /// <summary>The answers of a <c>view_submission</c>: (form id, state, values by field id), or null for anything else.</summary>
     public static (string FormId, string State, Dictionary<string, string?> Values)? ReadSubmission(JsonElement payload)
     {
-        if (!payload.TryGetProperty("type", out var type) || type.GetString() != "view_submission"
-            || !payload.TryGetProperty("view", out var view)
-            || !view.TryGetProperty("callback_id", out var callback)
-            || !view.TryGetProperty("state", out var state) || !state.TryGetProperty("values", out var blocks))
+        if (payload.StringProperty("type") != "view_submission"
+            || payload.ObjectProperty("view") is not { } view
+            || view.StringProperty("callback_id") is not { } callback
+            || view.ObjectProperty("state")?.ObjectProperty("values") is not { } blocks)
         {
             return null;
         }
@@ -35,18 +35,24 @@ internal static class SlackModals
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var block in blocks.EnumerateObject())
         {
-            if (block.Value.TryGetProperty(ValueAction, out var input))
+            if (block.Value.ObjectProperty(ValueAction) is { } input)
             {
-                values[block.Name] = input.TryGetProperty("selected_option", out var option) && option.ValueKind == JsonValueKind.Object
-                    ? option.GetProperty("value").GetString()
-                    : input.TryGetProperty("selected_user", out var user) && user.ValueKind == JsonValueKind.String
-                    ? SlackIds.Mention(user.GetString()!)
-                    : input.TryGetProperty("value", out var text) ? text.GetString() : null;
+                values[block.Name] = Answer(input);
             }
         }
 
-        var metadata = view.TryGetProperty("private_metadata", out var m) ? m.GetString() ?? "" : "";
-        return (callback.GetString() ?? "", metadata, values);
+        return (callback, view.StringProperty("private_metadata") ?? "", values);
+    }
+
+    /// <summary>A choice's value, a picked user as a mention, or the typed text.</summary>
+    private static string? Answer(JsonElement input)
+    {
+        if (input.ObjectProperty("selected_option") is { } option)
+        {
+            return option.StringProperty("value");
+        }
+
+        return input.StringProperty("selected_user") is { } user ? SlackIds.Mention(user) : input.StringProperty("value");
     }
 
     private static JsonObject Input(ChatFormField field)

@@ -1,3 +1,4 @@
+using IncidentBot.Delivery;
 using IncidentBot.Handoff;
 using IncidentBot.Paging;
 using IncidentBot.Persistence;

@@ -1,4 +1,4 @@
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Paging;
@@ -8,7 +8,7 @@ internal sealed class PagerDutyDeliverer(HttpClient http, IOptions<PagingOptions
 {
     public string Platform => PagerDutyPager.PlatformName;
 
-    public async Task<Delivery> Deliver(OutboxMessage message, CancellationToken ct)
+    public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
     {
         using var content = new StringContent(message.Payload, System.Text.Encoding.UTF8, "application/json");
         HttpResponseMessage response;
@@ -18,7 +18,7 @@ internal sealed class PagerDutyDeliverer(HttpClient http, IOptions<PagingOptions
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            return new Delivery.Retry($"PagerDuty unreachable: {e.GetType().Name}");
+            return new DeliveryOutcome.Retry($"PagerDuty unreachable: {e.GetType().Name}");
         }
 
         using (response)
@@ -26,10 +26,10 @@ internal sealed class PagerDutyDeliverer(HttpClient http, IOptions<PagingOptions
             var status = (int)response.StatusCode;
             return status switch
             {
-                >= 200 and < 300 => new Delivery.Sent(null),
-                429 => new Delivery.Retry("PagerDuty rate-limited", response.Headers.RetryAfter?.Delta),
-                >= 500 => new Delivery.Retry($"PagerDuty answered {status}"),
-                _ => new Delivery.Failed($"PagerDuty refused the event ({status} {response.StatusCode}): {await Reason(response, ct)}"),
+                >= 200 and < 300 => new DeliveryOutcome.Sent(null),
+                429 => new DeliveryOutcome.Retry("PagerDuty rate-limited", response.Headers.RetryAfter?.Delta),
+                >= 500 => new DeliveryOutcome.Retry($"PagerDuty answered {status}"),
+                _ => new DeliveryOutcome.Failed($"PagerDuty refused the event ({status} {response.StatusCode}): {await Reason(response, ct)}"),
             };
         }
     }

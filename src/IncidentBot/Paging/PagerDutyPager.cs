@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 
 namespace IncidentBot.Paging;
 

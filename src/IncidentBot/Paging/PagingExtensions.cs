@@ -1,5 +1,6 @@
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using IncidentBot.Persistence;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Runbook;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Runbook;
@@ -23,7 +23,7 @@ internal sealed class RollbackWebhookDeliverer(HttpClient http, RollbackFirst ro
         return "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
     }
 
-    public async Task<Delivery> Deliver(OutboxMessage message, CancellationToken ct)
+    public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
     {
         var envelope = JsonNode.Parse(message.Payload)!.AsObject();
         var body = Encoding.UTF8.GetBytes(envelope["request"]!.ToJsonString());
@@ -42,22 +42,22 @@ internal sealed class RollbackWebhookDeliverer(HttpClient http, RollbackFirst ro
             if (status is >= 200 and < 300)
             {
                 await rollback.WebhookAnswered(incident, "accepted", $"Rollback webhook accepted the request ({status}){answer}", ct);
-                return new Delivery.Sent(status.ToString(CultureInfo.InvariantCulture));
+                return new DeliveryOutcome.Sent(status.ToString(CultureInfo.InvariantCulture));
             }
 
             if (status is 429 or >= 500)
             {
                 await rollback.WebhookAnswered(incident, "retrying", $"Rollback webhook answered {status}; retrying", ct);
-                return new Delivery.Retry($"rollback webhook answered {status}", response.Headers.RetryAfter?.Delta);
+                return new DeliveryOutcome.Retry($"rollback webhook answered {status}", response.Headers.RetryAfter?.Delta);
             }
 
             await rollback.WebhookAnswered(incident, "refused", $"Rollback webhook refused the request ({status}){answer}", ct);
-            return new Delivery.Failed($"rollback webhook refused the request ({status})");
+            return new DeliveryOutcome.Failed($"rollback webhook refused the request ({status})");
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
             await rollback.WebhookAnswered(incident, "retrying", $"Rollback webhook did not answer ({(e is TaskCanceledException ? "timeout" : "unreachable")}); retrying", ct);
-            return new Delivery.Retry($"rollback webhook: {e.GetType().Name}");
+            return new DeliveryOutcome.Retry($"rollback webhook: {e.GetType().Name}");
         }
     }
 

@@ -1,7 +1,7 @@
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Delivery;
 using IncidentBot.Hosting;
-using IncidentBot.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Runbook;

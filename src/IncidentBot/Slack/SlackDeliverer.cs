@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack;
@@ -22,7 +22,7 @@ internal sealed class SlackDeliverer(
 
     public string Platform => SlackChatPlatform.PlatformName;
 
-    public async Task<Delivery> Deliver(OutboxMessage message, CancellationToken ct)
+    public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
     {
         var payload = SlackOutboxPayload.Deserialize(message.Payload);
         return message.Kind switch
@@ -33,23 +33,23 @@ internal sealed class SlackDeliverer(
             SlackOutboxPayload.Respond => await Respond(payload, ct),
             SlackOutboxPayload.Ephemeral => await PostEphemeral(payload, ct),
             SlackOutboxPayload.DirectMessage => await PostDirect(payload, ct),
-            _ => new Delivery.Failed($"unknown Slack outbox kind '{message.Kind}'"),
+            _ => new DeliveryOutcome.Failed($"unknown Slack outbox kind '{message.Kind}'"),
         };
     }
 
-    private async Task<Delivery> PostRoot(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostRoot(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)
     {
         var incident = await FindIncident(message, ct);
         if (incident.Thread.Id is { } alreadyOpen)
         {
             // Posted before a crash kept it from being marked sent: do not open a second thread.
-            return new Delivery.Sent(alreadyOpen);
+            return new DeliveryOutcome.Sent(alreadyOpen);
         }
 
         var args = (JsonObject)payload.Message.DeepClone();
         args["channel"] = payload.Channel;
         var outcome = await Call("chat.postMessage", payload.Channel!, args, ct);
-        if (outcome is Delivery.Sent { Result: { } ts })
+        if (outcome is DeliveryOutcome.Sent { Result: { } ts })
         {
             await threads.ThreadOpened(incident.Number, ts, ct);
         }
@@ -57,13 +57,13 @@ internal sealed class SlackDeliverer(
         return outcome;
     }
 
-    private async Task<Delivery> PostInThread(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostInThread(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)
     {
         var incident = await FindIncident(message, ct);
         if (incident.Thread.Id is not { } threadTs)
         {
             // The root is queued ahead of this message in the same order, so it either failed for good or was lost.
-            return new Delivery.Failed($"{incident.Id} has no Slack thread: its root message was never posted");
+            return new DeliveryOutcome.Failed($"{incident.Id} has no Slack thread: its root message was never posted");
         }
 
         var args = (JsonObject)payload.Message.DeepClone();
@@ -72,14 +72,14 @@ internal sealed class SlackDeliverer(
         return await Call("chat.postMessage", payload.Channel!, args, ct);
     }
 
-    private async Task<Delivery> PostToChannel(SlackOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostToChannel(SlackOutboxPayload payload, CancellationToken ct)
     {
         var args = (JsonObject)payload.Message.DeepClone();
         args["channel"] = payload.Channel;
         return await Call("chat.postMessage", payload.Channel!, args, ct);
     }
 
-    private async Task<Delivery> PostEphemeral(SlackOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostEphemeral(SlackOutboxPayload payload, CancellationToken ct)
     {
         var args = (JsonObject)payload.Message.DeepClone();
         args["channel"] = payload.Channel;
@@ -92,7 +92,7 @@ internal sealed class SlackDeliverer(
         return await Call("chat.postEphemeral", channel: null, args, ct);
     }
 
-    private async Task<Delivery> PostDirect(SlackOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostDirect(SlackOutboxPayload payload, CancellationToken ct)
     {
         var open = await api.Call("conversations.open", new JsonObject { ["users"] = SlackIds.UserId(payload.User!) }, ct);
         if (open is not SlackApiResult.Success opened)
@@ -106,12 +106,12 @@ internal sealed class SlackDeliverer(
         return await Call("chat.postMessage", channel, args, ct);
     }
 
-    private async Task<Delivery> Respond(SlackOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> Respond(SlackOutboxPayload payload, CancellationToken ct)
     {
         // The client refuses hosts other than Slack's own (and the configured API host), so this cannot be an SSRF.
         if (!Uri.TryCreate(payload.ResponseUrl, UriKind.Absolute, out var url))
         {
-            return new Delivery.Failed("response_url is not an absolute URL");
+            return new DeliveryOutcome.Failed("response_url is not an absolute URL");
         }
 
         var body = (JsonObject)payload.Message.DeepClone();
@@ -120,12 +120,12 @@ internal sealed class SlackDeliverer(
         return ToDelivery(await api.PostToResponseUrl(url, body, ct), "response_url", ts: null);
     }
 
-    private async Task<Delivery> Call(string method, string? channel, JsonObject args, CancellationToken ct)
+    private async Task<DeliveryOutcome> Call(string method, string? channel, JsonObject args, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (methodPausedUntil.TryGetValue(method, out var until) && until > now)
         {
-            return new Delivery.Retry($"{method} rate-limited", until - now);
+            return new DeliveryOutcome.Retry($"{method} rate-limited", until - now);
         }
 
         if (channel is not null)
@@ -149,21 +149,21 @@ internal sealed class SlackDeliverer(
         lastPostPerChannel[channel] = clock.GetUtcNow();
     }
 
-    private Delivery ToDelivery(SlackApiResult result, string method, string? ts)
+    private DeliveryOutcome ToDelivery(SlackApiResult result, string method, string? ts)
     {
         switch (result)
         {
             case SlackApiResult.Success:
-                return new Delivery.Sent(ts);
+                return new DeliveryOutcome.Sent(ts);
             case SlackApiResult.RateLimited limited:
                 methodPausedUntil[method] = clock.GetUtcNow() + limited.RetryAfter;
-                return new Delivery.Retry($"{method} rate-limited", limited.RetryAfter);
+                return new DeliveryOutcome.Retry($"{method} rate-limited", limited.RetryAfter);
             case SlackApiResult.Transient transient:
-                return new Delivery.Retry($"{method}: {transient.Error}");
+                return new DeliveryOutcome.Retry($"{method}: {transient.Error}");
             case SlackApiResult.Permanent permanent:
-                return new Delivery.Failed($"{method}: {permanent.Error}");
+                return new DeliveryOutcome.Failed($"{method}: {permanent.Error}");
             default:
-                return new Delivery.Retry($"{method}: unexpected result");
+                return new DeliveryOutcome.Retry($"{method}: unexpected result");
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using IncidentBot.Core.Commands;
+using IncidentBot.Delivery;
 using IncidentBot.Hosting;
-using IncidentBot.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack;

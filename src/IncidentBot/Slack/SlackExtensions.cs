@@ -1,7 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
+using IncidentBot.Delivery;
 using IncidentBot.Hosting;
-using IncidentBot.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack;

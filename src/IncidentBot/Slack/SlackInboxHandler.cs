@@ -5,7 +5,7 @@ using IncidentBot.Core.Commands;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 
 namespace IncidentBot.Slack;
 

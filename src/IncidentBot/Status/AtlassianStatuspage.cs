@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Status;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 
 namespace IncidentBot.Status;
 

@@ -1,6 +1,6 @@
 using IncidentBot.Core.Status;
+using IncidentBot.Delivery;
 using IncidentBot.Hosting;
-using IncidentBot.Persistence;
 
 namespace IncidentBot.Status;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Status;
@@ -15,7 +15,7 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
 {
     public string Platform => AtlassianStatuspage.PlatformName;
 
-    public async Task<Delivery> Deliver(OutboxMessage message, CancellationToken ct)
+    public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
     {
         var payload = StatuspagePayload.Deserialize(message.Payload);
         var number = message.IncidentNumber ?? throw new InvalidOperationException($"outbox message {message.MessageKey} names no incident");
@@ -43,7 +43,7 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            return new Delivery.Retry($"Statuspage unreachable: {e.GetType().Name}");
+            return new DeliveryOutcome.Retry($"Statuspage unreachable: {e.GetType().Name}");
         }
 
         using (response)
@@ -52,15 +52,15 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
             return status switch
             {
                 >= 200 and < 300 when existing is null => await Created(number, response, ct),
-                >= 200 and < 300 => new Delivery.Sent(existing),
-                429 => new Delivery.Retry("Statuspage rate-limited", response.Headers.RetryAfter?.Delta),
-                >= 500 => new Delivery.Retry($"Statuspage answered {status}"),
-                _ => new Delivery.Failed($"Statuspage refused the update ({status} {response.StatusCode}): {await Reason(response, ct)}"),
+                >= 200 and < 300 => new DeliveryOutcome.Sent(existing),
+                429 => new DeliveryOutcome.Retry("Statuspage rate-limited", response.Headers.RetryAfter?.Delta),
+                >= 500 => new DeliveryOutcome.Retry($"Statuspage answered {status}"),
+                _ => new DeliveryOutcome.Failed($"Statuspage refused the update ({status} {response.StatusCode}): {await Reason(response, ct)}"),
             };
         }
     }
 
-    private async Task<Delivery> Created(long number, HttpResponseMessage response, CancellationToken ct)
+    private async Task<DeliveryOutcome> Created(long number, HttpResponseMessage response, CancellationToken ct)
     {
         var body = await response.Content.ReadAsStringAsync(ct);
         string? id = null;
@@ -76,11 +76,11 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
         if (string.IsNullOrEmpty(id))
         {
             // Not retried: the incident exists on Statuspage, and trying again would open a second one.
-            return new Delivery.Failed("Statuspage created the incident but its answer had no id");
+            return new DeliveryOutcome.Failed("Statuspage created the incident but its answer had no id");
         }
 
         await store.SetStatuspageId(number, id, ct);
-        return new Delivery.Sent(id);
+        return new DeliveryOutcome.Sent(id);
     }
 
     private static async Task<string> Reason(HttpResponseMessage response, CancellationToken ct)

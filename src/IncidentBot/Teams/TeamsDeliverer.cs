@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Teams;
@@ -18,7 +18,7 @@ internal sealed class TeamsDeliverer(
 {
     public string Platform => TeamsChatPlatform.PlatformName;
 
-    public async Task<Delivery> Deliver(OutboxMessage message, CancellationToken ct)
+    public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
     {
         var payload = TeamsOutboxPayload.Deserialize(message.Payload);
         return message.Kind switch
@@ -28,41 +28,41 @@ internal sealed class TeamsDeliverer(
             TeamsOutboxPayload.PostChannel => ToDelivery(await NewChannelConversation(payload, ct)),
             TeamsOutboxPayload.Reply => ToDelivery(await connector.Send(payload.ServiceUrl!, payload.Conversation!, payload.Activity, ct)),
             TeamsOutboxPayload.DirectMessage => await PostDirect(payload, ct),
-            _ => new Delivery.Failed($"unknown Teams outbox kind '{message.Kind}'"),
+            _ => new DeliveryOutcome.Failed($"unknown Teams outbox kind '{message.Kind}'"),
         };
     }
 
-    private async Task<Delivery> PostRoot(OutboxMessage message, TeamsOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostRoot(OutboxMessage message, TeamsOutboxPayload payload, CancellationToken ct)
     {
         var incident = await FindIncident(message, ct);
         if (incident.Thread.Id is { } alreadyOpen)
         {
             // Posted before a crash kept it from being marked sent: do not open a second reply chain.
-            return new Delivery.Sent(alreadyOpen);
+            return new DeliveryOutcome.Sent(alreadyOpen);
         }
 
         if (!payload.Channel!.StartsWith("19:", StringComparison.Ordinal))
         {
-            return new Delivery.Failed($"{incident.Id} was declared outside a channel ({payload.Channel}): set Teams:IncidentChannel to a channel id");
+            return new DeliveryOutcome.Failed($"{incident.Id} was declared outside a channel ({payload.Channel}): set Teams:IncidentChannel to a channel id");
         }
 
         var result = await NewChannelConversation(payload, ct);
         if (result is ConnectorResult.Success created && ThreadId(payload.Channel, created) is { } threadId)
         {
             await threads.ThreadOpened(incident.Number, threadId, ct);
-            return new Delivery.Sent(threadId);
+            return new DeliveryOutcome.Sent(threadId);
         }
 
         return ToDelivery(result);
     }
 
-    private async Task<Delivery> PostInThread(OutboxMessage message, TeamsOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostInThread(OutboxMessage message, TeamsOutboxPayload payload, CancellationToken ct)
     {
         var incident = await FindIncident(message, ct);
         if (incident.Thread.Id is not { } threadId)
         {
             // The root is queued ahead of this message in the same order, so it either failed for good or was lost.
-            return new Delivery.Failed($"{incident.Id} has no Teams reply chain: its root message was never posted");
+            return new DeliveryOutcome.Failed($"{incident.Id} has no Teams reply chain: its root message was never posted");
         }
 
         var target = await targets.ForChannel(payload.Channel!, ct);
@@ -83,7 +83,7 @@ internal sealed class TeamsDeliverer(
     }
 
     /// <summary>Creates (or finds again: Teams returns the same id) the 1:1 chat with the person, then sends into it.</summary>
-    private async Task<Delivery> PostDirect(TeamsOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostDirect(TeamsOutboxPayload payload, CancellationToken ct)
     {
         var target = await targets.ForUser(payload.User!, ct);
         var parameters = new JsonObject
@@ -101,7 +101,7 @@ internal sealed class TeamsDeliverer(
         var created = await connector.CreateConversation(target.ServiceUrl, parameters, ct);
         if (created is not ConnectorResult.Success { Body: var body } || !body.TryGetProperty("id", out var id) || id.GetString() is not { } conversation)
         {
-            return created is ConnectorResult.Success ? new Delivery.Retry("create conversation: no id in the response") : ToDelivery(created);
+            return created is ConnectorResult.Success ? new DeliveryOutcome.Retry("create conversation: no id in the response") : ToDelivery(created);
         }
 
         return ToDelivery(await connector.Send(target.ServiceUrl, conversation, payload.Activity, ct));
@@ -122,13 +122,13 @@ internal sealed class TeamsDeliverer(
 
     private static JsonObject? Tenant(string? tenantId) => tenantId is null ? null : new JsonObject { ["id"] = tenantId };
 
-    private static Delivery ToDelivery(ConnectorResult result) => result switch
+    private static DeliveryOutcome ToDelivery(ConnectorResult result) => result switch
     {
-        ConnectorResult.Success ok => new Delivery.Sent(ok.Body.TryGetProperty("id", out var id) ? id.ToString() : null),
-        ConnectorResult.RateLimited limited => new Delivery.Retry("connector rate-limited (429)", limited.RetryAfter),
-        ConnectorResult.Transient transient => new Delivery.Retry($"connector: {transient.Error}"),
-        ConnectorResult.Permanent permanent => new Delivery.Failed($"connector: {permanent.Error}"),
-        _ => new Delivery.Retry("connector: unexpected result"),
+        ConnectorResult.Success ok => new DeliveryOutcome.Sent(ok.Body.TryGetProperty("id", out var id) ? id.ToString() : null),
+        ConnectorResult.RateLimited limited => new DeliveryOutcome.Retry("connector rate-limited (429)", limited.RetryAfter),
+        ConnectorResult.Transient transient => new DeliveryOutcome.Retry($"connector: {transient.Error}"),
+        ConnectorResult.Permanent permanent => new DeliveryOutcome.Failed($"connector: {permanent.Error}"),
+        _ => new DeliveryOutcome.Retry("connector: unexpected result"),
     };
 
     private async Task<Incident> FindIncident(OutboxMessage message, CancellationToken ct) =>

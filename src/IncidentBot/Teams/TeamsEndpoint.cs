@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using IncidentBot.Delivery;
 using IncidentBot.Hosting;
-using IncidentBot.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Teams;

@@ -1,5 +1,5 @@
 using IncidentBot.Core.Chat;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Teams;

@@ -1,4 +1,6 @@
-namespace IncidentBot.Persistence;
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Delivery;
 
 /// <summary>A message to store. <see cref="MessageKey"/> makes enqueueing idempotent; <see cref="OrderingKey"/> serialises delivery.</summary>
 internal sealed record OutboxDraft(string Platform, string MessageKey, string OrderingKey, string Kind, string Payload, long? IncidentNumber);

@@ -1,6 +1,7 @@
 using Dapper;
+using IncidentBot.Persistence;
 
-namespace IncidentBot.Persistence;
+namespace IncidentBot.Delivery;
 
 /// <summary>
 /// Inbound requests stored before they are acknowledged, so a crash after the acknowledgement loses nothing.

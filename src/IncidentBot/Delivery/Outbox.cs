@@ -1,6 +1,7 @@
 using Dapper;
+using IncidentBot.Persistence;
 
-namespace IncidentBot.Persistence;
+namespace IncidentBot.Delivery;
 
 /// <summary>
 /// Outbound messages stored first and delivered with retries, so an outage of Slack delays messages but never drops

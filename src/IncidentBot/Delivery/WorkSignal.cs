@@ -1,4 +1,4 @@
-namespace IncidentBot.Persistence;
+namespace IncidentBot.Delivery;
 
 /// <summary>
 /// Wakes a polling worker as soon as there is work, instead of at its next poll. Polling stays, because another

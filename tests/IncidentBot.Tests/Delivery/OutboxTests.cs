@@ -1,6 +1,8 @@
+using IncidentBot.Delivery;
 using IncidentBot.Persistence;
+using IncidentBot.Tests.Persistence;
 
-namespace IncidentBot.Tests.Persistence;
+namespace IncidentBot.Tests.Delivery;
 
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]

@@ -1,4 +1,4 @@
-namespace IncidentBot.Persistence;
+namespace IncidentBot.Delivery;
 
 /// <summary>Processes stored inbound requests of one platform. Throwing means "try again later".</summary>
 internal interface IInboxHandler

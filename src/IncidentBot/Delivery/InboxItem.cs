@@ -1,4 +1,6 @@
-namespace IncidentBot.Persistence;
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Delivery;
 
 /// <summary>A claimed inbox row. <see cref="Attempts"/> counts earlier tries that ended in a retry.</summary>
 internal sealed record InboxItem(long Id, string Platform, string Kind, string Body, DateTimeOffset ReceivedAt, int Attempts);

@@ -1,4 +1,4 @@
-namespace IncidentBot.Persistence;
+namespace IncidentBot.Delivery;
 
 /// <summary>Section <c>Delivery</c>: how the inbox and outbox workers poll and back off.</summary>
 internal sealed class DeliveryOptions

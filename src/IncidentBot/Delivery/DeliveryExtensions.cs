@@ -1,6 +1,6 @@
-using IncidentBot.Persistence;
+using IncidentBot.Hosting;
 
-namespace IncidentBot.Hosting;
+namespace IncidentBot.Delivery;
 
 internal static class DeliveryExtensions
 {

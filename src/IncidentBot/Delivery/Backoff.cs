@@ -1,4 +1,4 @@
-namespace IncidentBot.Persistence;
+namespace IncidentBot.Delivery;
 
 /// <summary>Exponential backoff with jitter, so that many waiting messages do not all retry in the same instant.</summary>
 internal static class Backoff

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace IncidentBot.Persistence;
+namespace IncidentBot.Delivery;
 
 /// <summary>
 /// Processes stored requests one at a time, in arrival order. A request whose processing throws is retried with

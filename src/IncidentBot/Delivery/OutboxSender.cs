@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace IncidentBot.Persistence;
+namespace IncidentBot.Delivery;
 
 /// <summary>
 /// Delivers queued messages, oldest first and in order within each conversation (the outbox only offers the first
@@ -49,30 +49,30 @@ internal sealed partial class OutboxSender(
 
     private async Task DeliverOne(IOutboxDeliverer deliverer, OutboxMessage message, DeliveryOptions settings, CancellationToken ct)
     {
-        Delivery outcome;
+        DeliveryOutcome outcome;
         try
         {
             outcome = await deliverer.Deliver(message, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            outcome = new Delivery.Retry(e.Message);
+            outcome = new DeliveryOutcome.Retry(e.Message);
         }
 
         switch (outcome)
         {
-            case Delivery.Sent sent:
+            case DeliveryOutcome.Sent sent:
                 await outbox.MarkSent(message.Id, sent.Result, ct);
                 break;
-            case Delivery.Failed failed:
+            case DeliveryOutcome.Failed failed:
                 LogFailed(message.Platform, message.Kind, message.MessageKey, failed.Error);
                 await outbox.MarkFailed(message.Id, failed.Error, ct);
                 break;
-            case Delivery.Retry retry when clock.GetUtcNow() - message.CreatedAt > settings.GiveUpAfter:
+            case DeliveryOutcome.Retry retry when clock.GetUtcNow() - message.CreatedAt > settings.GiveUpAfter:
                 LogFailed(message.Platform, message.Kind, message.MessageKey, $"still failing after {settings.GiveUpAfter}: {retry.Error}");
                 await outbox.MarkFailed(message.Id, retry.Error, ct);
                 break;
-            case Delivery.Retry retry:
+            case DeliveryOutcome.Retry retry:
                 var delay = retry.After ?? Backoff.Delay(message.Attempts + 1, settings.BaseBackoff, settings.MaxBackoff);
                 LogRetrying(message.Platform, message.Kind, message.MessageKey, retry.Error, delay);
                 await outbox.Reschedule(message.Id, clock.GetUtcNow() + delay, retry.Error, ct);

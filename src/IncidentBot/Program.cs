@@ -11,6 +11,12 @@ if (TerminalChat.IsRequested(args))
     return await TerminalChat.Run(args, Console.In, Console.Out);
 }
 
+// `healthcheck [url]`: the container's HEALTHCHECK, since the runtime image has no curl.
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.Run(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBuildOutputSettings();
 

@@ -2,13 +2,18 @@ namespace IncidentBot.Hosting;
 
 internal static class HealthEndpoints
 {
+    /// <summary>Liveness: the process answers. Container and Kubernetes probes use this path.</summary>
+    public const string LivenessPath = "/healthz";
+
+    /// <summary>Readiness: the database is reachable and fully migrated.</summary>
+    public const string ReadinessPath = "/readyz";
+
     /// <summary>The tag the persistence feature gives its database check.</summary>
     private const string Ready = "ready";
 
-    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: and its database is reachable and migrated.</summary>
     public static void MapHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(Ready) });
+        app.MapHealthChecks(LivenessPath, new() { Predicate = _ => false });
+        app.MapHealthChecks(ReadinessPath, new() { Predicate = check => check.Tags.Contains(Ready) });
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace IncidentBot.Tests.Support;
 
-/// <summary>Requests shaped like the samples in shared/payloads, with the fields the tests vary.</summary>
+/// <summary>Requests shaped like the real Slack payloads in Slack/Payloads, with the fields the tests vary.</summary>
 internal static class SlackPayloads
 {
     public const string BotUserId = "U0BOT";

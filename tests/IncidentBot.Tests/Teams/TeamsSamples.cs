@@ -3,7 +3,7 @@ using IncidentBot.Teams;
 
 namespace IncidentBot.Tests.Teams;
 
-/// <summary>Real Teams payloads (docs examples and SDK fixtures, see shared/payloads/SOURCES.md) copied next to the tests.</summary>
+/// <summary>Real Teams payloads (Microsoft's documentation examples and Bot Framework SDK test fixtures), kept in Teams/Payloads.</summary>
 internal static class TeamsSamples
 {
     public static readonly DateTimeOffset Received = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);

@@ -28,10 +28,12 @@ builder.Services.AddSlack(builder.Configuration);
 // Teams at /api/messages, outside the /api/incidents access filter: the Bot Connector's token is its authentication.
 builder.Services.AddTeams(builder.Configuration);
 
-// JSON API (health checks come with the features they check).
+// JSON API (health checks come with the features they check); client addresses from known proxies only.
 builder.Services.AddIncidentsApi(builder.Configuration);
+builder.Services.AddTrustedProxies(builder.Configuration);
 
 var app = builder.Build();
+app.UseTrustedProxies();
 app.LogSlackState();
 app.LogTeamsState();
 app.MapHealth();

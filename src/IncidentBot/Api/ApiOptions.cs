@@ -1,6 +1,8 @@
 namespace IncidentBot.Api;
 
-/// <summary>Section <c>Api</c>. Without a token, <c>/api/*</c> answers loopback clients only.</summary>
+/// <summary>
+/// Section <c>Api</c>. Without a token <c>/api/*</c> answers 401 to everyone, except loopback clients in Development.
+/// </summary>
 internal sealed class ApiOptions
 {
     public const string Section = "Api";
@@ -9,9 +11,9 @@ internal sealed class ApiOptions
 
     public static IEnumerable<string> Validate(ApiOptions o)
     {
-        if (o.Token is { } token && token.Trim().Length < 16)
+        if (o.Token is { Length: > 0 } token && token.Trim().Length < 16)
         {
-            yield return "Api:Token must be at least 16 characters (it guards incident data), or unset for loopback-only access.";
+            yield return "Api:Token must be at least 16 characters (it guards incident data), or unset to keep the API closed.";
         }
     }
 }

@@ -4,7 +4,7 @@ using IncidentBot.Hosting;
 
 namespace IncidentBot.Api;
 
-internal static class IncidentsApi
+internal static partial class IncidentsApi
 {
     public static IServiceCollection AddIncidentsApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -20,6 +20,7 @@ internal static class IncidentsApi
     /// </summary>
     public static void MapIncidentsApi(this WebApplication app)
     {
+        LogAccess(app);
         var api = app.MapGroup("/api/incidents").AddEndpointFilter<ApiAccess>();
         api.MapGet("/", async (IIncidentStore store, CancellationToken ct) =>
             (await store.List(openOnly: false, ct)).Select(i => IncidentJson.From(i)));
@@ -28,6 +29,30 @@ internal static class IncidentsApi
         api.MapGet("/{id}/postmortem", (string id, IIncidentStore store, DraftPostmortem draft, CancellationToken ct) =>
             WithIncident(id, store, async incident => Results.Text(await draft.Markdown(incident, ct), "text/markdown; charset=utf-8"), ct));
     }
+
+    private static void LogAccess(WebApplication app)
+    {
+        // The raw setting: a bad one is reported by validation when the host starts, with the others.
+        if (!string.IsNullOrEmpty(app.Configuration[$"{ApiOptions.Section}:Token"]))
+        {
+            return;
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            LogLoopbackOnly(app.Logger);
+        }
+        else
+        {
+            LogClosed(app.Logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Api:Token is not set: /api/* answers 401 to every request until it is (Teams' /api/messages is not affected)")]
+    private static partial void LogClosed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Api:Token is not set: in Development /api/* answers clients on this machine without a token; anywhere else it would answer 401")]
+    private static partial void LogLoopbackOnly(ILogger logger);
 
     private static async Task<IResult> WithIncident(string id, IIncidentStore store, Func<Incident, Task<IResult>> answer, CancellationToken ct)
     {

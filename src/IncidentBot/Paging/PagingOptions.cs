@@ -1,3 +1,5 @@
+using IncidentBot.Hosting;
+
 namespace IncidentBot.Paging;
 
 /// <summary>Section <c>Paging</c>.</summary>
@@ -18,9 +20,9 @@ internal sealed class PagingOptions
             yield return $"Paging:AckTimeout must be more than zero, was {o.AckTimeout}.";
         }
 
-        if (!Uri.TryCreate(o.PagerDutyUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (!OutboundUrl.IsSecure(o.PagerDutyUrl))
         {
-            yield return $"Paging:PagerDutyUrl must be an absolute http(s) URL, was '{o.PagerDutyUrl}'.";
+            yield return OutboundUrl.Problem("Paging:PagerDutyUrl", o.PagerDutyUrl);
         }
     }
 }

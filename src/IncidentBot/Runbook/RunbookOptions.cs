@@ -1,3 +1,5 @@
+using IncidentBot.Hosting;
+
 namespace IncidentBot.Runbook;
 
 /// <summary>Sections <c>Runbook</c>, <c>Rollback</c> and <c>Nudge</c>: the checklist, the rollback webhook, the nudges.</summary>
@@ -28,12 +30,9 @@ internal sealed class RollbackOptions
     public static IEnumerable<string> Validate(RollbackOptions o)
     {
         var urls = o.Areas.Select(a => ($"Rollback:Areas:{a.Key}", (string?)a.Value)).Prepend(("Rollback:WebhookUrl", o.WebhookUrl)).Where(u => !string.IsNullOrWhiteSpace(u.Item2)).ToList();
-        foreach (var (name, url) in urls)
+        foreach (var (name, url) in urls.Where(u => !OutboundUrl.IsSecure(u.Item2)))
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            {
-                yield return $"{name} must be an absolute http(s) URL, was '{url}'.";
-            }
+            yield return OutboundUrl.Problem(name, url);
         }
 
         if (o.WebhookTimeout <= TimeSpan.Zero)

@@ -40,6 +40,12 @@ internal static partial class SlackEndpoint
             return Results.Text($"Request body over {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Slack probes a slash command's certificate unsigned; answered before the signature check, and nothing is kept.
+        if (SlackInbound.IsSslCheck(request.ContentType, body))
+        {
+            return Results.Ok();
+        }
+
         var check = SlackSignature.Verify(
             options.Value.SigningSecret!,
             request.Headers["X-Slack-Request-Timestamp"],

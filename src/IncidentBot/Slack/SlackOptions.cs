@@ -1,3 +1,5 @@
+using IncidentBot.Hosting;
+
 namespace IncidentBot.Slack;
 
 /// <summary>Section <c>Slack</c>. Slack is off until both the signing secret and the bot token are set.</summary>
@@ -49,9 +51,9 @@ internal sealed class SlackOptions
             yield return "Slack:BotToken must be a bot token starting with xoxb-.";
         }
 
-        if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        if (!OutboundUrl.IsSecure(o.ApiBaseUrl))
         {
-            yield return $"Slack:ApiBaseUrl must be an absolute http(s) URL, was '{o.ApiBaseUrl}'.";
+            yield return OutboundUrl.Problem("Slack:ApiBaseUrl", o.ApiBaseUrl);
         }
 
         if (!o.Command.StartsWith('/') || o.Command.Length < 2 || o.Command.Any(char.IsWhiteSpace))

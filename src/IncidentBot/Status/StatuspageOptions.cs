@@ -1,3 +1,5 @@
+using IncidentBot.Hosting;
+
 namespace IncidentBot.Status;
 
 /// <summary>Section <c>Statuspage</c> (Atlassian Statuspage). Off until both the page id and the API key are set.</summary>
@@ -34,9 +36,9 @@ internal sealed class StatuspageOptions
             yield return "Statuspage:PageId must be set when Statuspage:ApiKey is set (both turn Statuspage on).";
         }
 
-        if (!Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        if (!OutboundUrl.IsSecure(o.ApiBaseUrl))
         {
-            yield return $"Statuspage:ApiBaseUrl must be an absolute http(s) URL, was '{o.ApiBaseUrl}'.";
+            yield return OutboundUrl.Problem("Statuspage:ApiBaseUrl", o.ApiBaseUrl);
         }
     }
 }

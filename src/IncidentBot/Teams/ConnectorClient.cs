@@ -26,10 +26,20 @@ internal sealed class ConnectorClient(HttpClient http, IBotTokenSource tokens, I
     public Task<ConnectorResult> Send(string serviceUrl, string conversationId, JsonObject activity, CancellationToken ct) =>
         Post(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct);
 
+    /// <summary>
+    /// Scheme, host and port equal to a trusted entry's; a prefix match would trust <c>https://smba.trafficmanager.net.evil.example/</c>
+    /// for an entry without its trailing slash. Also with AllowUnauthenticated: a forged serviceUrl must not make the
+    /// bot post incident text anywhere.
+    /// </summary>
     public bool IsTrusted(string serviceUrl) =>
         Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
-        && (options.Value.AllowUnauthenticated
-            || options.Value.AllTrustedServiceUrls.Any(prefix => url.AbsoluteUri.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
+        && options.Value.AllTrustedServiceUrls.Any(entry => SameOrigin(url, entry));
+
+    private static bool SameOrigin(Uri url, string entry) =>
+        Uri.TryCreate(entry, UriKind.Absolute, out var trusted)
+        && url.Scheme == trusted.Scheme
+        && url.Port == trusted.Port
+        && string.Equals(url.IdnHost, trusted.IdnHost, StringComparison.OrdinalIgnoreCase);
 
     private async Task<ConnectorResult> Post(string serviceUrl, string path, JsonObject body, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ internal sealed class TeamsOptions
 {
     public const string Section = "Teams";
 
-    /// <summary>Where the Teams data centres live; every Teams serviceUrl starts with it (plus GCC and GCC-High).</summary>
+    /// <summary>Where the Teams data centres live: every Teams serviceUrl is on one of these hosts (plus GCC and GCC-High).</summary>
     public static readonly IReadOnlyList<string> DefaultTrustedServiceUrls =
     [
         "https://smba.trafficmanager.net/",
@@ -36,7 +36,10 @@ internal sealed class TeamsOptions
     /// <summary>Where outbound tokens come from; unset: <c>https://login.microsoftonline.com/{TenantId or botframework.com}</c>.</summary>
     public string? TokenAuthority { get; set; }
 
-    /// <summary>serviceUrl prefixes allowed besides <see cref="DefaultTrustedServiceUrls"/> (tests add a loopback connector).</summary>
+    /// <summary>
+    /// serviceUrls allowed besides <see cref="DefaultTrustedServiceUrls"/> (tests add a loopback connector, a developer the
+    /// Bot Framework Emulator); matched on scheme, host and port exactly.
+    /// </summary>
     public List<string> TrustedServiceUrls { get; set; } = [];
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AppId) || AllowUnauthenticated;

@@ -1,3 +1,4 @@
+using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Teams;
@@ -43,19 +44,22 @@ internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IVal
             yield return $"Teams:TenantId must be an Entra tenant id (a GUID) or domain, was '{tenant}'.";
         }
 
-        if (!IsUrl(o.OpenIdMetadataUrl))
+        if (!OutboundUrl.IsSecure(o.OpenIdMetadataUrl))
         {
-            yield return $"Teams:OpenIdMetadataUrl must be an https URL (http on loopback only), was '{o.OpenIdMetadataUrl}'.";
+            yield return OutboundUrl.Problem("Teams:OpenIdMetadataUrl", o.OpenIdMetadataUrl);
         }
 
-        if (o.TokenAuthority is { } authority && !IsUrl(authority))
+        if (o.TokenAuthority is { } authority && !OutboundUrl.IsSecure(authority))
         {
-            yield return $"Teams:TokenAuthority must be an https URL (http on loopback only), was '{authority}'.";
+            yield return OutboundUrl.Problem("Teams:TokenAuthority", authority);
         }
 
-        foreach (var url in o.TrustedServiceUrls.Where(u => !IsUrl(u)))
+        for (var i = 0; i < o.TrustedServiceUrls.Count; i++)
         {
-            yield return $"Teams:TrustedServiceUrls entries must be https URLs (http on loopback only), was '{url}'.";
+            if (!OutboundUrl.IsSecure(o.TrustedServiceUrls[i]))
+            {
+                yield return OutboundUrl.Problem($"Teams:TrustedServiceUrls:{i}", o.TrustedServiceUrls[i]);
+            }
         }
 
         if (o.IncidentChannel is { } channel && !channel.StartsWith("19:", StringComparison.Ordinal))
@@ -63,8 +67,4 @@ internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IVal
             yield return $"Teams:IncidentChannel must be a channel id such as 19:abc@thread.tacv2 (from 'Get link to channel'), was '{channel}'.";
         }
     }
-
-    private static bool IsUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var url)
-        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
 }

@@ -42,6 +42,20 @@ internal sealed class SlackEndpointTests(StorageProvider provider) : HostTestBas
     }
 
     [Test]
+    public async Task Slacks_unsigned_ssl_check_is_answered_200_and_nothing_is_stored()
+    {
+        using var content = new StringContent("ssl_check=1&token=abc&command=%2Foutage&text=Checkout+down&team_id=T1&channel_id=C0OPS&user_id=U0ALICE");
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+
+        using var response = await Bot.Http.PostAsync("/slack/events", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await using var database = Database.Connect();
+        await using var connection = await database.Open(CancellationToken.None);
+        Assert.That(await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM inbox"), Is.Zero);
+    }
+
+    [Test]
     public async Task Url_verification_answers_its_challenge()
     {
         using var response = await Bot.PostSlack("""{"token":"t","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}""", "application/json");

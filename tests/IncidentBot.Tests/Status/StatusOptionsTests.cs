@@ -22,11 +22,11 @@ internal sealed class StatusOptionsTests
     }
 
     [Test]
-    public void The_Statuspage_base_url_must_be_absolute_http()
+    public void The_Statuspage_base_url_must_be_https_or_loopback()
     {
         var errors = StatuspageOptions.Validate(new StatuspageOptions { ApiBaseUrl = "api.statuspage.io" });
 
-        Assert.That(errors, Is.EqualTo<string[]>(["Statuspage:ApiBaseUrl must be an absolute http(s) URL, was 'api.statuspage.io'."]));
+        Assert.That(errors, Is.EqualTo<string[]>(["Statuspage:ApiBaseUrl must be an https URL (plain http only on a loopback address such as 127.0.0.1), was 'api.statuspage.io'."]));
     }
 
     [Test]

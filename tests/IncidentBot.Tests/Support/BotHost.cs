@@ -18,6 +18,9 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     public const string SigningSecret = "test-signing-secret-0123456789";
     public const string BotToken = "xoxb-test-bot-token";
 
+    /// <summary>The <c>Api:Token</c> every test host has unless a test sets another (or "" for none); <see cref="Http"/> sends it.</summary>
+    public const string ApiToken = "api-token-for-host-tests-0123456789";
+
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
 
@@ -46,6 +49,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             // End-of-day nags follow the real clock here: a tiny lead time and grace keep them out of unrelated tests.
             ["Handoff:LeadTime"] = "00:00:00.001",
             ["Handoff:Grace"] = "00:00:00.001",
+            ["Api:Token"] = ApiToken,
         };
         if (slack is not null)
         {
@@ -62,12 +66,18 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         var host = new BotHost(all, services);
         host.StartServer();
         host.Http = host.CreateClient();
+        if (all["Api:Token"] is { Length: > 0 } token)
+        {
+            host.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         return host;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Tests of Development-only behaviour pass the setting "environment".
+        builder.UseEnvironment(settings.GetValueOrDefault("environment") ?? "Testing");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

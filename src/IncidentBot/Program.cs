@@ -38,6 +38,7 @@ app.LogSlackState();
 app.LogTeamsState();
 app.MapHealth();
 app.MapIncidentsApi();
+app.MapActionsApi();
 // The public status page: no authentication, public updates only.
 app.MapStatusPage();
 app.MapSlack();

@@ -27,7 +27,17 @@ public sealed record RollbackCommand(long? Incident, RollbackAnswer Answer, stri
 
 public sealed record NoteCommand(long? Incident, string Text) : Command;
 
-public sealed record ActionCommand(long? Incident, string FollowUp) : Command;
+/// <summary><c>action [INC-n] [@owner] [due:yyyy-mm-dd] &lt;text&gt;</c>: a follow-up with an id of its own (<c>A-&lt;n&gt;</c>).</summary>
+public sealed record ActionCommand(long? Incident, string FollowUp, string? Owner = null, DateOnly? Due = null) : Command;
+
+/// <summary><c>done A-&lt;n&gt;</c>: the follow-up action is finished.</summary>
+public sealed record DoneCommand(long Action) : Command;
+
+/// <summary><c>sev [INC-n] &lt;1-4&gt;</c>: the severity changed.</summary>
+public sealed record SevCommand(long? Incident, int Severity) : Command;
+
+/// <summary><c>started [INC-n] &lt;time&gt;</c>: when the impact began, before anyone declared the incident.</summary>
+public sealed record StartedCommand(long? Incident, PastTime When) : Command;
 
 public sealed record ResolveCommand(long? Incident, string Verification) : Command;
 

@@ -34,7 +34,10 @@ public static partial class CommandParser
             "status" => ParseStatus(args),
             "rollback" => ParseRollback(args),
             "note" => WithText(args, verb, "Write the note.", (id, text) => new NoteCommand(id, text)),
-            "action" => WithText(args, verb, "Describe the follow-up action.", (id, text) => new ActionCommand(id, text)),
+            "action" => FollowUpParser.ParseAction(args),
+            "done" => FollowUpParser.ParseDone(args),
+            "sev" => ParseSeverity(args),
+            "started" => ParseStarted(args),
             "resolve" => WithText(args, verb, "Say what you checked to confirm service is restored.", (id, text) => new ResolveCommand(id, text)),
             "postmortem" => ParsePostmortem(args),
             "ooo" => ParseOutOfOffice(args),
@@ -146,6 +149,32 @@ public static partial class CommandParser
         return new RollbackCommand(id, answer.Value, note);
     }
 
+    /// <summary><c>sev 2</c> names no incident: one argument is always the severity, never an id.</summary>
+    private static Command ParseSeverity(List<string> args)
+    {
+        var (id, rest) = args.Count == 1 ? ((long?)null, args) : TakeIncident(args);
+        return rest.Count == 1 && Severity(rest[0]) is { } severity
+            ? new SevCommand(id, severity)
+            : Invalid("sev", rest.Count == 0 ? "Give the severity, 1 (worst) to 4." : $"'{string.Join(' ', rest)}' is not a severity: give 1 (worst) to 4.");
+    }
+
+    /// <summary><c>started 2 hours ago</c> is a time, not incident 2: the whole text is tried as a time first.</summary>
+    private static Command ParseStarted(List<string> args)
+    {
+        if (PastTime.TryParse(string.Join(' ', args), out var when))
+        {
+            return new StartedCommand(null, when);
+        }
+
+        var (id, rest) = TakeIncident(args);
+        return id is not null && PastTime.TryParse(string.Join(' ', rest), out when)
+            ? new StartedCommand(id, when)
+            : Invalid("started", args.Count == 0 ? "Say when the impact started." : $"'{string.Join(' ', args)}' is not a time: write 14:05 (UTC), 2h ago, 90 min ago or 2026-11-30T14:05Z.");
+    }
+
+    internal static int? Severity(string word) =>
+        int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var sev) && sev is >= 1 and <= 4 ? sev : null;
+
     private static Command ParsePostmortem(List<string> args)
     {
         var (id, rest) = TakeIncident(args);
@@ -177,7 +206,7 @@ public static partial class CommandParser
     private static Command NoArguments(List<string> args, string verb, Command command) =>
         args.Count == 0 ? command : Invalid(verb, $"'{verb}' takes no arguments.");
 
-    private static (long? Id, List<string> Remaining) TakeIncident(List<string> args) =>
+    internal static (long? Id, List<string> Remaining) TakeIncident(List<string> args) =>
         args.Count > 0 && IncidentId.TryParse(args[0], out var number) ? (number, args.Skip(1).ToList()) : (null, args);
 
     /// <summary>A person is a platform mention (<c>&lt;@U123&gt;</c>, <c>&lt;@U123|name&gt;</c>) or a registry id (<c>alice</c>, <c>@alice</c>).</summary>
@@ -193,7 +222,7 @@ public static partial class CommandParser
         return RegistryId().IsMatch(id) ? id : null;
     }
 
-    private static InvalidCommand Invalid(string verb, string problem) => new(verb, problem);
+    internal static InvalidCommand Invalid(string verb, string problem) => new(verb, problem);
 
     private static List<string> Split(string? text) =>
         (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Actions;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
@@ -22,7 +23,10 @@ public sealed class IncidentCommands(
     PostStatusUpdate status,
     Roster roster,
     Notes notes,
-    DraftPostmortem postmortem)
+    DraftPostmortem postmortem,
+    FollowUpActions actions,
+    ChangeSeverity severity,
+    ImpactStart impactStart)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -68,7 +72,10 @@ public sealed class IncidentCommands(
             ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
             RollbackCommand r => await OnIncident(context, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
             NoteCommand note => await OnIncident(context, note.Incident, "note", i => notes.AddNote(i, note.Text, context.User, context.RequestKey, ct), ct),
-            ActionCommand action => await OnIncident(context, action.Incident, "action", i => notes.AddAction(i, action.FollowUp, context.User, context.RequestKey, ct), ct),
+            ActionCommand action => await OnIncident(context, action.Incident, "action", i => actions.Add(i, action, context, ct), ct),
+            DoneCommand done => await actions.Done(done.Action, context, ct),
+            SevCommand sev => await OnIncident(context, sev.Incident, "sev", i => severity.Run(i, sev.Severity, context, ct), ct),
+            StartedCommand started => await OnIncident(context, started.Incident, "started", i => impactStart.Set(i, started.When, context, ct), ct),
             PostmortemCommand draft => await OnIncident(context, draft.Incident, "postmortem", i => postmortem.ForChat(i, ct), ct),
             _ => $"'{Verb(command)}' is not available in this version yet.",
         };

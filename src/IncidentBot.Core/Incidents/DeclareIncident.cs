@@ -21,6 +21,7 @@ public sealed class DeclareIncident(
     Checklist checklist,
     Nudges nudges,
     HandoffSchedule handoffs,
+    SevOneDeciders deciders,
     TimeProvider clock)
 {
     public async Task<Incident> Run(CommandContext context, DeclareCommand command, CancellationToken ct)
@@ -45,11 +46,25 @@ public sealed class DeclareIncident(
             context,
             new ChatMessage($"{context.RequestKey}:declared", $"{incident.Id} declared: {ThreadRoot.TitlePrefix}{incident.Title}. Its thread is opening now."),
             ct);
-        await areas.Start(incident, command.Area, ct);
+        await Respond(incident, command.Area, context.RequestKey, ct);
+        return incident;
+    }
+
+    /// <summary>
+    /// What follows every declaration, by a person or an alert: page the area (or ask for it), tell the deciders of a
+    /// SEV-1, ask the rollback question, post the checklist, start the nudges and the owner's end-of-day schedule.
+    /// </summary>
+    public async Task Respond(Incident incident, string? givenArea, string requestKey, CancellationToken ct)
+    {
+        await areas.Start(incident, givenArea, ct);
+        if (incident.Severity == 1)
+        {
+            await deciders.Tell(incident, incident.DeclaredBy, requestKey, ct);
+        }
+
         await rollback.Ask(incident, ct);
         await checklist.Post(incident, ct);
         await nudges.Start(incident, ct);
         await handoffs.Start(incident, ct);
-        return incident;
     }
 }

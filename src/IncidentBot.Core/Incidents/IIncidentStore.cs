@@ -41,6 +41,13 @@ public interface IIncidentStore
     /// </summary>
     Task<bool> MarkKeyByMessage(string platform, string channel, string messageId, bool key, CancellationToken ct);
 
+    Task SetSeverity(long number, int severity, CancellationToken ct);
+
+    Task SetImpactStart(long number, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>The incidents opened for an alert (by its <see cref="NewIncident.AlertKey"/>), oldest first.</summary>
+    Task<IReadOnlyList<Incident>> ForAlert(string alertKey, CancellationToken ct);
+
     /// <summary>Records how recovery was verified and, when known, the root cause and what resolved it.</summary>
     Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct);
 }

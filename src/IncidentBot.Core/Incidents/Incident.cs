@@ -3,6 +3,8 @@ namespace IncidentBot.Core.Incidents;
 /// <summary>
 /// An outage being handled, as the core sees it: no platform types, only ids as strings. <see cref="Verification"/>,
 /// <see cref="RootCause"/> and <see cref="Resolution"/> are written when it is resolved, for the postmortem.
+/// <see cref="ImpactStartedAt"/> is when users were first affected, when known (an alert's start, or <c>started</c>):
+/// the time to detect runs from it to the declaration.
 /// </summary>
 public sealed record Incident(
     long Number,
@@ -18,7 +20,8 @@ public sealed record Incident(
     DateTimeOffset? AcknowledgedAt = null,
     string? Verification = null,
     string? RootCause = null,
-    string? Resolution = null)
+    string? Resolution = null,
+    DateTimeOffset? ImpactStartedAt = null)
 {
     public string Id => IncidentId.Format(Number);
 

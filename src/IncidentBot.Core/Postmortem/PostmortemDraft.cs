@@ -1,3 +1,4 @@
+using IncidentBot.Core.Actions;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Timeline;
@@ -11,8 +12,9 @@ namespace IncidentBot.Core.Postmortem;
 /// </summary>
 public static class PostmortemDraft
 {
-    public static string Render(Incident incident, IReadOnlyList<TimelineEntry> timeline)
+    public static string Render(Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<FollowUpAction> actions)
     {
+        var figures = PostmortemFigures.Of(incident, timeline);
         var lines = new List<string>
         {
             $"# Postmortem: {incident.Id} {PostmortemText.OneLine(incident.Title)}",
@@ -35,10 +37,16 @@ public static class PostmortemDraft
             $"- **Declared by:** {incident.DeclaredBy}",
             $"- **Status:** {incident.Status}");
         Section(lines, "## Impact",
+        [
             "_Who was affected, how many, and what could they not do? Take the numbers from metrics, support tickets and the status page._",
             "",
             duration is null ? $"- Still open, since {ThreadRoot.FormatUtc(incident.DeclaredAt)}." : $"- {duration} from declaration to resolution.",
-            severity is null ? "- Severity not set." : $"- Declared as {severity}.");
+            severity is null ? "- Severity not set." : $"- Severity {severity}.",
+            figures.ImpactStart is { } start
+                ? $"- Impact started {ThreadRoot.FormatUtc(start)}, {PostmortemFigures.Duration(figures.TimeToDetect!.Value)} before the declaration."
+                : "- Impact start not recorded: set it with the started command, so the time to detect can be measured.",
+            .. LongestDetection(figures),
+        ]);
 
         lines.Add("## Timeline (UTC)");
         lines.Add("");
@@ -50,8 +58,8 @@ public static class PostmortemDraft
         Section(lines, "## Verification", incident.Verification ?? (incident.IsOpen
             ? "_Not recorded yet: resolving the incident asks what was checked to confirm service is back._"
             : "_Not recorded._"));
-        WriteActions(lines, timeline);
-        WriteFigures(lines, PostmortemFigures.Of(incident, timeline));
+        PostmortemActions.Write(lines, actions);
+        WriteFigures(lines, figures);
         return string.Join('\n', lines).TrimEnd() + "\n";
     }
 
@@ -72,17 +80,10 @@ public static class PostmortemDraft
         return facts.Count == 0 ? facts : ["", .. facts];
     }
 
-    private static void WriteActions(List<string> lines, IReadOnlyList<TimelineEntry> timeline)
-    {
-        // Every follow-up is planned until marking them done arrives; the heading is there for people to move them.
-        var planned = timeline.Where(e => e.Kind == TimelineKind.Action && !e.Deleted).OrderBy(e => e.At)
-            .Select(e => $"- [ ] {PostmortemText.OneLine(e.Text)} ({PostmortemText.OneLine(e.Actor)}, {PostmortemText.Date(e.At)})")
-            .ToList();
-        lines.Add("## Preventative actions");
-        lines.Add("");
-        Section(lines, "### Completed", "_None recorded._");
-        Section(lines, "### Planned", planned.Count == 0 ? ["_None recorded. Add them with the action command._"] : [.. planned]);
-    }
+    private static IEnumerable<string> LongestDetection(PostmortemFigures figures) =>
+        figures.DetectionWasLongest() is { } longest
+            ? [$"- Detection was the longest part: {PostmortemFigures.Duration(longest.Detect)} passed before anyone declared the incident, longer than {longest.Than} ({PostmortemFigures.Duration(longest.After)})."]
+            : [];
 
     private static void WriteFigures(List<string> lines, PostmortemFigures figures)
     {
@@ -92,10 +93,10 @@ public static class PostmortemDraft
         lines.Add("| --- | --- | --- |");
         lines.AddRange(figures.Rows().Select(r => $"| {r.Figure} | {r.Time} | {r.At} |"));
         lines.Add("");
-        lines.Add($"Measured from the declaration, {ThreadRoot.FormatUtc(figures.Declared)}.");
+        lines.Add($"Measured from the declaration, {ThreadRoot.FormatUtc(figures.Declared)}; the time to detect runs from the impact start to it.");
     }
 
-    private static void Section(List<string> lines, string heading, params IEnumerable<string> body)
+    internal static void Section(List<string> lines, string heading, params IEnumerable<string> body)
     {
         lines.Add(heading);
         lines.Add("");

@@ -6,7 +6,8 @@ using IncidentBot.Core.Timeline;
 namespace IncidentBot.Core.Postmortem;
 
 /// <summary>
-/// The times a postmortem reports, each measured from the declaration; null when it has not happened (yet).
+/// The times a postmortem reports, each measured from the declaration, except the time to detect, which runs from the
+/// impact start (<see cref="ImpactStart"/>, when known) to the declaration; null when it has not happened (yet).
 /// <see cref="Mitigated"/> is the rollback that restored service, the runbook's first move; <see cref="RollbackFailed"/>
 /// tells "tried, did not help" from "not tried".
 /// </summary>
@@ -16,7 +17,8 @@ public sealed record PostmortemFigures(
     DateTimeOffset? FirstStatusUpdate,
     DateTimeOffset? Mitigated,
     DateTimeOffset? Resolved,
-    bool RollbackFailed = false)
+    bool RollbackFailed = false,
+    DateTimeOffset? ImpactStart = null)
 {
     public static PostmortemFigures Of(Incident incident, IReadOnlyList<TimelineEntry> timeline)
     {
@@ -30,11 +32,29 @@ public sealed record PostmortemFigures(
             First(live, e => e.Kind == TimelineKind.Status),
             First(live, e => e.Kind == TimelineKind.Decision && e.SourceId == RollbackEntries.RestoredYes),
             incident.ResolvedAt,
-            live.Any(e => e.Kind == TimelineKind.Decision && e.SourceId == RollbackEntries.RestoredNo));
+            live.Any(e => e.Kind == TimelineKind.Decision && e.SourceId == RollbackEntries.RestoredNo),
+            incident.ImpactStartedAt);
+    }
+
+    public TimeSpan? TimeToDetect => ImpactStart is { } start ? Declared - start : null;
+
+    /// <summary>
+    /// The time to detect, when it was longer than everything after the declaration: the time to resolve, or while
+    /// open the longest figure recorded so far. Null otherwise, or when there is nothing to compare with.
+    /// </summary>
+    public (TimeSpan Detect, string Than, TimeSpan After)? DetectionWasLongest()
+    {
+        var after = Resolved is { } end
+            ? ("it then took to resolve", end - Declared)
+            : new[] { Acknowledged, FirstStatusUpdate, Mitigated }.Where(t => t is not null).Select(t => ("everything recorded since the declaration", t!.Value - Declared)).DefaultIfEmpty().MaxBy(p => p.Item2);
+        return TimeToDetect is { } detect && after.Item1 is not null && detect > after.Item2 ? (detect, after.Item1, after.Item2) : null;
     }
 
     public IEnumerable<(string Figure, string Time, string At)> Rows()
     {
+        yield return TimeToDetect is { } detect
+            ? ("Time to detect", Duration(detect), PostmortemText.DateTime(ImpactStart!.Value))
+            : ("Time to detect", "impact start not recorded", "-");
         yield return Row("Time to acknowledge", Acknowledged, "not acknowledged");
         yield return Row("Time to first status update", FirstStatusUpdate, "no status update recorded");
         yield return Row("Time to mitigate (rollback)", Mitigated, RollbackFailed ? "rollback did not restore service" : "no rollback recorded");

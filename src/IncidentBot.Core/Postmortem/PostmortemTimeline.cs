@@ -105,6 +105,7 @@ internal static class PostmortemTimeline
             TimelineKind.Status => "Status update: ",
             TimelineKind.Decision => "Decision: ",
             TimelineKind.Action => "Follow-up: ",
+            TimelineKind.Alert => "Alert: ",
             TimelineKind.Message when entry.SourceId.StartsWith(Notes.NotePrefix, StringComparison.Ordinal) => "Note: ",
             _ => "",
         };

@@ -5,13 +5,34 @@ using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Runbook;
 
-/// <summary>How long before the bot nudges: no public status update yet, or a thread gone quiet.</summary>
-public sealed record NudgePolicy(TimeSpan FirstStatusUpdate, TimeSpan QuietThread);
+/// <summary>
+/// How long before the bot nudges: no public status update yet, a thread gone quiet, and how often a public update
+/// is due afterwards, by severity.
+/// </summary>
+public sealed record NudgePolicy(TimeSpan FirstStatusUpdate, TimeSpan QuietThread, StatusCadence? Cadence = null)
+{
+    public StatusCadence StatusCadence => Cadence ?? StatusCadence.Default;
+}
+
+/// <summary>How often a public status update is due, by severity; an incident without one counts as SEV-3.</summary>
+public sealed record StatusCadence(TimeSpan Sev1, TimeSpan Sev2, TimeSpan Sev3, TimeSpan Sev4)
+{
+    public static readonly StatusCadence Default = new(TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(1), TimeSpan.FromHours(2));
+
+    public TimeSpan For(int? severity) => severity switch
+    {
+        1 => Sev1,
+        2 => Sev2,
+        4 => Sev4,
+        _ => Sev3,
+    };
+}
 
 /// <summary>
-/// Nudges an open incident's thread: when no status update was published within
-/// <see cref="NudgePolicy.FirstStatusUpdate"/> of declaring, and when nobody wrote in the thread for
-/// <see cref="NudgePolicy.QuietThread"/>. Each nudge is a <c>reminder</c> entry and repeats until satisfied.
+/// Nudges an open incident's thread, each nudge a <c>reminder</c> entry, repeating until satisfied: no public status
+/// update within <see cref="NudgePolicy.FirstStatusUpdate"/> of declaring, then none within the severity's
+/// <see cref="StatusCadence"/> of the last one, for as long as the incident is open; and nobody writing in the thread
+/// for <see cref="NudgePolicy.QuietThread"/>.
 /// </summary>
 public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatPlatforms platforms, NudgePolicy policy, TimeProvider clock) : IReminderKind
 {
@@ -22,6 +43,16 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
         var now = clock.GetUtcNow();
         await reminders.Schedule(new Reminder(ReminderKeys.FirstStatusNudge(incident), incident.Number, ReminderKinds.FirstStatusNudge, now + policy.FirstStatusUpdate), ct);
         await reminders.Schedule(new Reminder(ReminderKeys.QuietThreadNudge(incident), incident.Number, ReminderKinds.QuietThreadNudge, now + policy.QuietThread), ct);
+    }
+
+    public TimeSpan StatusUpdateEvery(Incident incident) => policy.StatusCadence.For(incident.Severity);
+
+    /// <summary>A status update was published or the severity changed: the next update is due from now on.</summary>
+    public async Task Reschedule(Incident incident, CancellationToken ct)
+    {
+        var due = StatusDue(incident, await incidents.Timeline(incident.Number, ct)).Due;
+        var now = clock.GetUtcNow();
+        await reminders.Schedule(new Reminder(ReminderKeys.FirstStatusNudge(incident), incident.Number, ReminderKinds.FirstStatusNudge, due > now ? due : now), ct);
     }
 
     public async Task Fire(Reminder reminder, CancellationToken ct)
@@ -35,12 +66,7 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
         var now = clock.GetUtcNow();
         if (reminder.Kind == ReminderKinds.FirstStatusNudge)
         {
-            if (!timeline.Any(e => e.Kind == TimelineKind.Status))
-            {
-                await Nudge(incident, "first-status", $"No public status update yet, {Minutes(now - incident.DeclaredAt)} after declaring. Publish one: 'status investigating <what users should know>'.", ct);
-                await reminders.Schedule(reminder with { At = now + policy.FirstStatusUpdate }, ct);
-            }
-
+            await StatusNudge(incident, timeline, reminder, now, ct);
             return;
         }
 
@@ -56,6 +82,30 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
         await reminders.Schedule(reminder with { At = now + policy.QuietThread }, ct);
     }
 
+    private async Task StatusNudge(Incident incident, IReadOnlyList<TimelineEntry> timeline, Reminder reminder, DateTimeOffset now, CancellationToken ct)
+    {
+        var (last, due) = StatusDue(incident, timeline);
+        if (now < due)
+        {
+            // An update came (or the severity changed) since this was scheduled.
+            await reminders.Schedule(reminder with { At = due }, ct);
+            return;
+        }
+
+        var every = StatusUpdateEvery(incident);
+        var text = last is { } at
+            ? $"The last public status update was {Minutes(now - at)} ago; at {ChangeSeverity.Name(incident.Severity)} one is due every {Minutes(every)}. Publish one: 'status <stage> <what users should know>'."
+            : $"No public status update yet, {Minutes(now - incident.DeclaredAt)} after declaring. Publish one: 'status investigating <what users should know>'.";
+        await Nudge(incident, last is null ? "first-status" : "status", text, ct);
+        await reminders.Schedule(reminder with { At = now + (last is null ? policy.FirstStatusUpdate : every) }, ct);
+    }
+
+    private (DateTimeOffset? Last, DateTimeOffset Due) StatusDue(Incident incident, IReadOnlyList<TimelineEntry> timeline)
+    {
+        var last = timeline.Where(e => e.Kind == TimelineKind.Status && !e.Deleted).Select(e => (DateTimeOffset?)e.At).Max();
+        return (last, last is { } at ? at + StatusUpdateEvery(incident) : incident.DeclaredAt + policy.FirstStatusUpdate);
+    }
+
     private async Task Nudge(Incident incident, string what, string text, CancellationToken ct)
     {
         var stamp = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -63,5 +113,10 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
         await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:nudge:{what}:{stamp}", text), ct);
     }
 
-    private static string Minutes(TimeSpan span) => $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} min";
+    /// <summary>"45 min", and whole hours as "1 h" / "2 h".</summary>
+    public static string Minutes(TimeSpan span)
+    {
+        var minutes = Math.Max(1, (int)Math.Round(span.TotalMinutes));
+        return minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes} min";
+    }
 }

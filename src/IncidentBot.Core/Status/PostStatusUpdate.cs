@@ -1,6 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Status;
@@ -14,7 +14,7 @@ public sealed class PostStatusUpdate(
     IIncidentStore incidents,
     IStatusStore statuses,
     IEnumerable<IStatusPublisher> publishers,
-    IReminders reminders,
+    Nudges nudges,
     ChatPlatforms platforms,
     TimeProvider clock)
 {
@@ -39,8 +39,8 @@ public sealed class PostStatusUpdate(
         await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{update.Key}", text), ct);
         await Publish(incident with { Status = stage }, update, ct);
 
-        // The nudge asks for the first public update; this is one.
-        await reminders.Cancel(ReminderKeys.FirstStatusNudge(incident), ct);
+        // The next update is due the severity's cadence from this one.
+        await nudges.Reschedule(incident, ct);
         return $"{incident.Id} is {update.StageName} now. The update is on the status page and on its way to the stakeholders.";
     }
 

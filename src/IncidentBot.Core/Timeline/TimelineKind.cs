@@ -15,4 +15,13 @@ public static class TimelineKind
     public const string Reminder = "reminder";
     public const string Action = "action";
     public const string Resolved = "resolved";
+
+    /// <summary>An alert fired or resolved for the incident.</summary>
+    public const string Alert = "alert";
+
+    /// <summary>The severity changed.</summary>
+    public const string Severity = "severity";
+
+    /// <summary>The impact start was set or changed (what the time to detect is measured from).</summary>
+    public const string Detected = "detected";
 }

@@ -1,6 +1,8 @@
+using IncidentBot.Core.Actions;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
 using IncidentBot.Core.Timeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +23,12 @@ internal static class CoreExtensions
         services.AddSingleton<ThreadReplies>();
         services.AddSingleton<Notes>();
         services.AddSingleton<DraftPostmortem>();
+        services.AddSingleton<ChangeSeverity>();
+        services.AddSingleton<SevOneDeciders>();
+        services.AddSingleton<ImpactStart>();
+        services.AddSingleton<FollowUpActions>();
+        services.AddSingleton<OverdueActions>();
+        services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<OverdueActions>());
         return services;
     }
 }

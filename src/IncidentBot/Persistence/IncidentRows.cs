@@ -13,7 +13,7 @@ internal sealed class IncidentRow
         "id AS Id, title AS Title, status AS Status, severity AS Severity, area AS Area, owner AS Owner, " +
         "declared_by AS DeclaredBy, declared_at AS DeclaredAt, resolved_at AS ResolvedAt, " +
         "platform AS Platform, channel AS Channel, thread_id AS ThreadId, acknowledged_at AS AcknowledgedAt, " +
-        "verification AS Verification, root_cause AS RootCause, resolution AS Resolution";
+        "verification AS Verification, root_cause AS RootCause, resolution AS Resolution, impact_started_at AS ImpactStartedAt";
 
     public long Id { get; set; }
 
@@ -47,6 +47,8 @@ internal sealed class IncidentRow
 
     public string? Resolution { get; set; }
 
+    public long? ImpactStartedAt { get; set; }
+
     public static string ToDb(IncidentStatus status) => status.ToString().ToLowerInvariant();
 
     public Incident ToIncident() => new(
@@ -63,7 +65,8 @@ internal sealed class IncidentRow
         DbTime.FromDb(AcknowledgedAt),
         Verification,
         RootCause,
-        Resolution);
+        Resolution,
+        DbTime.FromDb(ImpactStartedAt));
 }
 
 internal sealed class TimelineRow

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Actions;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Delivery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ internal static class PersistenceExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
+        services.AddSingleton<IActionStore, SqlActionStore>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<Outbox>();
 

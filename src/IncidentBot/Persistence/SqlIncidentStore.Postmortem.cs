@@ -1,6 +1,12 @@
+using Dapper;
+using IncidentBot.Core.Incidents;
+
 namespace IncidentBot.Persistence;
 
-/// <summary>What the postmortem needs beyond the timeline: key events and what resolving recorded.</summary>
+/// <summary>
+/// What the postmortem needs beyond the timeline: key events, what resolving recorded, the severity and the impact
+/// start; and the incidents an alert opened.
+/// </summary>
 internal sealed partial class SqlIncidentStore
 {
     public async Task<bool> MarkKey(long number, string sourceId, bool key, CancellationToken ct) =>
@@ -22,6 +28,20 @@ internal sealed partial class SqlIncidentStore
             """,
             new { platform, channel, messageId, key = key ? 1 : 0 },
             ct) > 0;
+
+    public Task SetSeverity(long number, int severity, CancellationToken ct) =>
+        Execute("UPDATE incidents SET severity = @severity WHERE id = @number", new { number, severity }, ct);
+
+    public Task SetImpactStart(long number, DateTimeOffset at, CancellationToken ct) =>
+        Execute("UPDATE incidents SET impact_started_at = @at WHERE id = @number", new { number, at = DbTime.ToDb(at) }, ct);
+
+    public async Task<IReadOnlyList<Incident>> ForAlert(string alertKey, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(
+            $"SELECT {IncidentRow.Columns} FROM incidents WHERE alert_key = @alertKey ORDER BY id", new { alertKey }, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToIncident())];
+    }
 
     public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>
         Execute(

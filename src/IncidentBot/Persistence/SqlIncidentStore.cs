@@ -20,8 +20,8 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
         await using var tx = await connection.BeginTransactionAsync(ct);
         var number = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
-            INSERT INTO incidents (request_key, title, status, severity, area, owner, declared_by, declared_at, platform, channel)
-            VALUES (@RequestKey, @Title, @Status, @Severity, @Area, @Owner, @DeclaredBy, @DeclaredAt, @Platform, @Channel)
+            INSERT INTO incidents (request_key, title, status, severity, area, owner, declared_by, declared_at, platform, channel, impact_started_at, alert_key)
+            VALUES (@RequestKey, @Title, @Status, @Severity, @Area, @Owner, @DeclaredBy, @DeclaredAt, @Platform, @Channel, @ImpactStartedAt, @AlertKey)
             ON CONFLICT (request_key) DO NOTHING
             RETURNING id
             """,
@@ -37,6 +37,8 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
                 DeclaredAt = DbTime.ToDb(draft.DeclaredAt),
                 draft.Platform,
                 draft.Channel,
+                ImpactStartedAt = DbTime.ToDb(draft.ImpactStartedAt),
+                draft.AlertKey,
             },
             tx,
             cancellationToken: ct));

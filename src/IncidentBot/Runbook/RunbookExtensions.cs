@@ -20,7 +20,7 @@ internal static class RunbookExtensions
         services.AddSingleton(provider =>
         {
             var nudge = provider.GetRequiredService<IOptions<NudgeOptions>>().Value;
-            return new NudgePolicy(nudge.FirstStatusUpdate, nudge.QuietThread);
+            return new NudgePolicy(nudge.FirstStatusUpdate, nudge.QuietThread, nudge.Cadence);
         });
         services.AddSingleton<RollbackFirst>();
         services.AddSingleton<Checklist>();

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Runbook;
 using IncidentBot.Hosting;
 
 namespace IncidentBot.Runbook;
@@ -55,6 +56,17 @@ internal sealed class NudgeOptions
 
     public TimeSpan QuietThread { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How often a public status update is due after the first, by severity (unset severity: SEV-3's).</summary>
+    public TimeSpan StatusEverySev1 { get; set; } = StatusCadence.Default.Sev1;
+
+    public TimeSpan StatusEverySev2 { get; set; } = StatusCadence.Default.Sev2;
+
+    public TimeSpan StatusEverySev3 { get; set; } = StatusCadence.Default.Sev3;
+
+    public TimeSpan StatusEverySev4 { get; set; } = StatusCadence.Default.Sev4;
+
+    public StatusCadence Cadence => new(StatusEverySev1, StatusEverySev2, StatusEverySev3, StatusEverySev4);
+
     public static IEnumerable<string> Validate(NudgeOptions o)
     {
         if (o.FirstStatusUpdate <= TimeSpan.Zero)
@@ -65,6 +77,14 @@ internal sealed class NudgeOptions
         if (o.QuietThread <= TimeSpan.Zero)
         {
             yield return $"Nudge:QuietThread must be more than zero, was {o.QuietThread}.";
+        }
+
+        foreach (var (severity, every) in new[] { (1, o.StatusEverySev1), (2, o.StatusEverySev2), (3, o.StatusEverySev3), (4, o.StatusEverySev4) })
+        {
+            if (every < TimeSpan.FromMinutes(1))
+            {
+                yield return $"Nudge:StatusEverySev{severity} must be at least 00:01:00, was {every}.";
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ public sealed class ResolveIncidentTests
         Assert.That(core.Publisher.Published[^1].Update.Stage, Is.EqualTo(IncidentStatus.Resolved));
         var summary = core.Posts.Single(p => p.Message.Key == "INC-1:resolved").Message;
         Assert.That(summary.FieldList.Select(f => $"{f.Label}: {f.Value}"), Is.EqualTo<string[]>([
+            "Time to detect: impact start not recorded",
             "Time to acknowledge: 3 min",
             "Time to first status update: 6 min",
             "Time to mitigate (rollback): 23 min",

@@ -22,7 +22,7 @@ public sealed class PagingTests
         Assert.That(page.Heading, Is.EqualTo("INC-1 [Outage]: Checkout returns 500s"));
         Assert.That(page.ButtonList.Single(), Is.EqualTo(new Core.Chat.ChatButton(IncidentButtons.Acknowledge, "Acknowledge", "1", Primary: true)));
         Assert.That(core.DirectMessages("amir"), Is.Empty);
-        Assert.That((await core.Timeline()).Where(e => e.Kind == TimelineKind.Paged).Select(e => e.Text), Is.EqualTo<string[]>(["Paged Alice (primary owners of Payments)"]));
+        Assert.That((await core.Timeline()).Where(e => e.Kind == TimelineKind.Paged).Select(e => e.Text), Is.EqualTo<string[]>(["Paged Alice (primary owners of Payments)", "Told Carol (deciders) of SEV-1"]));
     }
 
     [Test]

@@ -22,7 +22,7 @@ public sealed class GoldenPostmortemTests
     {
         var draft = await TwoLayerCacheLogins.Play();
 
-        Assert.That(draft, Does.Contain("3 paging and escalation steps (folded)"));
+        Assert.That(draft, Does.Contain("4 paging and escalation steps (folded)"), "three pages and the deciders told of the SEV-1");
         GoldenFile.AssertMatches("two-layer-cache-logins.md", draft);
     }
 

@@ -80,7 +80,7 @@ internal sealed class IncidentScript(DateTimeOffset start)
     public async Task<string> Draft()
     {
         var incident = (await Core.Store.Find(1, Ct))!;
-        return PostmortemDraft.Render(incident, await Core.Timeline());
+        return PostmortemDraft.Render(incident, await Core.Timeline(), await Core.Actions.ForIncident(incident.Number, CancellationToken.None));
     }
 
     private async Task Append(string kind, string actor, string text, string sourceId) =>

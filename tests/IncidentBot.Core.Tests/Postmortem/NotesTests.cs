@@ -31,10 +31,10 @@ public sealed class NotesTests
         await core.Run("action INC-1 Alert when the cache has no healthy nodes", core.Context(user: "bob"));
 
         var entry = (await core.Timeline())[^1];
-        Assert.That((entry.Kind, entry.Text), Is.EqualTo((TimelineKind.Action, "Alert when the cache has no healthy nodes")));
-        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("Follow-up recorded on INC-1: Alert when the cache has no healthy nodes"));
-        var draft = PostmortemDraft.Render((await core.Store.Find(1, CancellationToken.None))!, await core.Timeline());
-        Assert.That(draft, Does.Contain("### Planned\n\n- [ ] Alert when the cache has no healthy nodes (bob, 2026-11-23)"));
+        Assert.That((entry.Kind, entry.Text), Is.EqualTo((TimelineKind.Action, "A-1: Alert when the cache has no healthy nodes")));
+        Assert.That(core.Answers[^1].Message.Text, Does.StartWith("A-1 recorded on INC-1: Alert when the cache has no healthy nodes."));
+        var draft = PostmortemDraft.Render((await core.Store.Find(1, CancellationToken.None))!, await core.Timeline(), await core.Actions.ForIncident(1, CancellationToken.None));
+        Assert.That(draft, Does.Contain("### Planned\n\n- [ ] A-1 Alert when the cache has no healthy nodes (no owner, recorded by bob, no due date)"));
     }
 
     [Test]

@@ -86,7 +86,7 @@ public sealed class PostmortemTimelineTests
         Assert.That(Draft(Entry(1, TimelineKind.Message, "dan", "looking")), Does.Contain("_None marked. Pin the replies that mattered"));
     }
 
-    private static string Draft(params TimelineEntry[] entries) => PostmortemDraft.Render(Incident, entries);
+    private static string Draft(params TimelineEntry[] entries) => PostmortemDraft.Render(Incident, entries, []);
 
     private static List<string> AllEntries(params TimelineEntry[] entries) =>
         Section(Draft(entries), "### All entries", "## Root cause").Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();

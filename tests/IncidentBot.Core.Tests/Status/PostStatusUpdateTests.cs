@@ -1,4 +1,5 @@
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Status;
 using IncidentBot.Core.Tests.Support;
@@ -56,7 +57,7 @@ public sealed class PostStatusUpdateTests
     }
 
     [Test]
-    public async Task The_first_status_update_nudge_is_cancelled_and_other_reminders_stay()
+    public async Task A_status_update_moves_the_status_nudge_to_the_next_due_update_and_other_reminders_stay()
     {
         var incident = await Incident();
         var later = core.Clock.GetUtcNow().AddMinutes(10);
@@ -68,7 +69,10 @@ public sealed class PostStatusUpdateTests
         Assert.That(core.Reminders.Scheduled.Select(r => r.Key), Is.EquivalentTo(new[]
         {
             ReminderKeys.Escalation(incident), ReminderKeys.QuietThreadNudge(incident), ReminderKeys.HandoffNag(incident), ReminderKeys.HandoffEscalation(incident),
+            ReminderKeys.FirstStatusNudge(incident),
         }));
+        var nudge = core.Reminders.Scheduled.Single(r => r.Key == ReminderKeys.FirstStatusNudge(incident));
+        Assert.That(nudge.At, Is.EqualTo(core.Clock.GetUtcNow() + StatusCadence.Default.For(incident.Severity)), "the next update is due a cadence after this one");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Actions;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
@@ -38,11 +39,14 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Checklist = new Checklist(Store, platforms, this, Clock);
         Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
         Statuses = new MemoryStatusStore(Store);
-        Status = new PostStatusUpdate(Store, Statuses, [Publisher], Reminders, platforms, Clock);
+        Status = new PostStatusUpdate(Store, Statuses, [Publisher], Nudges, platforms, Clock);
+        var deciders = new SevOneDeciders(Store, roster, platforms, Clock);
+        var ownerHours = new OwnerHours(roster, this, HandoffPolicy);
+        Overdue = new OverdueActions(Actions, Store, Reminders, ownerHours, roster, platforms, Clock);
         var resolve = new ResolveIncident(Store, Reminders, Pager, Status, roster, platforms, Clock);
         Commands = new IncidentCommands(
             platforms,
-            new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Handoffs, Clock),
+            Declare = new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Handoffs, deciders, Clock),
             new ListIncidents(Store),
             new IncidentLookup(Store),
             ownership,
@@ -53,10 +57,13 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             Status,
             roster,
             new Notes(Store, Clock),
-            new DraftPostmortem(Store));
+            new DraftPostmortem(Store, Actions),
+            new FollowUpActions(Actions, Store, roster, Overdue, platforms, Clock),
+            new ChangeSeverity(Store, Nudges, deciders, platforms, Clock),
+            new ImpactStart(Store, platforms, Clock));
         Forms = new IncidentForms(Store, platforms, Commands, resolve);
         Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms);
-        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs]);
+        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
         Replies = new ThreadReplies(Store);
     }
 
@@ -67,6 +74,12 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public MemoryIncidentStore Store { get; } = new();
 
     public RecordingReminders Reminders { get; } = new();
+
+    public MemoryActionStore Actions { get; } = new();
+
+    public OverdueActions Overdue { get; }
+
+    public DeclareIncident Declare { get; }
 
     public RecordingPager Pager { get; } = new();
 

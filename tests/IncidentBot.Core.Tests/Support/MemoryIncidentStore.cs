@@ -14,6 +14,7 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
     private readonly List<Incident> incidents = [];
     private readonly Dictionary<long, List<TimelineEntry>> timelines = [];
     private readonly Dictionary<string, long> byRequest = [];
+    private readonly Dictionary<long, string> alertKeys = [];
     private readonly Lock gate = new();
 
     public Task<Incident> Create(NewIncident draft, TimelineEntry declared, CancellationToken ct)
@@ -27,7 +28,12 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
 
             var incident = new Incident(
                 incidents.Count + 1, draft.Title, IncidentStatus.Investigating, draft.Severity, draft.Area, draft.Owner,
-                draft.DeclaredBy, draft.DeclaredAt, null, new ChatThread(draft.Platform, draft.Channel, null));
+                draft.DeclaredBy, draft.DeclaredAt, null, new ChatThread(draft.Platform, draft.Channel, null), ImpactStartedAt: draft.ImpactStartedAt);
+            if (draft.AlertKey is { } alertKey)
+            {
+                alertKeys[incident.Number] = alertKey;
+            }
+
             incidents.Add(incident);
             byRequest[draft.RequestKey] = incident.Number;
             timelines[incident.Number] = [declared];
@@ -116,6 +122,19 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
         }
 
         return marked;
+    }
+
+    public Task SetSeverity(long number, int severity, CancellationToken ct) => Update(number, i => i with { Severity = severity });
+
+    public Task SetImpactStart(long number, DateTimeOffset at, CancellationToken ct) => Update(number, i => i with { ImpactStartedAt = at });
+
+    public Task<IReadOnlyList<Incident>> ForAlert(string alertKey, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<Incident> list = incidents.Where(i => alertKeys.GetValueOrDefault(i.Number) == alertKey).ToList();
+            return Task.FromResult(list);
+        }
     }
 
     public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>

@@ -38,9 +38,9 @@ internal sealed class PostmortemEndpointTests(StorageProvider provider) : HostTe
         await Bot.SlashCommand("note Support counted about 2,300 people who saw the error page", user: "U0BOB");
         await Bot.SlashCommand("action INC-1 Make the token service fall back to the database", user: "U0ERIN");
 
-        var draft = await Eventually.Get(Draft, d => d.Contains("- [ ] Make the token service", StringComparison.Ordinal), "the follow-up in the draft");
+        var draft = await Eventually.Get(Draft, d => d.Contains("- [ ] A-1 Make the token service", StringComparison.Ordinal), "the follow-up in the draft");
         Assert.That(draft, Does.Contain("— <@U0BOB> — Note: Support counted about 2,300 people who saw the error page"));
-        Assert.That(draft, Does.Contain("- [ ] Make the token service fall back to the database (<@U0ERIN>,"));
+        Assert.That(draft, Does.Contain("- [ ] A-1 Make the token service fall back to the database (no owner, recorded by <@U0ERIN>, no due date)"));
     }
 
     [Test]

@@ -48,15 +48,18 @@ internal static class TwoLayerCacheLogins
 
         await script.At("14:40");
         await script.Run("alice", "note Support counted about 2,300 people who saw the sign-in error page");
+        await script.Run("dan", "started INC-1 13:58");
         await script.At("14:50");
         await script.Run("erin", "resolve Signed in with three test accounts in each region; login success rate at 99.8% for 15 minutes, as before the outage; no 503 from the token service since 14:33");
         await script.Explain(
             "Scheduled OS patching restarted all three nodes of the session cache at once. The token service keeps a second, in-process cache in front of the shared one that had never been tested against a cache outage: when the shared cache stopped answering, that layer refused every token (it failed closed) instead of falling back to the database, and it kept refusing after the cluster came back.",
             "Restarting the token service rebuilt its in-process cache from the shared one; sign-in recovered at 14:33.");
         await script.At("14:55");
-        await script.Run("erin", "action INC-1 Make the token service fall back to the database when the shared cache does not answer, and test that path");
-        await script.Run("alice", "action INC-1 Patch cache nodes one at a time, never the whole cluster at once");
+        await script.Run("erin", "action INC-1 @erin due:2026-11-20 Make the token service fall back to the database when the shared cache does not answer, and test that path");
+        await script.Run("alice", "action INC-1 @dan due:2026-11-10 Patch cache nodes one at a time, never the whole cluster at once");
         await script.Run("dan", "action INC-1 List every cache layer in the architecture doc and add a cache outage to the quarterly game day");
+        await script.At("15:30");
+        await script.Run("dan", "done A-2");
         return await script.Draft();
     }
 }

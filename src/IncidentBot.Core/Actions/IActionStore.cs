@@ -1,0 +1,19 @@
+namespace IncidentBot.Core.Actions;
+
+/// <summary>Durable follow-up actions. Implemented by the host over SQLite or PostgreSQL.</summary>
+public interface IActionStore
+{
+    /// <summary>Records the action, or returns the one the same request recorded before.</summary>
+    Task<FollowUpAction> Add(NewAction draft, CancellationToken ct);
+
+    Task<FollowUpAction?> Find(long number, CancellationToken ct);
+
+    /// <summary>Marks it done; false when it already was.</summary>
+    Task<bool> MarkDone(long number, string by, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Across incidents, oldest first.</summary>
+    Task<IReadOnlyList<FollowUpAction>> List(bool openOnly, CancellationToken ct);
+
+    /// <summary>One incident's, oldest first.</summary>
+    Task<IReadOnlyList<FollowUpAction>> ForIncident(long incidentNumber, CancellationToken ct);
+}

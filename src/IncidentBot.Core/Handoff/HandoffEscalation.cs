@@ -42,8 +42,9 @@ public sealed class HandoffEscalation(IIncidentStore incidents, Roster roster, C
     }
 
     /// <summary>
-    /// Records the <c>escalated</c> entry under <paramref name="sourceId"/> and, the first time only, asks the deciders
-    /// and the next available owner to step in, each with a Take over button.
+    /// Records the <c>escalated</c> entry under <paramref name="sourceId"/> and asks the deciders and the next available
+    /// owner to step in, each with a Take over button. Every step is keyed by <paramref name="sourceId"/>, so running
+    /// the escalation again (a retry after it failed half-way) finishes what is missing and repeats nothing.
     /// </summary>
     public async Task Escalate(Incident incident, string sourceId, string why, IReadOnlyCollection<string> notThem, CancellationToken ct)
     {
@@ -59,11 +60,7 @@ public sealed class HandoffEscalation(IIncidentStore incidents, Roster roster, C
 
         var whom = asked.Count == 0 ? "There is nobody else to ask: name an owner with 'owner @person'." : $"Asking {string.Join(", ", asked)} to step in.";
         var text = $"Escalating: {why}. {whom}";
-        if (!await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Escalated, PageOwners.Bot, text, sourceId), ct))
-        {
-            return;
-        }
-
+        await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Escalated, PageOwners.Bot, text, sourceId), ct);
         await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text), ct);
         foreach (var person in next is null || deciders.Contains(next) ? deciders : [.. deciders, next])
         {

@@ -97,12 +97,11 @@ public sealed class HandoffSchedule(
         var text = $"{owner}'s working day ends {when}, and {incident.Id} is still open. Find a new owner and write down what you tried and what you would try next: press Hand off, or '{platform.CommandPrefix} handoff {incident.Id} @person <what to try next>'. "
             + await escalation.WhoIsAvailable(incident, [owner], ct);
         var sourceId = string.Create(CultureInfo.InvariantCulture, $"handoff-nag:{reminder.At.ToUnixTimeMilliseconds()}:{owner}");
-        if (await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Reminder, PageOwners.Bot, text, sourceId), ct))
-        {
-            await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text, Buttons: [HandoffMessages.HandOffButton(incident)]), ct);
-            await platform.DirectMessage(owner, new ChatMessage(
-                $"{incident.Id}:{sourceId}:dm", text, Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}", Buttons: [HandoffMessages.HandOffButton(incident)]), ct);
-        }
+        // Keyed by the reminder's time: a nag retried after it failed half-way sends what is missing, nothing twice.
+        await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Reminder, PageOwners.Bot, text, sourceId), ct);
+        await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text, Buttons: [HandoffMessages.HandOffButton(incident)]), ct);
+        await platform.DirectMessage(owner, new ChatMessage(
+            $"{incident.Id}:{sourceId}:dm", text, Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}", Buttons: [HandoffMessages.HandOffButton(incident)]), ct);
 
         var next = reminder.At + policy.RepeatEvery > now ? reminder.At + policy.RepeatEvery : now + policy.RepeatEvery;
         if (next < end + policy.Grace)
@@ -130,13 +129,11 @@ public sealed class HandoffSchedule(
 
         var text = $"{pending.To} has not accepted the handoff of {incident.Id} after {waited}; asking again. Nobody accepting within {HandoffMessages.Minutes(paging.AckTimeout)} escalates.";
         var sourceId = $"handoff-ask-again:{proposal}";
-        if (await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Reminder, PageOwners.Bot, text, sourceId), ct))
-        {
-            var platform = platforms[incident.Thread.Platform];
-            await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text), ct);
-            var notes = HandoffMessages.NotesOf((await incidents.Timeline(incident.Number, ct)).Last(e => e.SourceId == proposal));
-            await platform.DirectMessage(pending.To, HandoffMessages.AskToAccept(incident, from, notes, $"{incident.Id}:{sourceId}:dm"), ct);
-        }
+        await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Reminder, PageOwners.Bot, text, sourceId), ct);
+        var platform = platforms[incident.Thread.Platform];
+        await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text), ct);
+        var notes = HandoffMessages.NotesOf((await incidents.Timeline(incident.Number, ct)).Last(e => e.SourceId == proposal));
+        await platform.DirectMessage(pending.To, HandoffMessages.AskToAccept(incident, from, notes, $"{incident.Id}:{sourceId}:dm"), ct);
 
         await reminders.Schedule(reminder with { At = reminder.At + paging.AckTimeout, Data = $"2|{proposal}" }, ct);
     }

@@ -14,8 +14,9 @@ public interface IPagingStore
     Task SetOwner(long incidentNumber, string owner, DateTimeOffset at, CancellationToken ct);
 
     /// <summary>
-    /// Moves the escalation to <paramref name="level"/> unless it is there already or further; false then. This is
-    /// what keeps a step from running twice when a reminder fires again after a crash.
+    /// Moves the escalation to <paramref name="level"/> unless it is further already; false then (a later level has
+    /// started, so this one is over). True when it is at <paramref name="level"/> already: an attempt that failed after
+    /// moving it can finish that level's steps, which are keyed so none is repeated.
     /// </summary>
     Task<bool> TryEscalate(long incidentNumber, int level, CancellationToken ct);
 

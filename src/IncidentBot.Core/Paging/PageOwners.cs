@@ -29,10 +29,11 @@ public sealed class PageOwners(
         {
             if (level > PageLevel.Primary)
             {
-                // A step that already ran (a reminder fired again after a crash) is not repeated.
+                // Further already: this level's attempt went on to the next (nobody pageable here), so go on to it too.
+                // Its steps, like this level's, are keyed: an attempt that failed half-way is finished, none repeated.
                 if (!await paging.TryEscalate(incident.Number, (int)level, ct))
                 {
-                    return;
+                    continue;
                 }
 
                 await Record(incident, platform, TimelineKind.Escalated, $"escalated:{(int)level}", $"Escalating to the {Label(level, area)}: {why}.", ct);

@@ -8,6 +8,9 @@ namespace IncidentBot.Core.Status;
 /// </summary>
 public interface IStatusPublisher
 {
-    /// <summary><paramref name="incident"/> already carries the update's stage as its status.</summary>
+    /// <summary>
+    /// <paramref name="incident"/> already carries the update's stage as its status. Publishing an update with the same
+    /// <see cref="StatusUpdate.Key"/> again does nothing (the host queues it under that key).
+    /// </summary>
     Task Publish(Incident incident, StatusUpdate update, CancellationToken ct);
 }

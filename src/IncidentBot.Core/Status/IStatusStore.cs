@@ -5,7 +5,11 @@ namespace IncidentBot.Core.Status;
 /// <summary>Durable public status updates. Implemented by the host over SQLite or PostgreSQL.</summary>
 public interface IStatusStore
 {
-    Task Record(StatusUpdate update, CancellationToken ct);
+    /// <summary>
+    /// Stores the update unless its incident has one with the same <see cref="StatusUpdate.Key"/>; returns the stored
+    /// one either way, so a retry carries on with the update as it was first recorded.
+    /// </summary>
+    Task<StatusUpdate> Record(StatusUpdate update, CancellationToken ct);
 
     /// <summary>The incident's updates, oldest first.</summary>
     Task<IReadOnlyList<StatusUpdate>> ForIncident(long number, CancellationToken ct);

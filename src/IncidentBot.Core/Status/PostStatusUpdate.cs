@@ -9,6 +9,8 @@ namespace IncidentBot.Core.Status;
 /// <c>status &lt;stage&gt; &lt;public message&gt;</c>: records a public update, moves the incident to that stage,
 /// notes it on the timeline and in the thread, and publishes it everywhere outside (status page, stakeholder
 /// channels, Statuspage). Resolving is not a status update: it needs what was verified, so it goes through resolve.
+/// Each step is keyed by the request, so processing the same request again (after a crash half-way) finishes the
+/// steps still missing and publishes the update once.
 /// </summary>
 public sealed class PostStatusUpdate(
     IIncidentStore incidents,
@@ -18,7 +20,7 @@ public sealed class PostStatusUpdate(
     ChatPlatforms platforms,
     TimeProvider clock)
 {
-    public async Task<string> Run(Incident incident, IncidentStatus stage, string publicMessage, string by, CancellationToken ct)
+    public async Task<string> Run(Incident incident, IncidentStatus stage, string publicMessage, string by, string requestKey, CancellationToken ct)
     {
         if (!incident.IsOpen)
         {
@@ -30,14 +32,21 @@ public sealed class PostStatusUpdate(
             return "To resolve, say what you checked: resolve <what you verified>";
         }
 
-        var update = new StatusUpdate(incident.Number, stage, publicMessage, clock.GetUtcNow(), by);
-        await statuses.Record(update, ct);
-        await statuses.SetIncidentStatus(incident.Number, stage, ct);
+        var update = await statuses.Record(new StatusUpdate(incident.Number, stage, publicMessage, clock.GetUtcNow(), by, StatusUpdate.KeyFor(requestKey)), ct);
+        // A request retried after a newer update went out only completes its own record: the newer stage stands.
+        var newest = (await statuses.ForIncident(incident.Number, ct))[^1].Key == update.Key;
+        if (newest)
+        {
+            await statuses.SetIncidentStatus(incident.Number, update.Stage, ct);
+        }
 
-        var text = $"Status: {update.StageName} — {publicMessage}";
-        await incidents.Append(incident.Number, new TimelineEntry(update.At, TimelineKind.Status, by, text, update.Key), ct);
+        var text = $"Status: {update.StageName} — {update.PublicMessage}";
+        await incidents.Append(incident.Number, new TimelineEntry(update.At, TimelineKind.Status, update.By, text, update.Key), ct);
         await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{update.Key}", text), ct);
-        await Publish(incident with { Status = stage }, update, ct);
+        if (newest)
+        {
+            await Publish(incident with { Status = update.Stage }, update, ct);
+        }
 
         // The next update is due the severity's cadence from this one.
         await nudges.Reschedule(incident, ct);
@@ -46,12 +55,12 @@ public sealed class PostStatusUpdate(
 
     /// <summary>
     /// Called by <see cref="ResolveIncident"/> once the incident is resolved: the public places get a final update.
-    /// No timeline entry: resolving writes its own.
+    /// No timeline entry: resolving writes its own. Keyed by the incident, so a resolve finished by a retry publishes once.
     /// </summary>
     public async Task PublishResolved(Incident incident, string by, CancellationToken ct)
     {
-        var update = new StatusUpdate(incident.Number, IncidentStatus.Resolved, StatusUpdate.ResolvedMessage, clock.GetUtcNow(), by);
-        await statuses.Record(update, ct);
+        var resolved = new StatusUpdate(incident.Number, IncidentStatus.Resolved, StatusUpdate.ResolvedMessage, incident.ResolvedAt ?? clock.GetUtcNow(), by, StatusUpdate.ResolvedKey);
+        var update = await statuses.Record(resolved, ct);
         await Publish(incident with { Status = IncidentStatus.Resolved }, update, ct);
     }
 

@@ -25,7 +25,7 @@ internal sealed class SqlPagingStore(Database database) : IPagingStore
 
     public async Task<bool> TryEscalate(long incidentNumber, int level, CancellationToken ct) =>
         await Execute(
-            "UPDATE incidents SET escalation_level = @level WHERE id = @incidentNumber AND escalation_level < @level",
+            "UPDATE incidents SET escalation_level = @level WHERE id = @incidentNumber AND escalation_level <= @level",
             new { incidentNumber, level },
             ct) == 1;
 

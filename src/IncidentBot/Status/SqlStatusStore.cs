@@ -10,13 +10,23 @@ namespace IncidentBot.Status;
 /// </summary>
 internal sealed class SqlStatusStore(Database database) : IStatusStore
 {
-    public Task Record(StatusUpdate update, CancellationToken ct) => Execute(
-        """
-        INSERT INTO status_updates (incident_id, stage, public_message, at, by_actor)
-        VALUES (@IncidentNumber, @Stage, @PublicMessage, @At, @By)
-        """,
-        new { update.IncidentNumber, Stage = IncidentRow.ToDb(update.Stage), update.PublicMessage, At = DbTime.ToDb(update.At), update.By },
-        ct);
+    public async Task<StatusUpdate> Record(StatusUpdate update, CancellationToken ct)
+    {
+        await Execute(
+            """
+            INSERT INTO status_updates (incident_id, stage, public_message, at, by_actor, update_key)
+            VALUES (@IncidentNumber, @Stage, @PublicMessage, @At, @By, @Key)
+            ON CONFLICT (incident_id, update_key) DO NOTHING
+            """,
+            new { update.IncidentNumber, Stage = IncidentRow.ToDb(update.Stage), update.PublicMessage, At = DbTime.ToDb(update.At), update.By, update.Key },
+            ct);
+        await using var connection = await database.Open(ct);
+        var stored = await connection.QuerySingleAsync<StatusUpdateRow>(new CommandDefinition(
+            $"SELECT {StatusUpdateRow.Columns} FROM status_updates WHERE incident_id = @IncidentNumber AND update_key = @Key",
+            new { update.IncidentNumber, update.Key },
+            cancellationToken: ct));
+        return stored.ToUpdate();
+    }
 
     public async Task<IReadOnlyList<StatusUpdate>> ForIncident(long number, CancellationToken ct)
     {
@@ -57,7 +67,7 @@ internal sealed class SqlStatusStore(Database database) : IStatusStore
     private sealed class StatusUpdateRow
     {
         public const string Columns =
-            "incident_id AS IncidentId, stage AS Stage, public_message AS PublicMessage, at AS At, by_actor AS ByActor";
+            "incident_id AS IncidentId, stage AS Stage, public_message AS PublicMessage, at AS At, by_actor AS ByActor, update_key AS UpdateKey";
 
         public long IncidentId { get; set; }
 
@@ -69,7 +79,9 @@ internal sealed class SqlStatusStore(Database database) : IStatusStore
 
         public string ByActor { get; set; } = "";
 
+        public string UpdateKey { get; set; } = "";
+
         public StatusUpdate ToUpdate() =>
-            new(IncidentId, Enum.Parse<IncidentStatus>(Stage, ignoreCase: true), PublicMessage, DbTime.FromDb(At), ByActor);
+            new(IncidentId, Enum.Parse<IncidentStatus>(Stage, ignoreCase: true), PublicMessage, DbTime.FromDb(At), ByActor, UpdateKey);
     }
 }

@@ -84,6 +84,22 @@ public sealed class HandoffScheduleTests
     }
 
     [Test]
+    public async Task An_escalation_that_failed_half_way_asks_everyone_once_when_retried()
+    {
+        var escalation = core.Reminders.Scheduled.Single(r => r.Kind == HandoffSchedule.EscalateKind);
+        core.Clock.Advance(escalation.At - core.Clock.GetUtcNow());
+        core.Faults.Arm($"INC-1:handoff-escalated:{escalation.Data!.Split('|')[0]}:alice:carol");
+
+        Assert.ThrowsAsync<InjectedFault>(() => core.ReminderHandler.Fire(escalation, CancellationToken.None));
+        Assert.That(core.DirectMessages("carol"), Is.Empty);
+        await core.ReminderHandler.Fire(escalation, CancellationToken.None);
+
+        Assert.That((core.DirectMessages("carol").Count, core.DirectMessages("bob").Count), Is.EqualTo((1, 1)));
+        Assert.That(core.Posts.Count(p => p.Message.Text.StartsWith("Escalating:", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Escalated), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Changing_the_owner_reschedules_for_the_new_owners_day_and_old_reminders_do_nothing()
     {
         var alicesNag = core.Reminders.Scheduled.Single(r => r.Kind == HandoffSchedule.NagKind);

@@ -35,6 +35,27 @@ public sealed class ResolveIncidentTests
     }
 
     [Test]
+    public async Task A_resolve_that_failed_before_its_summary_is_finished_by_anyone_resolving_again_in_the_first_words()
+    {
+        var core = new CoreHarness();
+        await core.Run("Checkout down");
+        await core.Run("status identified Cache flushed");
+        core.Clock.Advance(TimeSpan.FromMinutes(20));
+        core.Faults.Arm("INC-1:resolved");
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("resolve INC-1 test order paid", core.Context(user: "alice")));
+        core.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        await core.Run("resolve INC-1 all good now", core.Context(user: "bob"));
+
+        Assert.That(core.Answers[^1].Message.Text, Does.StartWith("INC-1 was already resolved at 2026-11-23 09:20 UTC"));
+        var summary = core.Posts.Single(p => p.Message.Key == "INC-1:resolved").Message;
+        Assert.That(summary.Text, Does.StartWith("Resolved by alice after 20 min. Verified: test order paid"));
+        Assert.That(core.Publisher.Published.Select(p => p.Update.Stage), Is.EqualTo<IncidentStatus[]>([IncidentStatus.Identified, IncidentStatus.Resolved]));
+        Assert.That(core.Statuses.All, Has.Count.EqualTo(2));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == Core.Timeline.TimelineKind.Resolved), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task The_resolve_form_records_root_cause_and_resolution_for_the_postmortem()
     {
         var core = new CoreHarness();

@@ -6,6 +6,16 @@ namespace IncidentBot.Core.Tests.Paging;
 
 public sealed class PagingTests
 {
+    /// <summary>The paging and escalation entries when nobody acknowledges: primary, secondary, deciders.</summary>
+    private static readonly string[] WholeEscalation =
+    [
+        "Paged Alice (primary owners of Payments)",
+        "Escalating to the secondary owners of Payments: nobody acknowledged within 5 min.",
+        "Paged Bob (secondary owners of Payments)",
+        "Escalating to the people who decide priorities: nobody acknowledged within 5 min.",
+        "Paged Carol (people who decide priorities)",
+    ];
+
     private CoreHarness core = null!;
 
     [SetUp]
@@ -72,12 +82,7 @@ public sealed class PagingTests
         Assert.That(core.DirectMessages("carol"), Has.Count.EqualTo(1));
 
         var steps = (await core.Timeline()).Where(e => e.Kind is TimelineKind.Paged or TimelineKind.Escalated).Select(e => e.Text).ToList();
-        Assert.That(steps, Is.EqualTo<string[]>([
-            "Paged Alice (primary owners of Payments)",
-            "Escalating to the secondary owners of Payments: nobody acknowledged within 5 min.",
-            "Paged Bob (secondary owners of Payments)",
-            "Escalating to the people who decide priorities: nobody acknowledged within 5 min.",
-            "Paged Carol (people who decide priorities)"]));
+        Assert.That(steps, Is.EqualTo(WholeEscalation));
         Assert.That(core.Reminders.Scheduled.Where(r => r.Kind == ReminderKinds.Escalate), Is.Empty, "the chain ends with the deciders");
     }
 
@@ -156,6 +161,40 @@ public sealed class PagingTests
     }
 
     [Test]
+    public async Task An_escalation_that_failed_after_moving_up_a_level_is_finished_by_its_retry_and_the_next_level_follows()
+    {
+        await core.Run("Checkout down area:payments");
+        var reminder = core.Reminders.Scheduled.Single(r => r.Kind == ReminderKinds.Escalate);
+        await core.Reminders.Cancel(reminder.Key, CancellationToken.None);
+        core.Clock.Advance(TimeSpan.FromMinutes(5));
+        core.Faults.Arm("INC-1:page:1:bob");
+
+        Assert.ThrowsAsync<InjectedFault>(() => core.ReminderHandler.Fire(reminder, CancellationToken.None));
+        Assert.That(core.DirectMessages("bob"), Is.Empty);
+        await core.ReminderHandler.Fire(reminder, CancellationToken.None);
+
+        Assert.That(core.DirectMessages("bob"), Has.Count.EqualTo(1));
+        Assert.That(core.Posts.Count(p => p.Message.Text.StartsWith("Paging bob", StringComparison.Ordinal)), Is.EqualTo(1));
+        await core.Advance(TimeSpan.FromMinutes(5));
+        Assert.That(core.DirectMessages("carol"), Has.Count.EqualTo(1));
+        var steps = (await core.Timeline()).Where(e => e.Kind is TimelineKind.Paged or TimelineKind.Escalated).Select(e => e.Text).ToList();
+        Assert.That(steps, Is.EqualTo(WholeEscalation));
+    }
+
+    [Test]
+    public async Task A_late_escalation_of_an_earlier_level_pages_nobody_again()
+    {
+        await core.Run("Checkout down area:payments");
+        var first = core.Reminders.Scheduled.Single(r => r.Kind == ReminderKinds.Escalate);
+        await core.Advance(TimeSpan.FromMinutes(10));
+
+        await core.ReminderHandler.Fire(first, CancellationToken.None);
+
+        Assert.That((core.DirectMessages("bob").Count, core.DirectMessages("carol").Count), Is.EqualTo((1, 1)));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Escalated), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Owner_sets_the_owner_by_registry_id_and_stops_the_escalation()
     {
         await core.Run("Checkout down area:payments");
@@ -221,6 +260,28 @@ public sealed class PagingTests
         Assert.That(core.Pager.Events, Is.EqualTo<string[]>(["trigger INC-1 R0PAYMENTS", "resolve INC-1 R0PAYMENTS"]));
         var resolved = (await core.Timeline()).Single(e => e.Kind == TimelineKind.Resolved);
         Assert.That(resolved.Text, Is.EqualTo("Resolved by alice after 2 min. Verified: checkout p99 back to 300 ms, test order paid"));
+    }
+
+    [Test]
+    public async Task A_resolve_that_failed_before_PagerDuty_is_finished_by_its_retry()
+    {
+        await core.Run("Checkout down area:payments");
+        await core.Advance(TimeSpan.FromMinutes(2));
+        var request = core.Context(user: "alice");
+        core.Faults.Arm("pager:resolve:INC-1");
+
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("resolve INC-1 test order paid", request));
+        Assert.That(core.Pager.Events, Is.EqualTo<string[]>(["trigger INC-1 R0PAYMENTS"]));
+        await core.Advance(TimeSpan.FromMinutes(10));
+        await core.Run("resolve INC-1 test order paid", request);
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 is resolved; reminders and escalations are stopped."));
+        Assert.That(core.Pager.Events, Is.EqualTo<string[]>(["trigger INC-1 R0PAYMENTS", "resolve INC-1 R0PAYMENTS"]));
+        Assert.That(core.DirectMessages("bob"), Is.Empty, "the escalation was cancelled by the first attempt");
+        Assert.That(core.Publisher.Published.Count(p => p.Update.Stage == Core.Incidents.IncidentStatus.Resolved), Is.EqualTo(1));
+        Assert.That(core.Posts.Count(p => p.Message.Key == "INC-1:resolved"), Is.EqualTo(1));
+        var resolved = (await core.Timeline()).Single(e => e.Kind == TimelineKind.Resolved);
+        Assert.That(resolved.Text, Is.EqualTo("Resolved by alice after 2 min. Verified: test order paid"));
     }
 
     [Test]

@@ -24,7 +24,7 @@ public sealed class PostStatusUpdateTests
     {
         await core.Run("status identified Cache flushed");
 
-        var expected = new StatusUpdate(1, IncidentStatus.Identified, "Cache flushed", core.Clock.GetUtcNow(), "alice");
+        var expected = new StatusUpdate(1, IncidentStatus.Identified, "Cache flushed", core.Clock.GetUtcNow(), "alice", "status:req-2");
         Assert.That(core.Statuses.All, Is.EqualTo<StatusUpdate[]>([expected]));
         Assert.That((await Incident()).Status, Is.EqualTo(IncidentStatus.Identified));
         var published = core.Publisher.Published.Single();
@@ -54,6 +54,56 @@ public sealed class PostStatusUpdateTests
         Assert.That(stages, Is.EqualTo<IncidentStatus[]>([IncidentStatus.Identified, IncidentStatus.Monitoring]));
         Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Status), Is.EqualTo(2));
         Assert.That(core.Publisher.Published, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Processing_the_same_request_again_publishes_the_update_once()
+    {
+        var request = core.Context(user: "bob");
+        await core.Run("status identified Cache flushed", request);
+        core.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await core.Run("status identified Cache flushed", request);
+
+        Assert.That(core.Statuses.All, Has.Count.EqualTo(1));
+        Assert.That(core.Publisher.Published, Has.Count.EqualTo(1));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Status), Is.EqualTo(1));
+        Assert.That(core.Posts.Count(p => p.Message.Text.StartsWith("Status:", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_update_that_failed_before_it_was_published_is_published_by_the_retry()
+    {
+        var request = core.Context(user: "bob");
+        core.Faults.Arm("publish:status:" + request.RequestKey);
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("status identified Cache flushed", request));
+        Assert.That(core.Publisher.Published, Is.Empty);
+        core.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await core.Run("status identified Cache flushed", request);
+
+        var (published, update) = core.Publisher.Published.Single();
+        Assert.That((published.Status, update.PublicMessage, update.At), Is.EqualTo((IncidentStatus.Identified, "Cache flushed", core.Clock.GetUtcNow().AddMinutes(-1))));
+        Assert.That(core.Statuses.All, Has.Count.EqualTo(1));
+        Assert.That(core.Posts.Count(p => p.Message.Text.StartsWith("Status:", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(core.Answers[^1].Message.Text, Does.StartWith("INC-1 is Identified now."));
+    }
+
+    [Test]
+    public async Task A_request_retried_after_a_newer_update_keeps_the_newer_stage_and_is_not_published()
+    {
+        var older = core.Context(user: "bob");
+        core.Faults.Arm("publish:status:" + older.RequestKey);
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("status identified Cache flushed", older));
+        core.Clock.Advance(TimeSpan.FromMinutes(5));
+        await core.Run("status monitoring Error rate normal", core.Context(user: "bob"));
+
+        await core.Run("status identified Cache flushed", older);
+
+        Assert.That((await Incident()).Status, Is.EqualTo(IncidentStatus.Monitoring));
+        Assert.That(core.Publisher.Published.Select(p => p.Update.Stage), Is.EqualTo<IncidentStatus[]>([IncidentStatus.Monitoring]));
+        Assert.That((await core.Timeline()).Where(e => e.Kind == TimelineKind.Status).Select(e => e.Text), Is.EqualTo<string[]>([
+            "Status: Identified — Cache flushed", "Status: Monitoring — Error rate normal"]));
     }
 
     [Test]

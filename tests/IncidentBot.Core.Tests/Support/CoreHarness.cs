@@ -26,7 +26,9 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Current = registryYaml is null ? ExpertiseRegistry.Empty : RegistryParser.Parse(registryYaml).Registry!;
         var threads = new IncidentThreads(Store);
         Chat = new InProcessChat(threads);
-        var platforms = new ChatPlatforms([Chat]);
+        Pager = new RecordingPager(Faults);
+        Publisher = new RecordingStatusPublisher(Faults);
+        var platforms = new ChatPlatforms([new FaultyChat(Chat, Faults)]);
         var roster = new Roster(this, Store, Clock);
         var policy = new PagingPolicy(TimeSpan.FromMinutes(5));
         var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
@@ -81,11 +83,14 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
 
     public DeclareIncident Declare { get; }
 
-    public RecordingPager Pager { get; } = new();
+    /// <summary>Steps armed to fail once (a message key, <c>pager:resolve:INC-1</c>, <c>publish:status:resolved</c>).</summary>
+    public Faults Faults { get; } = new();
+
+    public RecordingPager Pager { get; }
 
     public MemoryStatusStore Statuses { get; }
 
-    public RecordingStatusPublisher Publisher { get; } = new();
+    public RecordingStatusPublisher Publisher { get; }
 
     public PostStatusUpdate Status { get; }
 

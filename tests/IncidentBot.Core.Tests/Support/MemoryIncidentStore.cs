@@ -191,7 +191,7 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
     {
         lock (gate)
         {
-            if (escalation.GetValueOrDefault(incidentNumber) >= level)
+            if (escalation.GetValueOrDefault(incidentNumber) > level)
             {
                 return Task.FromResult(false);
             }

@@ -20,12 +20,17 @@ internal sealed class MemoryStatusStore(MemoryIncidentStore incidents) : IStatus
         }
     }
 
-    public Task Record(StatusUpdate update, CancellationToken ct)
+    public Task<StatusUpdate> Record(StatusUpdate update, CancellationToken ct)
     {
         lock (gate)
         {
+            if (updates.Find(u => u.IncidentNumber == update.IncidentNumber && u.Key == update.Key) is { } stored)
+            {
+                return Task.FromResult(stored);
+            }
+
             updates.Add(update);
-            return Task.CompletedTask;
+            return Task.FromResult(update);
         }
     }
 

@@ -3,14 +3,22 @@ using IncidentBot.Core.Status;
 
 namespace IncidentBot.Core.Tests.Support;
 
-/// <summary>Keeps what was published, with the incident as the publisher saw it.</summary>
-internal sealed class RecordingStatusPublisher : IStatusPublisher
+/// <summary>
+/// Keeps what was published, with the incident as the publisher saw it: each update once, as the host's outbox keys
+/// it; fails once where a test armed <c>publish:&lt;update key&gt;</c> in <see cref="Faults"/>.
+/// </summary>
+internal sealed class RecordingStatusPublisher(Faults faults) : IStatusPublisher
 {
     public List<(Incident Incident, StatusUpdate Update)> Published { get; } = [];
 
     public Task Publish(Incident incident, StatusUpdate update, CancellationToken ct)
     {
-        Published.Add((incident, update));
+        faults.Check($"publish:{update.Key}");
+        if (!Published.Exists(p => p.Update.IncidentNumber == update.IncidentNumber && p.Update.Key == update.Key))
+        {
+            Published.Add((incident, update));
+        }
+
         return Task.CompletedTask;
     }
 }

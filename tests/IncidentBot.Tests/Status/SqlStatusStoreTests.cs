@@ -20,8 +20,8 @@ internal sealed class SqlStatusStoreTests(StorageProvider provider) : DatabaseTe
     {
         var first = await Declare("req-1");
         var second = await Declare("req-2");
-        var later = new StatusUpdate(first.Number, IncidentStatus.Monitoring, "Error rate normal", Clock.GetUtcNow().AddMinutes(20), "<@U0BOB>");
-        var earlier = new StatusUpdate(first.Number, IncidentStatus.Identified, "Cache flushed", Clock.GetUtcNow().AddMinutes(5), "<@U0ALICE>");
+        var later = new StatusUpdate(first.Number, IncidentStatus.Monitoring, "Error rate normal", Clock.GetUtcNow().AddMinutes(20), "<@U0BOB>", "status:req-20");
+        var earlier = new StatusUpdate(first.Number, IncidentStatus.Identified, "Cache flushed", Clock.GetUtcNow().AddMinutes(5), "<@U0ALICE>", "status:req-5");
 
         await Statuses.Record(later, Ct);
         await Statuses.Record(earlier, Ct);
@@ -29,6 +29,19 @@ internal sealed class SqlStatusStoreTests(StorageProvider provider) : DatabaseTe
 
         Assert.That(await Statuses.ForIncident(first.Number, Ct), Is.EqualTo<StatusUpdate[]>([earlier, later]));
         Assert.That(await Statuses.ForIncident(99, Ct), Is.Empty);
+    }
+
+    [Test]
+    public async Task Recording_an_update_again_keeps_the_first_and_returns_it()
+    {
+        var incident = await Declare("req-1");
+        var first = new StatusUpdate(incident.Number, IncidentStatus.Identified, "Cache flushed", Clock.GetUtcNow(), "<@U0ALICE>", "status:req-7");
+
+        var stored = await Statuses.Record(first, Ct);
+        var again = await Statuses.Record(first with { At = Clock.GetUtcNow().AddMinutes(1), PublicMessage = "Cache flushed again" }, Ct);
+
+        Assert.That((stored, again), Is.EqualTo((first, first)));
+        Assert.That(await Statuses.ForIncident(incident.Number, Ct), Is.EqualTo<StatusUpdate[]>([first]));
     }
 
     [Test]

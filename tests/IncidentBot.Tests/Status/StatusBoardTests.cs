@@ -40,9 +40,9 @@ internal sealed class StatusBoardTests(StorageProvider provider) : DatabaseTest(
     public async Task Updates_are_shown_newest_first_with_UTC_times()
     {
         var incident = await Declare("Checkout down");
-        await Statuses.Record(new StatusUpdate(incident.Number, IncidentStatus.Identified, "Cache flushed", Clock.GetUtcNow(), "<@U0ALICE>"), Ct);
+        await Statuses.Record(new StatusUpdate(incident.Number, IncidentStatus.Identified, "Cache flushed", Clock.GetUtcNow(), "<@U0ALICE>", "status:req-1"), Ct);
         Clock.Advance(TimeSpan.FromMinutes(30));
-        await Statuses.Record(new StatusUpdate(incident.Number, IncidentStatus.Monitoring, "Watching", Clock.GetUtcNow(), "<@U0ALICE>"), Ct);
+        await Statuses.Record(new StatusUpdate(incident.Number, IncidentStatus.Monitoring, "Watching", Clock.GetUtcNow(), "<@U0ALICE>", "status:req-2"), Ct);
 
         var status = await Board.Current(Ct);
         var html = StatusPageHtml.Render(status);

@@ -27,11 +27,7 @@ internal sealed class QuartzReminders(ISchedulerFactory schedulers, TimeProvider
             .UsingJobData(ReminderJob.Write(reminder))
             .RequestRecovery()
             .Build();
-        var trigger = TriggerBuilder.Create(clock)
-            .WithIdentity(reminder.Key, group)
-            .StartAt(reminder.At)
-            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
+        var trigger = ReminderJob.OneShot(clock, new TriggerKey(reminder.Key, group), reminder.At);
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, ct);
     }
 

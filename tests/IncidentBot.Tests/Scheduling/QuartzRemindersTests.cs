@@ -1,4 +1,6 @@
 using IncidentBot.Persistence;
+using IncidentBot.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace IncidentBot.Tests.Scheduling;
 
@@ -61,15 +63,22 @@ internal sealed class QuartzRemindersTests(StorageProvider provider) : Schedulin
     }
 
     [Test]
-    public async Task A_reminder_whose_handler_throws_is_done_and_not_retried()
+    public async Task A_reminder_whose_handler_throws_is_logged_and_fired_again_with_backoff_until_it_succeeds()
     {
         var host = await StartHost();
-        var failing = new Core.Paging.Reminder("fails:5", 5, RecordingReminderHandler.FailingKind, In(1));
+        var failing = new Core.Paging.Reminder("fails:5", 5, RecordingReminderHandler.FailsTwiceKind, In(1), "data");
 
-        // The exception reaches Quartz (which logs it); the one-shot trigger is complete all the same.
         await host.Reminders.Schedule(failing, Ct);
+        await Eventually.Get(() => Handler.FiredFor(failing.Key), f => f.Count == 3, "the reminder to fire a third time");
+        var fired = await FiredAndDone(failing.Key);
 
-        Assert.That(await FiredAndDone(failing.Key), Has.Count.EqualTo(1));
+        Assert.That(fired.Select(f => f.Reminder), Is.All.EqualTo(failing));
+        var waits = fired.Zip(fired.Skip(1), (a, b) => b.FiredAt - a.FiredAt).ToList();
+        // Delivery:BaseBackoff is 1 s, doubling, with up to 20% less for jitter.
+        Assert.That(waits[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.75)));
+        Assert.That(waits[1], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.55)));
+        Assert.That(Logs.Entries.Where(e => e.Message.StartsWith("Reminder fails-twice fails:5 failed", StringComparison.Ordinal)).Select(e => e.Level),
+            Is.EqualTo<LogLevel[]>([LogLevel.Error, LogLevel.Error]));
     }
 
     [Test]

@@ -6,8 +6,8 @@ namespace IncidentBot.Tests.Scheduling;
 /// <summary>The core's handler stand-in: remembers each reminder fired, and when (by the real clock, as Quartz fires).</summary>
 internal sealed class RecordingReminderHandler : IReminderHandler
 {
-    /// <summary>Reminders of this kind make the handler throw, after recording them.</summary>
-    public const string FailingKind = "fails";
+    /// <summary>Reminders of this kind make the handler throw the first two times they fire, after recording them.</summary>
+    public const string FailsTwiceKind = "fails-twice";
 
     private readonly ConcurrentQueue<FiredReminder> fired = new();
 
@@ -16,7 +16,7 @@ internal sealed class RecordingReminderHandler : IReminderHandler
     public Task Fire(Reminder reminder, CancellationToken ct)
     {
         fired.Enqueue(new FiredReminder(reminder, DateTimeOffset.UtcNow));
-        return reminder.Kind == FailingKind
+        return reminder.Kind == FailsTwiceKind && FiredFor(reminder.Key).Count <= 2
             ? throw new InvalidOperationException($"Handler failed for {reminder.Key}")
             : Task.CompletedTask;
     }

@@ -21,9 +21,9 @@ internal sealed class SchedulingHost(IHost host) : IAsyncDisposable
 
     public IReminders Reminders => host.Services.GetRequiredService<IReminders>();
 
-    public static async Task<SchedulingHost> Start(TestDatabase database, IReminderHandler handler, CancellationToken ct)
+    public static async Task<SchedulingHost> Start(TestDatabase database, IReminderHandler handler, ILoggerProvider logs, CancellationToken ct)
     {
-        var host = Build(database, handler, schedulingFirst: false);
+        var host = Build(database, handler, schedulingFirst: false, logs);
         await host.StartAsync(ct);
         return new SchedulingHost(host);
     }
@@ -32,13 +32,18 @@ internal sealed class SchedulingHost(IHost host) : IAsyncDisposable
     /// <paramref name="schedulingFirst"/> registers scheduling before persistence, as Program.cs might: Quartz must
     /// still start only after the migrations.
     /// </summary>
-    public static IHost Build(TestDatabase database, IReminderHandler handler, bool schedulingFirst)
+    public static IHost Build(TestDatabase database, IReminderHandler handler, bool schedulingFirst, ILoggerProvider? logs = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(database.Settings);
         // The linked appsettings.json sets Information by default; Quartz and hosting are chatty at that level.
         builder.Logging.AddFilter("Quartz", LogLevel.Warning).AddFilter("Microsoft.Hosting", LogLevel.Warning)
             .AddFilter("IncidentBot", LogLevel.Warning);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddSingleton(handler);
         if (schedulingFirst)
         {

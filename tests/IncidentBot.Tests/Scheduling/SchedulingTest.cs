@@ -21,12 +21,15 @@ internal abstract class SchedulingTest(StorageProvider provider)
 
     protected RecordingReminderHandler Handler { get; private set; } = new();
 
+    protected RecordingLoggerProvider Logs { get; private set; } = new();
+
     protected static CancellationToken Ct => TestContext.CurrentContext.CancellationToken;
 
     [SetUp]
     public void CreateDatabase()
     {
         Handler = new RecordingReminderHandler();
+        Logs = new RecordingLoggerProvider();
         database = TestDatabase.Create(provider);
     }
 
@@ -40,11 +43,12 @@ internal abstract class SchedulingTest(StorageProvider provider)
 
         hosts.Clear();
         database?.Dispose();
+        Logs.Dispose();
     }
 
     protected async Task<SchedulingHost> StartHost()
     {
-        var host = await SchedulingHost.Start(Database, Handler, Ct);
+        var host = await SchedulingHost.Start(Database, Handler, Logs, Ct);
         hosts.Add(host);
         return host;
     }

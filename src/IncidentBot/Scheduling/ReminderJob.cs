@@ -1,6 +1,6 @@
 using System.Globalization;
 using IncidentBot.Core.Paging;
-using IncidentBot.Persistence;
+using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 using Quartz;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Support;
 
@@ -21,7 +22,7 @@ internal abstract class HostTestBase(StorageProvider provider)
     {
         Database = TestDatabase.Create(provider);
         Slack = await FakeSlack.Start();
-        Bot = BotHost.Start(Database.Settings, Slack, ExtraSettings());
+        Bot = BotHost.Start(Database.Settings, Slack, ExtraSettings(), Services());
     }
 
     [TearDown]
@@ -42,6 +43,9 @@ internal abstract class HostTestBase(StorageProvider provider)
     }
 
     protected virtual IReadOnlyDictionary<string, string?>? ExtraSettings() => null;
+
+    /// <summary>Registrations to swap or add, for faults that settings cannot cause.</summary>
+    protected virtual Action<IServiceCollection>? Services() => null;
 
     /// <summary>Declares through the slash command and waits until the root is posted; returns its ts.</summary>
     protected async Task<string> Declare(string text, int number = 1)

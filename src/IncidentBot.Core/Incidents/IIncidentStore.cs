@@ -26,7 +26,10 @@ public interface IIncidentStore
     /// <summary>Oldest first.</summary>
     Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct);
 
-    /// <summary>Replaces the text of the entry with that source id; false when there is none.</summary>
+    /// <summary>
+    /// Replaces the text of the entry with that source id, unless it was edited later than <paramref name="editedAt"/>
+    /// (edits can arrive out of order); false when there is no such entry or a later edit stands.
+    /// </summary>
     Task<bool> Edit(long number, string sourceId, string text, DateTimeOffset editedAt, CancellationToken ct);
 
     /// <summary>Marks the entry with that source id deleted, keeping its text for the record; false when there is none.</summary>

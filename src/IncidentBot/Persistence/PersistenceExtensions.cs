@@ -1,5 +1,6 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Timeline;
 using IncidentBot.Delivery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal static class PersistenceExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
+        services.AddSingleton<IPendingReplyChanges, SqlPendingReplyChanges>();
         services.AddSingleton<IActionStore, SqlActionStore>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<Outbox>();

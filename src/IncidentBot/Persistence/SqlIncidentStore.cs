@@ -99,7 +99,7 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
 
     public async Task<bool> Edit(long number, string sourceId, string text, DateTimeOffset editedAt, CancellationToken ct) =>
         await Execute(
-            "UPDATE timeline SET text = @text, edited_at = @editedAt WHERE incident_id = @number AND source_id = @sourceId",
+            "UPDATE timeline SET text = @text, edited_at = @editedAt WHERE incident_id = @number AND source_id = @sourceId AND (edited_at IS NULL OR edited_at <= @editedAt)",
             new { number, sourceId, text, editedAt = DbTime.ToDb(editedAt) },
             ct) > 0;
 

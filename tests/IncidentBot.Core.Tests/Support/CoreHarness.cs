@@ -66,7 +66,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Forms = new IncidentForms(Store, platforms, Commands, resolve);
         Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
-        Replies = new ThreadReplies(Store);
+        Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
     }
 
     public ExpertiseRegistry Current { get; set; }

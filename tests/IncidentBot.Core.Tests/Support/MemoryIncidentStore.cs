@@ -99,7 +99,7 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
     }
 
     public Task<bool> Edit(long number, string sourceId, string text, DateTimeOffset editedAt, CancellationToken ct) =>
-        Replace(number, sourceId, e => e with { Text = text, EditedAt = editedAt });
+        Replace(number, sourceId, e => e with { Text = text, EditedAt = editedAt }, e => e.EditedAt is null || e.EditedAt <= editedAt);
 
     public Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct) =>
         Replace(number, sourceId, e => e with { Deleted = true });
@@ -140,12 +140,12 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
     public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>
         Update(number, i => i with { Verification = verification, RootCause = rootCause, Resolution = resolution });
 
-    private Task<bool> Replace(long number, string sourceId, Func<TimelineEntry, TimelineEntry> change)
+    private Task<bool> Replace(long number, string sourceId, Func<TimelineEntry, TimelineEntry> change, Func<TimelineEntry, bool>? applies = null)
     {
         lock (gate)
         {
             var timeline = timelines[number];
-            var index = timeline.FindIndex(e => e.SourceId == sourceId);
+            var index = timeline.FindIndex(e => e.SourceId == sourceId && (applies is null || applies(e)));
             if (index < 0)
             {
                 return Task.FromResult(false);

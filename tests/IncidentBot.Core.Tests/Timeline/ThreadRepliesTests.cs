@@ -72,11 +72,46 @@ public sealed class ThreadRepliesTests
     }
 
     [Test]
-    public async Task Editing_an_unknown_message_changes_nothing()
+    public async Task Editing_in_a_thread_that_is_no_incidents_changes_nothing()
     {
-        var changed = await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", thread, "nope", "x", core.Clock.GetUtcNow(), CancellationToken.None);
+        var changed = await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", "elsewhere", "m1", "x", core.Clock.GetUtcNow(), CancellationToken.None);
 
         Assert.That(changed, Is.False);
+    }
+
+    [Test]
+    public async Task A_deletion_that_comes_before_its_reply_marks_the_reply_when_it_is_recorded()
+    {
+        await core.Replies.Delete(InProcessChat.PlatformName, "C-ops", thread, "m1", CancellationToken.None);
+
+        await core.Replies.Record(Reply("m1", "the password is hunter2"), CancellationToken.None);
+
+        var entry = (await Timeline()).Single(e => e.SourceId == "m1");
+        Assert.That(entry.Deleted, Is.True);
+    }
+
+    [Test]
+    public async Task Edits_that_come_before_their_reply_or_out_of_order_leave_the_latest_text()
+    {
+        var at = core.Clock.GetUtcNow();
+        await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", thread, "m1", "rolling back now", at.AddMinutes(2), CancellationToken.None);
+        await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", thread, "m1", "rolling back", at.AddMinutes(1), CancellationToken.None);
+
+        await core.Replies.Record(Reply("m1", "rolling bakc", at), CancellationToken.None);
+        await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", thread, "m1", "rolling bak", at.AddSeconds(30), CancellationToken.None);
+
+        var entry = (await Timeline()).Single(e => e.SourceId == "m1");
+        Assert.That((entry.Text, entry.EditedAt), Is.EqualTo(("rolling back now", (DateTimeOffset?)at.AddMinutes(2))));
+    }
+
+    [Test]
+    public async Task Replies_recorded_out_of_order_are_on_the_timeline_in_the_order_they_were_written()
+    {
+        var at = core.Clock.GetUtcNow();
+        await core.Replies.Record(Reply("m2", "second", at.AddSeconds(2)), CancellationToken.None);
+        await core.Replies.Record(Reply("m1", "first", at.AddSeconds(1)), CancellationToken.None);
+
+        Assert.That((await Timeline()).Where(e => e.Kind == TimelineKind.Message).Select(e => e.Text), Is.EqualTo<string[]>(["first", "second"]));
     }
 
     private ThreadMessage Reply(string id, string text, DateTimeOffset? at = null) =>

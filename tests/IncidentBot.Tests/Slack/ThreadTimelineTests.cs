@@ -92,6 +92,24 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
         Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo<string[]>(["Checkout down", "the one that counts"]));
     }
 
+    [Test]
+    public async Task Events_that_arrive_out_of_order_end_in_Slacks_order_and_an_early_deletion_still_applies()
+    {
+        var thread = await Declare("Checkout down");
+
+        // Newest first: the deletion of a pasted secret, an edit, then the replies themselves.
+        await Bot.Event("Ev1", SlackPayloads.Delete("C0OPS", thread, T(102.0003), T(170.0), "U0CAROL", "db password is hunter2"));
+        await Bot.Event("Ev2", SlackPayloads.Edit("C0OPS", thread, T(100.0002), T(160.0), "U0BOB", "rolling bakc", "rolling back"));
+        await Bot.Event("Ev3", SlackPayloads.Reply("C0OPS", thread, T(102.0003), "U0CAROL", "db password is hunter2"));
+        await Bot.Event("Ev4", SlackPayloads.Reply("C0OPS", thread, T(101.0001), "U0CAROL", "looking at the db"));
+        await Bot.Event("Ev5", SlackPayloads.Reply("C0OPS", thread, T(100.0002), "U0BOB", "rolling bakc"));
+
+        var timeline = await Eventually.Get(() => Timeline(), t => t.Count == 4 && t[1]!["editedAt"] is not null, "the replies and the early edit");
+        Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo<string[]>(["Checkout down", "rolling back", "looking at the db", "db password is hunter2"]));
+        Assert.That(timeline[3]!["deleted"]?.GetValue<bool>(), Is.True, "the deleted reply is not live");
+        Assert.That(timeline[2]!.AsObject().ContainsKey("deleted"), Is.False);
+    }
+
     private readonly string baseTs = SlackPayloads.Ts(0);
 
     /// <summary>A ts <paramref name="seconds"/> after this test's start, the same for the same offset.</summary>

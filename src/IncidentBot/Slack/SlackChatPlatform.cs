@@ -12,14 +12,29 @@ internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, Slac
 {
     public const string PlatformName = "slack";
 
+    /// <summary>The metadata event type of an incident thread's root message.</summary>
+    public const string IncidentOpenedEvent = "incident_opened";
+
     public string Name => PlatformName;
 
     public string CommandPrefix => options.Value.Command;
 
     public string IncidentChannelFor(string commandChannel) => options.Value.IncidentChannel ?? commandChannel;
 
-    public Task OpenThread(Incident incident, ChatMessage root, CancellationToken ct) =>
-        Queue(root.Key, ThreadOrder(incident), SlackOutboxPayload.PostRoot, new(SlackMessages.Render(root), Channel: incident.Thread.Channel), incident.Number, ct);
+    /// <summary>
+    /// The root carries Slack message metadata naming the incident (<c>incident_opened</c>), so the root can be found
+    /// in the channel's history (<c>conversations.history</c> with <c>include_all_metadata</c>) by the bot or any tool.
+    /// </summary>
+    public Task OpenThread(Incident incident, ChatMessage root, CancellationToken ct)
+    {
+        var rendered = SlackMessages.Render(root);
+        rendered["metadata"] = new JsonObject
+        {
+            ["event_type"] = IncidentOpenedEvent,
+            ["event_payload"] = new JsonObject { ["incident_id"] = incident.Id, ["incident_number"] = incident.Number },
+        };
+        return Queue(root.Key, ThreadOrder(incident), SlackOutboxPayload.PostRoot, new(rendered, Channel: incident.Thread.Channel), incident.Number, ct);
+    }
 
     public Task PostInThread(Incident incident, ChatMessage message, CancellationToken ct) =>
         Queue(message.Key, ThreadOrder(incident), SlackOutboxPayload.PostInThread, new(SlackMessages.Render(message), Channel: incident.Thread.Channel), incident.Number, ct);

@@ -23,6 +23,9 @@ internal sealed class DeclareTests(StorageProvider provider) : HostTestBase(prov
         Assert.That(root.Text, Does.StartWith("[Outage]: Checkout API returns 500s"));
         Assert.That(root.Json, Does.Contain("Investigating").And.Contain("SEV-1").And.Contain("payments").And.Contain("<@U0ALICE>").And.Contain("UTC"));
         Assert.That(root.Authorization, Is.EqualTo($"Bearer {BotHost.BotToken}"));
+        var metadata = root.Body["metadata"]!;
+        Assert.That(metadata["event_type"]!.GetValue<string>(), Is.EqualTo("incident_opened"));
+        Assert.That((metadata["event_payload"]!["incident_id"]!.GetValue<string>(), metadata["event_payload"]!["incident_number"]!.GetValue<long>()), Is.EqualTo(("INC-1", 1L)));
     }
 
     [Test]

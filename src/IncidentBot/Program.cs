@@ -1,3 +1,4 @@
+using IncidentBot.Alerts;
 using IncidentBot.Api;
 using IncidentBot.Hosting;
 using IncidentBot.Local;
@@ -28,6 +29,9 @@ builder.Services.AddSlack(builder.Configuration);
 // Teams at /api/messages, outside the /api/incidents access filter: the Bot Connector's token is its authentication.
 builder.Services.AddTeams(builder.Configuration);
 
+// Alerts from Alertmanager, Grafana or anything else, at /api/alerts/{source}: each source has its own credential.
+builder.Services.AddAlerts(builder.Configuration);
+
 // JSON API (health checks come with the features they check); client addresses from known proxies only.
 builder.Services.AddIncidentsApi(builder.Configuration);
 builder.Services.AddTrustedProxies(builder.Configuration);
@@ -39,6 +43,7 @@ app.LogTeamsState();
 app.MapHealth();
 app.MapIncidentsApi();
 app.MapActionsApi();
+app.MapAlerts();
 // The public status page: no authentication, public updates only.
 app.MapStatusPage();
 app.MapSlack();

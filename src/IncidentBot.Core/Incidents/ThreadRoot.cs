@@ -21,6 +21,7 @@ public static class ThreadRoot
             new("Owner", incident.Owner ?? "nobody yet"),
             new("Declared by", incident.DeclaredBy),
             new("Started", FormatUtc(incident.DeclaredAt)),
+            .. incident.ImpactStartedAt is { } impact ? [new ChatField("Impact started", FormatUtc(impact))] : Array.Empty<ChatField>(),
         ]);
 
     public static string FormatUtc(DateTimeOffset at) =>

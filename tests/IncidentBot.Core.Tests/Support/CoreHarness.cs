@@ -28,8 +28,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Chat = new InProcessChat(threads);
         Pager = new RecordingPager(Faults);
         Publisher = new RecordingStatusPublisher(Faults);
-        var platforms = new ChatPlatforms([new FaultyChat(Chat, Faults)]);
-        var roster = new Roster(this, Store, Clock);
+        var platforms = Platforms = new ChatPlatforms([new FaultyChat(Chat, Faults)]);
+        var roster = Roster = new Roster(this, Store, Clock);
         var policy = new PagingPolicy(TimeSpan.FromMinutes(5));
         var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
         var areas = new AreaOnDeclare(roster, Store, pageOwners, platforms);
@@ -78,6 +78,10 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public RecordingReminders Reminders { get; } = new();
 
     public MemoryActionStore Actions { get; } = new();
+
+    public ChatPlatforms Platforms { get; }
+
+    public Roster Roster { get; }
 
     public OverdueActions Overdue { get; }
 

@@ -10,4 +10,8 @@ internal static class Timelines
     /// </summary>
     public static bool HasEntry(JsonObject? incident, string kind) =>
         incident?["timeline"]?.AsArray().Any(e => e!["kind"]!.GetValue<string>() == kind) == true;
+
+    /// <summary>How many entries of this kind the incident has.</summary>
+    public static int Count(JsonObject? incident, string kind) =>
+        incident?["timeline"]?.AsArray().Count(e => e!["kind"]!.GetValue<string>() == kind) ?? 0;
 }

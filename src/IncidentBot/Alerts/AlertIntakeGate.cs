@@ -5,7 +5,7 @@ namespace IncidentBot.Alerts;
 /// otherwise open a database connection per request, and PostgreSQL refuses clients past its <c>max_connections</c>
 /// (100 by default), turning the storm into 500s. One write takes milliseconds, so waiting here keeps answers fast.
 /// </summary>
-internal sealed class AlertIntakeGate
+internal sealed class AlertIntakeGate : IDisposable
 {
     private readonly SemaphoreSlim slots = new(4);
 
@@ -21,4 +21,6 @@ internal sealed class AlertIntakeGate
             slots.Release();
         }
     }
+
+    public void Dispose() => slots.Dispose();
 }

@@ -35,10 +35,10 @@ public sealed class PostStatusUpdateTests
     [Test]
     public async Task The_update_goes_on_the_timeline_and_in_the_thread()
     {
-        await core.Run("status INC-1 monitoring Error rate back to normal", core.Context(user: "bob"));
+        await core.Run("status INC-1 monitoring Error rate back to normal", core.Context(user: "alice"));
 
         var entry = (await core.Timeline()).Single(e => e.Kind == TimelineKind.Status);
-        Assert.That((entry.Actor, entry.Text, entry.At), Is.EqualTo(("bob", "Status: Monitoring — Error rate back to normal", core.Clock.GetUtcNow())));
+        Assert.That((entry.Actor, entry.Text, entry.At), Is.EqualTo(("alice", "Status: Monitoring — Error rate back to normal", core.Clock.GetUtcNow())));
         Assert.That(core.Posts[^1].ThreadId, Is.EqualTo("thread-1"));
         Assert.That(core.Posts[^1].Message.Text, Is.EqualTo("Status: Monitoring — Error rate back to normal"));
     }

@@ -49,6 +49,9 @@ public static class Acts
         [Note] = [Roles.Members],
         [Action] = [Roles.Members],
         [Done] = [Roles.Members],
+
+        // When the impact began is a fact for the record, often found by whoever reads the graphs or the support queue.
+        [Started] = [Roles.Members],
         [Checklist] = [Roles.Members],
 
         // Only the person a handoff names can accept it; the use case checks that, this keeps guests out.
@@ -59,7 +62,6 @@ public static class Acts
         [RollbackAnswer] = Responders,
         [Status] = Responders,
         [Severity] = Responders,
-        [Started] = Responders,
         [Owner] = Responders,
         [Handoff] = Responders,
         [Resolve] = Responders,

@@ -35,7 +35,7 @@ public sealed class ResolveIncidentTests
     }
 
     [Test]
-    public async Task A_resolve_that_failed_before_its_summary_is_finished_by_anyone_resolving_again_in_the_first_words()
+    public async Task A_resolve_that_failed_before_its_summary_is_finished_by_resolving_again_in_the_first_words()
     {
         var core = new CoreHarness();
         await core.Run("Checkout down");
@@ -45,7 +45,7 @@ public sealed class ResolveIncidentTests
         Assert.ThrowsAsync<InjectedFault>(() => core.Run("resolve INC-1 test order paid", core.Context(user: "alice")));
         core.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        await core.Run("resolve INC-1 all good now", core.Context(user: "bob"));
+        await core.Run("resolve INC-1 all good now", core.Context(user: "alice"));
 
         Assert.That(core.Answers[^1].Message.Text, Does.StartWith("INC-1 was already resolved at 2026-11-23 09:20 UTC"));
         var summary = core.Posts.Single(p => p.Message.Key == "INC-1:resolved").Message;

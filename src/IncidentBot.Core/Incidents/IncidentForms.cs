@@ -1,4 +1,5 @@
 using System.Globalization;
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
@@ -10,7 +11,8 @@ namespace IncidentBot.Core.Incidents;
 /// command (<c>status &lt;stage&gt; &lt;message&gt;</c>, <c>resolve &lt;what you verified&gt;</c>,
 /// <c>handoff @person &lt;what to try next&gt;</c>).
 /// </summary>
-public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve)
+public sealed class IncidentForms(
+    IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve, Permissions permissions, UserMentions mentions)
 {
     public const string StatusAction = "status-form";
     public const string ResolveAction = "resolve-form";
@@ -62,10 +64,10 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
         }
         else if (formId == ResolveAction)
         {
-            var verification = Value(Verification);
-            await Answer(context, verification.Length == 0
-                ? "Write what you checked to confirm service is restored; the incident stays open until then."
-                : await resolve.Run(incident, verification, context.User, Optional(RootCause), Optional(Resolution), ct), ct);
+            if (await Resolve(context, incident, Value(Verification), Optional(RootCause), Optional(Resolution), ct) is { } answer)
+            {
+                await Answer(context, answer, ct);
+            }
         }
         else if (formId == HandoffMessages.FormAction)
         {
@@ -75,6 +77,23 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
         {
             await commands.Execute(context, $"status {number} {Value(Stage)} {Value(Message)}", answeredAtReceipt: false, ct);
         }
+    }
+
+    /// <summary>The resolve form runs the use case itself (the command has no root cause or resolution), so it asks first.</summary>
+    private async Task<string?> Resolve(CommandContext context, Incident incident, string verification, string? rootCause, string? resolution, CancellationToken ct)
+    {
+        if (await permissions.Refuses(context, Acts.Resolve, incident, ct))
+        {
+            return null;
+        }
+
+        if (verification.Length == 0)
+        {
+            return "Write what you checked to confirm service is restored; the incident stays open until then.";
+        }
+
+        async Task<string?> Plain(string? text) => text is null ? null : await mentions.Neutralise(context, text, ct);
+        return await resolve.Run(incident, (await Plain(verification))!, context.User, await Plain(rootCause), await Plain(resolution), ct);
     }
 
     private Task Answer(CommandContext context, string text, CancellationToken ct) =>

@@ -29,6 +29,7 @@ internal static partial class SlackEndpoint
         IOptions<SlackOptions> options,
         Inbox inbox,
         InboxSignal signal,
+        SlackWorkspace workspace,
         TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -59,6 +60,11 @@ internal static partial class SlackEndpoint
         }
 
         var parsed = SlackInbound.Parse(request.ContentType, body);
+        if (parsed is SlackSlashCommand or SlackEventCallback or SlackInteraction && await ForAnotherApp(parsed, workspace, logger, ct) is { } refused)
+        {
+            return refused;
+        }
+
         switch (parsed)
         {
             case SlackUrlVerification verification:
@@ -80,6 +86,27 @@ internal static partial class SlackEndpoint
             default:
                 return Results.Text("Not a Slack request this app understands.", statusCode: StatusCodes.Status400BadRequest);
         }
+    }
+
+    /// <summary>
+    /// Null when the request is for this workspace and app. Otherwise it is not stored: an event is acknowledged with
+    /// 200 (Slack retries anything else, and turns event delivery off after repeated failures), while a command or
+    /// an interaction gets 403 with the reason, which Slack shows to the person who sent it.
+    /// </summary>
+    private static async Task<IResult?> ForAnotherApp(SlackRequest parsed, SlackWorkspace workspace, ILogger logger, CancellationToken ct)
+    {
+        if (await workspace.Identity(ct) is not { } identity)
+        {
+            return Results.Text("IncidentBot could not yet confirm with Slack which workspace it serves; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (SlackWorkspaceCheck.Mismatch(parsed, identity) is not { } why)
+        {
+            return null;
+        }
+
+        LogForeign(logger, parsed.GetType().Name, why);
+        return parsed is SlackEventCallback ? Results.Ok() : Results.Text($"Refused: {why}.", statusCode: StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> ReceiveCommand(
@@ -109,6 +136,9 @@ internal static partial class SlackEndpoint
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /slack/events: signature {Check}")]
     private static partial void LogRejected(ILogger logger, SignatureCheck check);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack {Kind} at /slack/events: {Why}")]
+    private static partial void LogForeign(ILogger logger, string kind, string why);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack redelivered a request (X-Slack-Retry-Num {RetryNum}); the inbox drops it if already stored")]
     private static partial void LogRetry(ILogger logger, Microsoft.Extensions.Primitives.StringValues retryNum);

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Delivery;
@@ -26,6 +27,10 @@ internal static partial class SlackExtensions
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<SlackChatPlatform>());
         services.AddSingleton<IInboxHandler, SlackInboxHandler>();
+        services.AddSingleton<SlackWorkspace>();
+        services.AddHostedService<SlackWorkspaceAtStart>();
+        services.AddSingleton<SlackUsers>();
+        services.AddSingleton<IPeopleDirectory, SlackPeopleDirectory>();
         services.AddSingleton<IPersonTimeZones, SlackTimeZones>();
         services.AddSingleton<IOutboxDeliverer, SlackDeliverer>();
         return services;

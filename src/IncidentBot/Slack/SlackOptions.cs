@@ -21,6 +21,12 @@ internal sealed class SlackOptions
 
     public string Command { get; set; } = "/outage";
 
+    /// <summary>The workspace requests must come from (<c>T…</c>); unset: learnt from <c>auth.test</c> at start-up.</summary>
+    public string? TeamId { get; set; }
+
+    /// <summary>This app's id (<c>A…</c>); unset: learnt from <c>bots.info</c> at start-up.</summary>
+    public string? AppId { get; set; }
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
 
     public Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
@@ -61,9 +67,22 @@ internal sealed class SlackOptions
             yield return $"Slack:Command must be a slash command such as /outage, was '{o.Command}'.";
         }
 
+        if (o.TeamId is { } team && !IsSlackId(team, 'T', 'E'))
+        {
+            yield return $"Slack:TeamId must be a workspace id such as T0123456789, was '{team}'.";
+        }
+
+        if (o.AppId is { } app && !IsSlackId(app, 'A'))
+        {
+            yield return $"Slack:AppId must be an app id such as A0123456789, was '{app}'.";
+        }
+
         if (o.IncidentChannel is { } channel && (channel.Length == 0 || channel.StartsWith('#')))
         {
             yield return $"Slack:IncidentChannel must be a channel id such as C0123456789 (not a #name), was '{channel}'.";
         }
     }
+
+    private static bool IsSlackId(string id, params char[] prefixes) =>
+        id.Length >= 2 && prefixes.Contains(id[0]) && id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 }

@@ -107,7 +107,7 @@ public sealed class PagingTests
         await core.Run("Checkout down area:payments");
         await core.Run("ack", core.Context(user: "alice"));
 
-        await core.Run("ack INC-1", core.Context(user: "bob"));
+        await core.Run("ack INC-1", core.Context(user: "carol"));
 
         Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 was already acknowledged; alice owns it."));
         Assert.That((await core.Store.Find(1, CancellationToken.None))!.Owner, Is.EqualTo("alice"));

@@ -39,6 +39,11 @@ internal sealed class StartupTests
     [TestCase("Teams:AllowUnauthenticated", "true", "Teams:AllowUnauthenticated=true is only allowed in the Development environment")]
     [TestCase("Teams:AppId", "11111111-2222-3333-4444-555555555555", "Teams:AppPassword must be set")]
     [TestCase("Teams:IncidentChannel", "#incidents", "Teams:IncidentChannel must be a channel id")]
+    [TestCase("Authorization:Rollback", "owner, admins", "Authorization:Rollback names 'admins', which is neither a role")]
+    [TestCase("Authorization:Resolve", "zed", "Authorization:Resolve names 'zed', which is neither a role (members, owner, declarer, paged, deciders, prod_access, channel_members) nor a person id in the expertise registry")]
+    [TestCase("Authorization:Rollbak", "owner", "Authorization:Rollbak is not an act")]
+    [TestCase("Slack:TeamId", "team1", "Slack:TeamId must be a workspace id such as T0123456789, was 'team1'")]
+    [TestCase("Slack:AppId", "T0123", "Slack:AppId must be an app id such as A0123456789, was 'T0123'")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?> { [key] = value });

@@ -43,14 +43,14 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
 
         await Post(Submission("resolve-form", "1", new() { ["verification"] = "   " }));
 
-        var dm = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0BOB").ToList(), c => c.Count > 0, "the answer to Bob");
+        var dm = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0ALICE").ToList(), c => c.Count > 0, "the answer to Alice");
         Assert.That(dm[0].Text, Does.StartWith("Write what you checked"));
         Assert.That((await Bot.Incident(1))!["status"]!.GetValue<string>(), Is.EqualTo("investigating"));
     }
 
     private async Task Post(JsonObject payload)
     {
-        using var response = await Bot.PostSlack("payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+        using var response = await Bot.Interaction(payload.ToJsonString());
         Assert.That(response.IsSuccessStatusCode, Is.True);
         Assert.That(await response.Content.ReadAsStringAsync(), Is.Empty, "an empty answer closes a modal");
     }
@@ -58,7 +58,7 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
     private static JsonObject Press(string actionId, string value) => new()
     {
         ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = "U0BOB" },
+        ["user"] = new JsonObject { ["id"] = "U0ALICE" },
         ["trigger_id"] = "trigger.resolve",
         ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0OPS", ["message_ts"] = "1.2" },
         ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
@@ -67,7 +67,7 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
     private static JsonObject Submission(string callbackId, string state, Dictionary<string, string?> values) => new()
     {
         ["type"] = "view_submission",
-        ["user"] = new JsonObject { ["id"] = "U0BOB" },
+        ["user"] = new JsonObject { ["id"] = "U0ALICE" },
         ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
         ["view"] = new JsonObject
         {

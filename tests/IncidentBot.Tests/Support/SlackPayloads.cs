@@ -7,6 +7,7 @@ internal static class SlackPayloads
 {
     public const string BotUserId = "U0BOT";
     public const string AppId = "A0INCIDENT";
+    public const string TeamId = "T0TEAM";
 
     private static int triggers;
 
@@ -24,7 +25,7 @@ internal static class SlackPayloads
         string.Join('&', new Dictionary<string, string?>
         {
             ["token"] = "deprecated",
-            ["team_id"] = "T0TEAM",
+            ["team_id"] = TeamId,
             ["team_domain"] = "example",
             ["channel_id"] = channel,
             ["channel_name"] = "ops",
@@ -40,7 +41,7 @@ internal static class SlackPayloads
     public static string EventCallback(string eventId, JsonObject inner) => new JsonObject
     {
         ["token"] = "deprecated",
-        ["team_id"] = "T0TEAM",
+        ["team_id"] = TeamId,
         ["api_app_id"] = AppId,
         ["event"] = inner,
         ["type"] = "event_callback",
@@ -48,7 +49,7 @@ internal static class SlackPayloads
         ["event_time"] = 1_700_000_000,
         ["authorizations"] = new JsonArray(new JsonObject
         {
-            ["team_id"] = "T0TEAM",
+            ["team_id"] = TeamId,
             ["user_id"] = BotUserId,
             ["is_bot"] = true,
             ["is_enterprise_install"] = false,

@@ -21,6 +21,7 @@ public static class ThreadRoot
             new("Owner", incident.Owner ?? "nobody yet"),
             new("Declared by", incident.DeclaredBy),
             new("Started", FormatUtc(incident.DeclaredAt)),
+            .. incident.IsPrivate ? [new ChatField("Visibility", "Private: never on the status page")] : Array.Empty<ChatField>(),
         ]);
 
     public static string FormatUtc(DateTimeOffset at) =>

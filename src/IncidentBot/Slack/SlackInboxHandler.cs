@@ -35,7 +35,8 @@ internal sealed partial class SlackInboxHandler(
             case SlackSlashCommand command:
                 var context = new CommandContext(
                     Platform, requestKey, command.ChannelId, ThreadId: null, SlackIds.Mention(command.UserId),
-                    new SlackReplyTarget(command.ResponseUrl, command.ChannelId, SlackIds.Mention(command.UserId), null).Serialize());
+                    new SlackReplyTarget(command.ResponseUrl, command.ChannelId, SlackIds.Mention(command.UserId), null).Serialize(),
+                    SlackIds.IsPrivateChannel(command.ChannelId, command.ChannelName));
                 return commands.Execute(context, SlackText.Decode(command.Text), answeredAtReceipt: true, ct);
             case SlackEventCallback callback:
                 return HandleEvent(SlackEventReader.Read(callback), requestKey, ct);
@@ -70,7 +71,8 @@ internal sealed partial class SlackInboxHandler(
             case SlackMention mention:
                 var context = new CommandContext(
                     Platform, requestKey, mention.Channel, mention.ThreadTs, mention.User,
-                    new SlackReplyTarget(null, mention.Channel, mention.User, mention.ThreadTs).Serialize());
+                    new SlackReplyTarget(null, mention.Channel, mention.User, mention.ThreadTs).Serialize(),
+                    mention.PrivateChannel);
                 return commands.Execute(context, mention.CommandText, answeredAtReceipt: false, ct);
             default:
                 return Task.CompletedTask;

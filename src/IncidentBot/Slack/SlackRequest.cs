@@ -18,7 +18,8 @@ internal sealed record SlackSlashCommand(
     string ChannelId,
     string UserId,
     string? ResponseUrl,
-    string? TriggerId) : SlackRequest;
+    string? TriggerId,
+    string? ChannelName = null) : SlackRequest;
 
 /// <summary>Block actions, view submissions and shortcuts; <see cref="Payload"/> owns its memory.</summary>
 internal sealed record SlackInteraction(JsonElement Payload) : SlackRequest;

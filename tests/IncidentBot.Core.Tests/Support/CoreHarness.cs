@@ -28,6 +28,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Chat = new InProcessChat(threads);
         Pager = new RecordingPager(Faults);
         Publisher = new RecordingStatusPublisher(Faults);
+        PrivatePublisher = new RecordingStatusPublisher(Faults, isPublic: false);
         var platforms = new ChatPlatforms([new FaultyChat(Chat, Faults)]);
         var roster = new Roster(this, Store, Clock);
         var policy = new PagingPolicy(TimeSpan.FromMinutes(5));
@@ -41,7 +42,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Checklist = new Checklist(Store, platforms, this, Clock);
         Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
         Statuses = new MemoryStatusStore(Store);
-        Status = new PostStatusUpdate(Store, Statuses, [Publisher], Nudges, platforms, Clock);
+        Status = new PostStatusUpdate(Store, Statuses, [Publisher, PrivatePublisher], Nudges, platforms, this, Clock);
         var deciders = new SevOneDeciders(Store, roster, platforms, Clock);
         var ownerHours = new OwnerHours(roster, this, HandoffPolicy);
         Overdue = new OverdueActions(Actions, Store, Reminders, ownerHours, roster, platforms, Clock);
@@ -63,7 +64,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new FollowUpActions(Actions, Store, roster, Overdue, platforms, Clock),
             new ChangeSeverity(Store, Nudges, deciders, platforms, Clock),
             new ImpactStart(Store, platforms, Clock));
-        Forms = new IncidentForms(Store, platforms, Commands, resolve);
+        Forms = new IncidentForms(Store, platforms, Commands, resolve, this);
         Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
@@ -90,7 +91,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
 
     public MemoryStatusStore Statuses { get; }
 
+    /// <summary>A public place (status page, Statuspage).</summary>
     public RecordingStatusPublisher Publisher { get; }
+
+    /// <summary>An internal place (the stakeholder channels).</summary>
+    public RecordingStatusPublisher PrivatePublisher { get; }
 
     public PostStatusUpdate Status { get; }
 

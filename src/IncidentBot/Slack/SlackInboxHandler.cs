@@ -56,6 +56,17 @@ internal sealed partial class SlackInboxHandler(
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="Handle"/> would do anything with this event or interaction, decided without the database: the
+    /// endpoint stores only those (Slack still gets its 200 for the rest). Keep it in step with <see cref="Handle"/>.
+    /// </summary>
+    public static bool HasWork(SlackRequest request) => request switch
+    {
+        SlackEventCallback callback => SlackEventReader.Read(callback) is not SlackIgnored,
+        SlackInteraction interaction => SlackButtonPress.Read(interaction.Payload) is not null || SlackModals.ReadSubmission(interaction.Payload) is not null,
+        _ => true,
+    };
+
     private Task HandleEvent(SlackThreadEvent threadEvent, string requestKey, CancellationToken ct)
     {
         switch (threadEvent)

@@ -104,7 +104,7 @@ internal sealed class StatusBoardTests(StorageProvider provider) : DatabaseTest(
     private async Task<Incident> Declare(string title, string? publicTitle = null, bool isPrivate = false)
     {
         var incident = await Incidents.Create(
-            new NewIncident($"req-{title}", title, null, null, "<@U0ALICE>", "<@U0ALICE>", Clock.GetUtcNow(), "slack", "C1", isPrivate),
+            new NewIncident($"req-{title}", title, null, null, "<@U0ALICE>", "<@U0ALICE>", Clock.GetUtcNow(), "slack", "C1", IsPrivate: isPrivate),
             new TimelineEntry(Clock.GetUtcNow(), TimelineKind.Declared, "<@U0ALICE>", title, "declared"),
             Ct);
         if (publicTitle is not null)

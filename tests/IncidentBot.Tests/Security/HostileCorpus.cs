@@ -8,7 +8,16 @@ namespace IncidentBot.Tests.Security;
 /// </summary>
 internal static partial class HostileCorpus
 {
-    public static IEnumerable<HostileRequest> All() => Slack().Concat(Teams()).Concat(Api()).Concat(StatusPage());
+    /// <summary>Every request, named uniquely (bodies cut short in their names may look alike).</summary>
+    public static IEnumerable<HostileRequest> All()
+    {
+        var seen = new Dictionary<string, int>();
+        foreach (var request in Slack().Concat(Teams()).Concat(Api()).Concat(StatusPage()))
+        {
+            var count = seen[request.Name] = seen.GetValueOrDefault(request.Name) + 1;
+            yield return count == 1 ? request : request with { Name = $"{request.Name} #{count}" };
+        }
+    }
 
     private static IEnumerable<HostileRequest> Api()
     {

@@ -19,6 +19,7 @@ namespace IncidentBot.Tests.Security;
 internal sealed class HostileRequestsTests
 {
     private const string ApiToken = "api-token-for-hostile-tests-0123";
+    private static readonly string[] Endpoints = ["slack", "teams", "api", "/status"];
 
     private TestDatabase database = null!;
     private FakeSlack slack = null!;
@@ -66,7 +67,7 @@ internal sealed class HostileRequestsTests
         var names = Corpus.Select(r => r.Name).ToList();
         Assert.That(names, Has.Count.GreaterThanOrEqualTo(200));
         Assert.That(names, Is.Unique);
-        Assert.That(new[] { "slack", "teams", "api", "/status" }, Has.All.Matches<string>(prefix => names.Any(n => n.StartsWith(prefix, StringComparison.Ordinal))));
+        Assert.That(Endpoints, Has.All.Matches<string>(prefix => names.Any(n => n.StartsWith(prefix, StringComparison.Ordinal))));
     }
 
     [TestCaseSource(nameof(Corpus))]

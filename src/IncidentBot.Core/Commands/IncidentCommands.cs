@@ -87,7 +87,7 @@ public sealed class IncidentCommands(
             AckCommand ack => await OnIncident(context, ack, ack.Incident, "ack", i => Acknowledge(i, context, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
             HandoffCommand h => await OnIncident(context, h, h.Incident, "handoff", i => handoff.Run(i, h.Person, h.Notes, context.User, ct), ct),
-            StatusCommand s => await OnIncident(context, s, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, context.User, context.RequestKey, ct), ct),
+            StatusCommand s => await OnIncident(context, s, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, s.PublicTitle, context.User, context.RequestKey, ct), ct),
             ResolveCommand r => await OnIncident(context, r, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
             RollbackCommand r => await OnIncident(context, r, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
             NoteCommand note => await OnIncident(context, note, note.Incident, "note", i => notes.AddNote(i, note.Text, context.User, context.RequestKey, ct), ct),

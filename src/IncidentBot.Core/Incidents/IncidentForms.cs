@@ -3,6 +3,8 @@ using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
+using IncidentBot.Core.Registry;
+using IncidentBot.Core.Status;
 
 namespace IncidentBot.Core.Incidents;
 
@@ -12,7 +14,7 @@ namespace IncidentBot.Core.Incidents;
 /// <c>handoff @person &lt;what to try next&gt;</c>).
 /// </summary>
 public sealed class IncidentForms(
-    IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve, Permissions permissions, UserMentions mentions)
+    IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve, Permissions permissions, UserMentions mentions, IRegistrySource registry)
 {
     public const string StatusAction = "status-form";
     public const string ResolveAction = "resolve-form";
@@ -22,6 +24,7 @@ public sealed class IncidentForms(
     public const string Resolution = "resolution";
     public const string Stage = "stage";
     public const string Message = "message";
+    public const string Title = "public_title";
     public const string NewOwner = "new_owner";
     public const string HandoffNotes = "notes";
 
@@ -36,7 +39,7 @@ public sealed class IncidentForms(
         {
             ResolveAction => ResolveForm(incident),
             HandoffMessages.FormAction => HandoffForm(incident),
-            _ => StatusForm(incident),
+            _ => StatusForm(incident, registry.Current),
         };
         if (!incident.IsOpen)
         {
@@ -75,7 +78,9 @@ public sealed class IncidentForms(
         }
         else
         {
-            await commands.Execute(context, $"status {number} {Value(Stage)} {Value(Message)}", answeredAtReceipt: false, ct);
+            // A quote inside the title would end it early when the command is read back.
+            var title = Optional(Title) is { } given ? $"title:\"{given.Replace('"', '\'')}\" " : "";
+            await commands.Execute(context, $"status {number} {Value(Stage)} {title}{Value(Message)}", answeredAtReceipt: false, ct);
         }
     }
 
@@ -99,10 +104,17 @@ public sealed class IncidentForms(
     private Task Answer(CommandContext context, string text, CancellationToken ct) =>
         platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", text), ct);
 
-    private static ChatForm StatusForm(Incident incident) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
+    /// <summary>A private incident's form has no public title: nothing of it is ever public.</summary>
+    private static ChatForm StatusForm(Incident incident, ExpertiseRegistry registry) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
     [
         new(Stage, "Stage", Required: true, Options: [("investigating", "Investigating"), ("identified", "Identified"), ("monitoring", "Monitoring")]),
-        new(Message, "Public message", Required: true, Multiline: true, Hint: "What users and stakeholders should know. No internal details: this goes on the status page."),
+        .. incident.IsPrivate ? Array.Empty<ChatFormField>() :
+        [
+            new ChatFormField(Title, "Public title", Required: true, Initial: incident.PublicTitle ?? PublicTitles.For(incident, registry), Hint: "The incident's name on the status page. Not the internal title."),
+        ],
+        new(Message, "Public message", Required: true, Multiline: true, Hint: incident.IsPrivate
+            ? "This incident is private: the update goes to the thread and the private stakeholder channels only."
+            : "What users and stakeholders should know. No internal details: this goes on the status page."),
     ]);
 
     private static ChatForm ResolveForm(Incident incident) => new(ResolveAction, $"Resolve {incident.Id}", "Resolve", Number(incident),

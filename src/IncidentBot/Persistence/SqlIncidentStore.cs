@@ -20,8 +20,8 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
         await using var tx = await connection.BeginTransactionAsync(ct);
         var number = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
-            INSERT INTO incidents (request_key, title, status, severity, area, owner, declared_by, declared_at, platform, channel, impact_started_at, alert_key)
-            VALUES (@RequestKey, @Title, @Status, @Severity, @Area, @Owner, @DeclaredBy, @DeclaredAt, @Platform, @Channel, @ImpactStartedAt, @AlertKey)
+            INSERT INTO incidents (request_key, title, status, severity, area, owner, declared_by, declared_at, platform, channel, impact_started_at, alert_key, is_private)
+            VALUES (@RequestKey, @Title, @Status, @Severity, @Area, @Owner, @DeclaredBy, @DeclaredAt, @Platform, @Channel, @ImpactStartedAt, @AlertKey, @IsPrivate)
             ON CONFLICT (request_key) DO NOTHING
             RETURNING id
             """,
@@ -39,6 +39,7 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
                 draft.Channel,
                 ImpactStartedAt = DbTime.ToDb(draft.ImpactStartedAt),
                 draft.AlertKey,
+                IsPrivate = draft.IsPrivate ? 1 : 0,
             },
             tx,
             cancellationToken: ct));

@@ -1,4 +1,6 @@
 using IncidentBot.Core.Paging;
+using IncidentBot.Delivery;
+using IncidentBot.Hosting;
 using IncidentBot.Persistence;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -38,6 +40,7 @@ internal static class SchedulingExtensions
                 scheduler.GenerateInstanceId = true;
             });
             quartz.AddJobType<ReminderJob>();
+            RetentionJob.Schedule(quartz);
             quartz.UsePersistentStore(store =>
             {
                 store.ConfigureStore(options =>
@@ -65,6 +68,8 @@ internal static class SchedulingExtensions
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<IReminders, QuartzReminders>();
+        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section, RetentionOptions.Validate);
+        services.AddSingleton<Retention>();
         return services;
     }
 }

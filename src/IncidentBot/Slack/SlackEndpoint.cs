@@ -73,6 +73,9 @@ internal static partial class SlackEndpoint
                 return Results.Ok();
             case SlackSlashCommand command:
                 return await ReceiveCommand(command, body, options.Value, inbox, signal, ct);
+            case SlackEventCallback or SlackInteraction when !SlackInboxHandler.HasWork(parsed):
+                // Signed, so Slack's: it wants a 200, but nothing here would act on it, so nothing is kept.
+                return Results.Ok();
             case SlackEventCallback or SlackInteraction:
                 if (request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
                 {

@@ -89,7 +89,8 @@ internal static class SlackInbound
             userId,
             NullIfEmpty(fields.GetValueOrDefault("response_url")),
             NullIfEmpty(fields.GetValueOrDefault("trigger_id")),
-            NullIfEmpty(fields.GetValueOrDefault("api_app_id")));
+            NullIfEmpty(fields.GetValueOrDefault("api_app_id")),
+            NullIfEmpty(fields.GetValueOrDefault("channel_name")));
     }
 
     public static IReadOnlyList<string> DedupeKeys(SlackRequest request) => SlackDedupe.Keys(request);

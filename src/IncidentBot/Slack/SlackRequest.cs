@@ -19,7 +19,8 @@ internal sealed record SlackSlashCommand(
     string UserId,
     string? ResponseUrl,
     string? TriggerId,
-    string? ApiAppId = null) : SlackRequest;
+    string? ApiAppId = null,
+    string? ChannelName = null) : SlackRequest;
 
 /// <summary>Block actions, view submissions and shortcuts; <see cref="Payload"/> owns its memory.</summary>
 internal sealed record SlackInteraction(JsonElement Payload) : SlackRequest;

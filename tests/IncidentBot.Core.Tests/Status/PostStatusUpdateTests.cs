@@ -153,16 +153,26 @@ public sealed class PostStatusUpdateTests
     }
 
     [Test]
-    public async Task Publishing_the_resolution_records_and_publishes_it_without_a_timeline_entry()
+    public async Task Publishing_the_resolution_of_a_published_incident_records_and_publishes_it_without_a_timeline_entry()
     {
-        var incident = await Incident();
+        await core.Run("status identified Cache flushed");
 
-        await core.Status.PublishResolved(incident, "alice", CancellationToken.None);
+        await core.Status.PublishResolved(await Incident(), "alice", CancellationToken.None);
 
-        var update = core.Statuses.All.Single();
+        var update = core.Statuses.All[^1];
         Assert.That((update.Stage, update.PublicMessage, update.By), Is.EqualTo((IncidentStatus.Resolved, "This incident has been resolved.", "alice")));
-        Assert.That(core.Publisher.Published.Single().Incident.Status, Is.EqualTo(IncidentStatus.Resolved));
-        Assert.That((await core.Timeline()).Select(e => e.Kind), Is.EqualTo<string[]>([TimelineKind.Declared]));
+        Assert.That(core.Publisher.Published[^1].Incident.Status, Is.EqualTo(IncidentStatus.Resolved));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Status), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Resolving_an_incident_that_was_never_published_tells_only_the_internal_places()
+    {
+        await core.Status.PublishResolved(await Incident(), "alice", CancellationToken.None);
+
+        Assert.That(core.Statuses.All.Single().Stage, Is.EqualTo(IncidentStatus.Resolved));
+        Assert.That(core.Publisher.Published, Is.Empty);
+        Assert.That(core.PrivatePublisher.Published.Single().Incident.Status, Is.EqualTo(IncidentStatus.Resolved));
     }
 
     private async Task<Incident> Incident() => (await core.Store.Find(1, CancellationToken.None))!;

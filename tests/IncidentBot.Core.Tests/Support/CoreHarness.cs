@@ -30,6 +30,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Directory = new TestDirectory(platform);
         Pager = new RecordingPager(Faults);
         Publisher = new RecordingStatusPublisher(Faults);
+        PrivatePublisher = new RecordingStatusPublisher(Faults, isPublic: false);
         var platforms = Platforms = new ChatPlatforms([new FaultyChat(Chat, Faults)]);
         var permissions = new Permissions(rules ?? AuthorizationRules.Default, new Roster(this, Store, Clock), Store, new PeopleDirectories([Directory]), platforms, Refusals);
         var mentions = new UserMentions(new PeopleDirectories([Directory]));
@@ -45,7 +46,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Checklist = new Checklist(Store, platforms, this, Clock);
         Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
         Statuses = new MemoryStatusStore(Store);
-        Status = new PostStatusUpdate(Store, Statuses, [Publisher], Nudges, platforms, Clock);
+        Status = new PostStatusUpdate(Store, Statuses, [Publisher, PrivatePublisher], Nudges, platforms, this, Clock);
         var deciders = new SevOneDeciders(Store, roster, platforms, Clock);
         var ownerHours = new OwnerHours(roster, this, HandoffPolicy);
         Overdue = new OverdueActions(Actions, Store, Reminders, ownerHours, roster, platforms, Clock);
@@ -69,7 +70,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new ImpactStart(Store, platforms, Clock),
             permissions,
             mentions);
-        Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions);
+        Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
         Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
@@ -105,7 +106,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
 
     public MemoryStatusStore Statuses { get; }
 
+    /// <summary>A public place (status page, Statuspage).</summary>
     public RecordingStatusPublisher Publisher { get; }
+
+    /// <summary>An internal place (the stakeholder channels).</summary>
+    public RecordingStatusPublisher PrivatePublisher { get; }
 
     public PostStatusUpdate Status { get; }
 

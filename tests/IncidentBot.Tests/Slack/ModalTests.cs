@@ -24,6 +24,20 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
     }
 
     [Test]
+    public async Task The_Status_button_opens_a_modal_asking_for_the_public_title_prefilled_with_a_neutral_one()
+    {
+        await Declare("Credential leak in the checkout DB");
+
+        await Post(Press("status-form:1", "1"));
+
+        var open = (await Eventually.Get(() => Slack.CallsTo("views.open"), c => c.Count > 0, "the modal"))[0];
+        var title = open.Body["view"]!["blocks"]!.AsArray().Single(b => b!["block_id"]!.GetValue<string>() == "public_title")!;
+        Assert.That(title["element"]!["initial_value"]!.GetValue<string>(), Is.EqualTo("Degraded performance"));
+        Assert.That(title["optional"]!.GetValue<bool>(), Is.False);
+        Assert.That(open.Body.ToJsonString(), Does.Not.Contain("Credential leak"));
+    }
+
+    [Test]
     public async Task Submitting_the_Resolve_modal_resolves_with_what_was_verified()
     {
         await Declare("Checkout down");

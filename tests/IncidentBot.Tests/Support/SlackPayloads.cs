@@ -21,14 +21,14 @@ internal static class SlackPayloads
     public static DateTimeOffset TimeOf(string ts) =>
         DateTimeOffset.FromUnixTimeMilliseconds((long)(decimal.Parse(ts, System.Globalization.CultureInfo.InvariantCulture) * 1000));
 
-    public static string SlashCommand(string text, string user, string channel, string? responseUrl, string? triggerId) =>
+    public static string SlashCommand(string text, string user, string channel, string? responseUrl, string? triggerId, string channelName = "ops") =>
         string.Join('&', new Dictionary<string, string?>
         {
             ["token"] = "deprecated",
             ["team_id"] = TeamId,
             ["team_domain"] = "example",
             ["channel_id"] = channel,
-            ["channel_name"] = "ops",
+            ["channel_name"] = channelName,
             ["user_id"] = user,
             ["user_name"] = "someone",
             ["command"] = "/outage",

@@ -1,6 +1,3 @@
-using System.Text;
-using IncidentBot.Core.Commands;
-using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +15,8 @@ internal static partial class SlackEndpoint
 
     public static void MapSlack(this WebApplication app)
     {
-        if (SlackOptions.Read(app.Configuration).IsEnabled)
+        // Without a signing secret nothing here could be verified: in Socket Mode alone the URL stays unmapped (404).
+        if (SlackOptions.Read(app.Configuration) is { IsEnabled: true, ServesHttp: true })
         {
             app.MapPost("/slack/events", Receive);
         }
@@ -27,9 +25,7 @@ internal static partial class SlackEndpoint
     private static async Task<IResult> Receive(
         HttpRequest request,
         IOptions<SlackOptions> options,
-        Inbox inbox,
-        InboxSignal signal,
-        SlackWorkspace workspace,
+        SlackReceiver receiver,
         TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -60,88 +56,32 @@ internal static partial class SlackEndpoint
         }
 
         var parsed = SlackInbound.Parse(request.ContentType, body);
-        if (parsed is SlackSlashCommand or SlackEventCallback or SlackInteraction && await ForAnotherApp(parsed, workspace, logger, ct) is { } refused)
-        {
-            return refused;
-        }
-
         switch (parsed)
         {
             case SlackUrlVerification verification:
                 return Results.Json(new { challenge = verification.Challenge });
             case SlackSslCheck:
                 return Results.Ok();
-            case SlackSlashCommand command:
-                return await ReceiveCommand(command, body, options.Value, inbox, signal, ct);
-            case SlackEventCallback or SlackInteraction when !SlackInboxHandler.HasWork(parsed):
-                // Signed, so Slack's: it wants a 200, but nothing here would act on it, so nothing is kept.
-                return Results.Ok();
-            case SlackEventCallback or SlackInteraction:
-                if (request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
-                {
-                    LogRetry(logger, retry);
-                }
-
-                await Store(inbox, signal, parsed is SlackEventCallback ? SlackInboxHandler.Event : SlackInboxHandler.Interaction, parsed, body, ct);
-                return Results.Ok();
-            case SlackUnrecognized unrecognized:
-                return Results.Text($"Not a Slack request this app understands: {unrecognized.Reason}", statusCode: StatusCodes.Status400BadRequest);
-            default:
-                return Results.Text("Not a Slack request this app understands.", statusCode: StatusCodes.Status400BadRequest);
+            case SlackEventCallback or SlackInteraction when request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry):
+                LogRetry(logger, retry);
+                break;
         }
-    }
 
-    /// <summary>
-    /// Null when the request is for this workspace and app. Otherwise it is not stored: an event is acknowledged with
-    /// 200 (Slack retries anything else, and turns event delivery off after repeated failures), while a command or
-    /// an interaction gets 403 with the reason, which Slack shows to the person who sent it.
-    /// </summary>
-    private static async Task<IResult?> ForAnotherApp(SlackRequest parsed, SlackWorkspace workspace, ILogger logger, CancellationToken ct)
-    {
-        if (await workspace.Identity(ct) is not { } identity)
+        return await receiver.Receive(parsed, body, ct) switch
         {
-            return Results.Text("IncidentBot could not yet confirm with Slack which workspace it serves; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        if (SlackWorkspaceCheck.Mismatch(parsed, identity) is not { } why)
-        {
-            return null;
-        }
-
-        LogForeign(logger, parsed.GetType().Name, why);
-        return parsed is SlackEventCallback ? Results.Ok() : Results.Text($"Refused: {why}.", statusCode: StatusCodes.Status403Forbidden);
+            SlackAnswer.Ok { Body: { } answer } => Results.Json(answer),
+            SlackAnswer.Refused refused => Results.Text(refused.Reason, statusCode: StatusCodes.Status400BadRequest),
+            // Slack retries an event that is not answered 200 and turns delivery off after repeated failures; a command
+            // or an interaction gets 403 with the reason, which Slack shows to the person who sent it.
+            SlackAnswer.Foreign when parsed is SlackEventCallback => Results.Ok(),
+            SlackAnswer.Foreign foreign => Results.Text(foreign.Reason, statusCode: StatusCodes.Status403Forbidden),
+            SlackAnswer.NotYet notYet => Results.Text(notYet.Reason, statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => Results.Ok(),
+        };
     }
-
-    private static async Task<IResult> ReceiveCommand(
-        SlackSlashCommand command, byte[] body, SlackOptions options, Inbox inbox, InboxSignal signal, CancellationToken ct)
-    {
-        if (!command.Command.Equals(options.Command, StringComparison.OrdinalIgnoreCase))
-        {
-            return Ephemeral($"This app answers {options.Command}; {command.Command} is configured to reach it by mistake.");
-        }
-
-        // Help and usage are answered here and now; anything else gets a receipt and is processed from the inbox.
-        var receipt = IncidentCommands.Receive(SlackText.Decode(command.Text), options.Command);
-        await Store(inbox, signal, SlackInboxHandler.Command, command, body, ct);
-        return Ephemeral(receipt.Answer);
-    }
-
-    private static async Task Store(Inbox inbox, InboxSignal signal, string kind, SlackRequest request, byte[] body, CancellationToken ct)
-    {
-        var id = await inbox.TryAdd(SlackChatPlatform.PlatformName, kind, Encoding.UTF8.GetString(body), SlackInbound.DedupeKeys(request), ct);
-        if (id is not null)
-        {
-            signal.Notify();
-        }
-    }
-
-    private static IResult Ephemeral(string text) => Results.Json(new { response_type = "ephemeral", text = SlackText.Escape(text) });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /slack/events: signature {Check}")]
     private static partial void LogRejected(ILogger logger, SignatureCheck check);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Slack {Kind} at /slack/events: {Why}")]
-    private static partial void LogForeign(ILogger logger, string kind, string why);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack redelivered a request (X-Slack-Retry-Num {RetryNum}); the inbox drops it if already stored")]
     private static partial void LogRetry(ILogger logger, Microsoft.Extensions.Primitives.StringValues retryNum);

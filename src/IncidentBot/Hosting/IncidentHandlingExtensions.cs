@@ -6,7 +6,6 @@ using IncidentBot.Registry;
 using IncidentBot.Runbook;
 using IncidentBot.Scheduling;
 using IncidentBot.Status;
-using IncidentBot.Telemetry;
 
 namespace IncidentBot.Hosting;
 
@@ -23,7 +22,6 @@ internal static class IncidentHandlingExtensions
 
         // The incident core, and the durable inbox and outbox workers that connect it to the chat platforms.
         services.AddIncidentCore();
-        services.AddBotMetrics();
         services.AddDelivery(configuration);
 
         // Who owns what (the registry file), paging and escalation, and the persistent scheduler behind the escalations.

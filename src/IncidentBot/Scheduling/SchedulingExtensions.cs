@@ -1,5 +1,6 @@
 using IncidentBot.Core.Paging;
 using IncidentBot.Persistence;
+using IncidentBot.Telemetry;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Quartz;
@@ -29,6 +30,8 @@ internal static class SchedulingExtensions
         var postgres = StorageOptions.TryParseProvider(storage.Provider, out var provider) && provider == StorageProvider.Postgres;
         var connectionString = postgres ? storage.ConnectionString ?? string.Empty : storage.EffectiveConnectionString;
 
+        // ReminderJob counts the reminders that fire.
+        services.AddBotMetrics();
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>

@@ -1,5 +1,6 @@
 using IncidentBot.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -11,11 +12,11 @@ internal static class TelemetryExtensions
 {
     public const string MetricsPath = "/metrics";
 
-    /// <summary>The bot's counters, for the workers of both the server and the terminal mode.</summary>
+    /// <summary>The bot's counters; each feature that counts something adds them (once, whoever asks first).</summary>
     public static IServiceCollection AddBotMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
-        services.AddSingleton<BotMetrics>();
+        services.TryAddSingleton<BotMetrics>();
         return services;
     }
 

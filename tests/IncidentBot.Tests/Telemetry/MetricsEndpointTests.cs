@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
@@ -22,9 +21,6 @@ internal sealed class MetricsEndpointTests(StorageProvider provider) : HostTestB
 
         return settings;
     }
-
-    [SetUp]
-    public void SendTheToken() => Bot.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 
     [Test]
     public async Task Metrics_answer_401_without_the_API_token()

@@ -1,4 +1,5 @@
 using IncidentBot.Hosting;
+using IncidentBot.Telemetry;
 
 namespace IncidentBot.Delivery;
 
@@ -8,6 +9,7 @@ internal static class DeliveryExtensions
     public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<DeliveryOptions>(configuration, DeliveryOptions.Section, DeliveryOptions.Validate);
+        services.AddBotMetrics();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<InboxWorker>();

@@ -1,3 +1,4 @@
+using IncidentBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Delivery;
@@ -11,6 +12,7 @@ internal sealed partial class InboxWorker(
     InboxSignal signal,
     IEnumerable<IInboxHandler> handlers,
     IOptions<DeliveryOptions> options,
+    BotMetrics metrics,
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
@@ -40,10 +42,13 @@ internal sealed partial class InboxWorker(
             return;
         }
 
+        using var span = BotTraces.InboxHandle(item.Platform, item.Kind, item.Id);
+        using var scope = IncidentLogScope.Begin(logger);
         try
         {
             await handler.Handle(item, ct);
             await inbox.Complete(item.Id, ct);
+            metrics.InboxProcessed(item.Platform);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -51,12 +56,14 @@ internal sealed partial class InboxWorker(
             if (attempt >= settings.MaxInboxAttempts)
             {
                 LogGaveUp(item.Id, item.Kind, attempt, e);
+                metrics.InboxSetAside(item.Platform);
                 await inbox.Fail(item.Id, e.Message, ct);
             }
             else
             {
                 var delay = Backoff.Delay(attempt, settings.BaseBackoff, settings.MaxBackoff);
                 LogRetrying(item.Id, item.Kind, attempt, delay, e);
+                metrics.InboxRetried(item.Platform);
                 await inbox.Retry(item.Id, e.Message, clock.GetUtcNow() + delay, ct);
             }
         }

@@ -1,3 +1,4 @@
+using IncidentBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Delivery;
@@ -12,6 +13,7 @@ internal sealed partial class OutboxSender(
     OutboxSignal signal,
     IEnumerable<IOutboxDeliverer> deliverers,
     IOptions<DeliveryOptions> options,
+    BotMetrics metrics,
     TimeProvider clock,
     ILogger<OutboxSender> logger) : BackgroundService
 {
@@ -49,6 +51,8 @@ internal sealed partial class OutboxSender(
 
     private async Task DeliverOne(IOutboxDeliverer deliverer, OutboxMessage message, DeliveryOptions settings, CancellationToken ct)
     {
+        using var span = BotTraces.OutboxSend(message.Platform, message.Kind, message.IncidentNumber);
+        using var scope = IncidentLogScope.Begin(logger, message.IncidentNumber);
         DeliveryOutcome outcome;
         try
         {
@@ -63,19 +67,23 @@ internal sealed partial class OutboxSender(
         {
             case DeliveryOutcome.Sent sent:
                 await outbox.MarkSent(message.Id, sent.Result, ct);
+                metrics.OutboxDelivered(message.Platform);
                 break;
             case DeliveryOutcome.Failed failed:
                 LogFailed(message.Platform, message.Kind, message.MessageKey, failed.Error);
                 await outbox.MarkFailed(message.Id, failed.Error, ct);
+                metrics.OutboxSetAside(message.Platform);
                 break;
             case DeliveryOutcome.Retry retry when clock.GetUtcNow() - message.CreatedAt > settings.GiveUpAfter:
                 LogFailed(message.Platform, message.Kind, message.MessageKey, $"still failing after {settings.GiveUpAfter}: {retry.Error}");
                 await outbox.MarkFailed(message.Id, retry.Error, ct);
+                metrics.OutboxSetAside(message.Platform);
                 break;
             case DeliveryOutcome.Retry retry:
                 var delay = retry.After ?? Backoff.Delay(message.Attempts + 1, settings.BaseBackoff, settings.MaxBackoff);
                 LogRetrying(message.Platform, message.Kind, message.MessageKey, retry.Error, delay);
                 await outbox.Reschedule(message.Id, clock.GetUtcNow() + delay, retry.Error, ct);
+                metrics.OutboxRetried(message.Platform);
                 break;
         }
     }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Timeline;
+using IncidentBot.Telemetry;
 
 namespace IncidentBot.Persistence;
 
@@ -133,6 +134,12 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
     {
         var row = await connection.QueryFirstOrDefaultAsync<IncidentRow>(new CommandDefinition(
             $"SELECT {IncidentRow.Columns} FROM incidents WHERE {where} ORDER BY id DESC LIMIT 1", args, tx, cancellationToken: ct));
+        if (row is not null)
+        {
+            // Handling a request, this is the incident it concerns: the log lines from here on say so.
+            IncidentLogScope.Note(row.Id);
+        }
+
         return row?.ToIncident();
     }
 

@@ -2,6 +2,7 @@ using IncidentBot.Core.Paging;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using IncidentBot.Persistence;
+using IncidentBot.Telemetry;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Quartz;
@@ -31,6 +32,8 @@ internal static class SchedulingExtensions
         var postgres = StorageOptions.TryParseProvider(storage.Provider, out var provider) && provider == StorageProvider.Postgres;
         var connectionString = postgres ? storage.ConnectionString ?? string.Empty : storage.EffectiveConnectionString;
 
+        // ReminderJob counts the reminders that fire.
+        services.AddBotMetrics();
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>

@@ -55,30 +55,8 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
         Assert.That(await response.Content.ReadAsStringAsync(), Is.Empty, "an empty answer closes a modal");
     }
 
-    private static JsonObject Press(string actionId, string value) => new()
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = "U0BOB" },
-        ["trigger_id"] = "trigger.resolve",
-        ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0OPS", ["message_ts"] = "1.2" },
-        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
-    };
+    private static JsonObject Press(string actionId, string value) => SlackPayloads.ButtonPress(actionId, value, "U0BOB", "trigger.resolve");
 
-    private static JsonObject Submission(string callbackId, string state, Dictionary<string, string?> values) => new()
-    {
-        ["type"] = "view_submission",
-        ["user"] = new JsonObject { ["id"] = "U0BOB" },
-        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
-        ["view"] = new JsonObject
-        {
-            ["id"] = "V1",
-            ["callback_id"] = callbackId,
-            ["private_metadata"] = state,
-            ["state"] = new JsonObject
-            {
-                ["values"] = new JsonObject(values.Select(v => KeyValuePair.Create<string, JsonNode?>(
-                    v.Key, new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = v.Value } }))),
-            },
-        },
-    };
+    private static JsonObject Submission(string callbackId, string state, Dictionary<string, string?> values) =>
+        SlackPayloads.ViewSubmission(callbackId, state, values, "U0BOB");
 }

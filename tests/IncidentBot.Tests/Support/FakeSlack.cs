@@ -13,9 +13,10 @@ namespace IncidentBot.Tests.Support;
 
 /// <summary>
 /// A Slack Web API on a loopback port, written for the tests: records every call, answers chat.postMessage with a
-/// fresh ts, and can be told to fail (429 with Retry-After, 503 while "down") to show the bot's retries.
+/// fresh ts, and can be told to fail (429 with Retry-After, 503 while "down") to show the bot's retries. It also
+/// serves Socket Mode (<c>apps.connections.open</c> and the WebSocket behind it): see FakeSlack.Sockets.cs.
 /// </summary>
-internal sealed class FakeSlack : IAsyncDisposable
+internal sealed partial class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SlackCall> calls = new();
@@ -44,6 +45,8 @@ internal sealed class FakeSlack : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlack(app);
+        app.UseWebSockets();
+        app.Map("/link", fake.AcceptSocket);
         app.MapPost("/api/{method}", fake.Api);
         app.MapPost("/hooks/{**path}", fake.Hook);
         await app.StartAsync();
@@ -64,7 +67,8 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     private async Task<IResult> Api(string method, HttpRequest request)
     {
-        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        // Methods without arguments (apps.connections.open) come as an empty form.
+        var body = request.HasJsonContentType() ? await JsonNode.ParseAsync(request.Body) as JsonObject ?? [] : [];
         calls.Enqueue(new SlackCall(method, body, request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
         if (Down)
         {
@@ -81,6 +85,8 @@ internal sealed class FakeSlack : IAsyncDisposable
             "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts = NextTs() }),
             "chat.postEphemeral" => Results.Json(new { ok = true, message_ts = NextTs() }),
             "views.open" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
+            "apps.connections.open" => Results.Json(new { ok = true, url = NextSocketUrl() }),
+            "views.publish" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + body["users"]?.GetValue<string>() } }),
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };

@@ -114,4 +114,33 @@ internal static class SlackPayloads
         ["item_user"] = "U0BOB",
         ["event_ts"] = eventTs,
     };
+
+    /// <summary>A <c>block_actions</c> payload: one of our buttons pressed in a message in C0OPS.</summary>
+    public static JsonObject ButtonPress(string actionId, string value, string user, string triggerId) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user },
+        ["trigger_id"] = triggerId,
+        ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0OPS", ["message_ts"] = "1.2" },
+        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
+    };
+
+    /// <summary>A <c>view_submission</c> of a modal whose inputs are plain text, by block id.</summary>
+    public static JsonObject ViewSubmission(string callbackId, string state, Dictionary<string, string?> values, string user) => new()
+    {
+        ["type"] = "view_submission",
+        ["user"] = new JsonObject { ["id"] = user },
+        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
+        ["view"] = new JsonObject
+        {
+            ["id"] = "V1",
+            ["callback_id"] = callbackId,
+            ["private_metadata"] = state,
+            ["state"] = new JsonObject
+            {
+                ["values"] = new JsonObject(values.Select(v => KeyValuePair.Create<string, JsonNode?>(
+                    v.Key, new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = v.Value } }))),
+            },
+        },
+    };
 }

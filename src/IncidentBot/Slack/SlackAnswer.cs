@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace IncidentBot.Slack;
+
+/// <summary>The immediate answer to a request Slack sent, whichever way it arrived.</summary>
+internal abstract record SlackAnswer
+{
+    /// <summary>Acknowledged with nothing to say.</summary>
+    public static readonly SlackAnswer Empty = new Ok(null);
+
+    /// <summary>Acknowledged; <see cref="Body"/> (a message, or a modal's <c>response_action</c>) goes back to Slack.</summary>
+    public sealed record Ok(JsonObject? Body) : SlackAnswer;
+
+    /// <summary>Not something this app understands: nothing was stored.</summary>
+    public sealed record Refused(string Reason) : SlackAnswer;
+}

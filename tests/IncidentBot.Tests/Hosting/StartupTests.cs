@@ -16,7 +16,8 @@ internal sealed class StartupTests
     public void DropDatabase() => database.Dispose();
 
     [TestCase("Slack:SigningSecret", "secret-value", "Slack:BotToken must be set")]
-    [TestCase("Slack:BotToken", "xoxb-1", "Slack:SigningSecret must be set")]
+    [TestCase("Slack:BotToken", "xoxb-1", "Slack:SigningSecret (HTTP) or Slack:AppToken (Socket Mode) must be set")]
+    [TestCase("Slack:AppToken", "xapp-1-A1-2-abc", "Slack:BotToken must be set")]
     [TestCase("Slack:Command", "outage", "Slack:Command must be a slash command")]
     [TestCase("Storage:Provider", "Mysql", "Storage:Provider must be Sqlite or Postgres, was 'Mysql'")]
     [TestCase("Api:Token", "short", "Api:Token must be at least 16 characters")]
@@ -75,6 +76,20 @@ internal sealed class StartupTests
         });
 
         Assert.That(output, Does.Contain("Slack:BotToken must be a bot token"));
+        Assert.That(output, Does.Not.Contain("must-not-leak"));
+    }
+
+    [Test]
+    public async Task A_bot_token_given_as_the_app_token_is_refused_without_showing_it()
+    {
+        var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-1",
+            ["Slack:AppToken"] = "xoxb-app-token-that-must-not-leak",
+        });
+
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("Slack:AppToken must be an app-level token starting with xapp-"));
         Assert.That(output, Does.Not.Contain("must-not-leak"));
     }
 

@@ -63,8 +63,8 @@ internal sealed class FakeSocket(WebSocket socket, string ticket) : IDisposable
 
     public string Ticket => ticket;
 
-    /// <summary>Completes when the bot closed the connection (or it dropped).</summary>
-    public Task Closed => closed.Task;
+    /// <summary>Completes when the bot closed the connection (or it dropped); fails the test after the usual limit.</summary>
+    public Task Closed => closed.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
     public Task Hello() => Send("""{"type":"hello","num_connections":1,"debug_info":{"host":"applink-test","build_number":10,"approximate_connection_time":18060},"connection_info":{"app_id":"A0INCIDENT"}}""");
 

@@ -22,7 +22,7 @@ internal abstract class SocketModeTestBase(StorageProvider provider) : HostTestB
         ["Slack:AppToken"] = AppToken,
         ["Slack:SocketMode:ReconnectBaseDelay"] = "00:00:00.050",
         ["Slack:SocketMode:ReconnectMaxDelay"] = "00:00:00.200",
-        ["Slack:SocketMode:HelloTimeout"] = "00:00:05",
+        ["Slack:SocketMode:HelloTimeout"] = "00:00:30",
     };
 
     /// <summary>Sends the envelope and returns the bot's acknowledgement of it.</summary>

@@ -40,8 +40,7 @@ internal sealed partial class SocketModeClient(
 
                 if (want.Delay > TimeSpan.Zero)
                 {
-                    LogWaiting(want.Why, want.Delay);
-                    await Task.Delay(want.Delay, clock, stop);
+                    await Wait(want.Why, want.Delay, stop);
                 }
 
                 await ConnectUntilUp(stop);
@@ -65,8 +64,7 @@ internal sealed partial class SocketModeClient(
                 return;
             }
 
-            LogWaiting("connecting failed", wait);
-            await Task.Delay(wait, clock, stop);
+            await Wait("connecting failed", wait, stop);
         }
     }
 
@@ -148,6 +146,14 @@ internal sealed partial class SocketModeClient(
                 await leaving.Ended;
             }
         }
+    }
+
+    /// <summary>The wait is on the clock before it is logged, so whoever reads the log can move a test clock past it.</summary>
+    private async Task Wait(string why, TimeSpan delay, CancellationToken stop)
+    {
+        var waiting = Task.Delay(delay, clock, stop);
+        LogWaiting(why, delay);
+        await waiting;
     }
 
     private TimeSpan NextFailureDelay(bool stable)

@@ -42,7 +42,7 @@ internal static partial class HostileCorpus
 
         foreach (var (name, body) in SignedGarbage())
         {
-            yield return new($"slack signed: {name}", c => Signed(c, body.Bytes, body.ContentType), [200, 400, 413, 415]);
+            yield return new($"slack signed: {name}", c => Signed(c, body.Bytes, body.ContentType), [200, 400, 403, 413, 415]);
         }
 
         var huge = Utf8("text=" + new string('x', 300 * 1024));

@@ -28,8 +28,13 @@ internal static class SocketEnvelopes
         return envelope;
     }
 
-    public static JsonObject Interactive(JsonObject payload) =>
-        Envelope("interactive", payload, acceptsResponsePayload: payload["type"]?.GetValue<string>() is "view_submission" or "block_suggestion");
+    /// <summary>Like the HTTP tests' interactions, the payload names this bot's workspace and app unless it says otherwise.</summary>
+    public static JsonObject Interactive(JsonObject payload)
+    {
+        payload["team"] ??= new JsonObject { ["id"] = SlackPayloads.TeamId };
+        payload["api_app_id"] ??= SlackPayloads.AppId;
+        return Envelope("interactive", payload, acceptsResponsePayload: payload["type"]?.GetValue<string>() is "view_submission" or "block_suggestion");
+    }
 
     private static JsonObject Envelope(string type, JsonObject payload, bool acceptsResponsePayload) => new()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
@@ -62,8 +63,14 @@ internal sealed class MetricsEndpointTests(StorageProvider provider) : HostTestB
     [Test]
     public async Task While_Slack_is_down_the_outbox_gauges_show_what_waits_and_for_how_long()
     {
-        Slack.Down = true;
         using (await Bot.SlashCommand("Checkout down", responseUrl: Slack.ResponseUrl("a")))
+        {
+        }
+
+        // Slack goes down once the incident exists: while it is down the bot cannot check who is asking (guests).
+        await Eventually.Get(() => Bot.Incident(1), (JsonObject? i) => i is not null, "the incident");
+        Slack.Down = true;
+        using (await Bot.SlashCommand("note INC-1 Cache flushed", responseUrl: Slack.ResponseUrl("b")))
         {
         }
 

@@ -56,11 +56,11 @@ internal sealed class SocketModeFlowTests(StorageProvider provider) : SocketMode
     {
         await DeclareOverSocket("Checkout is down");
 
-        await Deliver(Socket, SocketEnvelopes.Interactive(SlackPayloads.ButtonPress("resolve-form:1", "1", "U0BOB", "trigger.socket")));
+        await Deliver(Socket, SocketEnvelopes.Interactive(SlackPayloads.ButtonPress("resolve-form:1", "1", "U0ALICE", "trigger.socket")));
         var open = await Eventually.Get(() => Slack.CallsTo("views.open"), c => c.Count > 0, "the Resolve modal");
         Assert.That(open[0].Body["trigger_id"]!.GetValue<string>(), Is.EqualTo("trigger.socket"));
 
-        var ack = await Deliver(Socket, SocketEnvelopes.Interactive(SlackPayloads.ViewSubmission("resolve-form", "1", new() { ["verification"] = "Orders flow again" }, "U0BOB")));
+        var ack = await Deliver(Socket, SocketEnvelopes.Interactive(SlackPayloads.ViewSubmission("resolve-form", "1", new() { ["verification"] = "Orders flow again" }, "U0ALICE")));
 
         Assert.That(ack.ContainsKey("payload"), Is.False, "an acknowledgement without payload closes the modal");
         await Eventually.Get(() => Bot.Incident(1), i => Timelines.HasEntry(i, "resolved"), "the incident to resolve");

@@ -69,7 +69,8 @@ internal static partial class TeamsEndpoint
         if (activity.Type == "invoke" && !isExecute)
         {
             // Invokes this bot does not declare in its manifest (sign-in, message extensions): say so, store nothing.
-            return Results.StatusCode(StatusCodes.Status501NotImplemented);
+            // A 4xx, not the 501 some SDKs send: the request is the caller's mistake, not a fault of this bot.
+            return Results.Text($"This bot does not handle the invoke '{activity.Name ?? "(none)"}'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (await inbox.TryAdd(TeamsChatPlatform.PlatformName, TeamsInboxHandler.Activity, Encoding.UTF8.GetString(body), DedupeKeys(activity), ct) is not null)

@@ -1,4 +1,5 @@
 using static IncidentBot.Tests.Security.HostileRequest;
+using IncidentBot.Tests.Support;
 
 namespace IncidentBot.Tests.Security;
 
@@ -44,6 +45,12 @@ internal static partial class HostileCorpus
         {
             yield return new($"slack signed: {name}", c => Signed(c, body.Bytes, body.ContentType), [200, 400, 403, 413, 415]);
         }
+
+        // Correctly signed, but for another workspace or app: a command is refused (403), an event acknowledged (200).
+        var ours = "&api_app_id=" + SlackPayloads.AppId;
+        yield return new("slack: signed command for another workspace", c => Signed(c, Utf8(Command.Replace("T0TEAM", "T0OTHER", StringComparison.Ordinal) + ours), Form), [403]);
+        yield return new("slack: signed command for another app", c => Signed(c, Utf8(Command + "&api_app_id=A0OTHER"), Form), [403]);
+        yield return new("slack: signed event for another workspace", c => Signed(c, Utf8(Event.Replace("T0TEAM", "T0OTHER", StringComparison.Ordinal).Replace("A0APP", SlackPayloads.AppId, StringComparison.Ordinal)), Json), [200]);
 
         var huge = Utf8("text=" + new string('x', 300 * 1024));
         yield return new("slack: 300 KB form, signed", c => Signed(c, huge, Form), [413]);

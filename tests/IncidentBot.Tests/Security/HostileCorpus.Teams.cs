@@ -45,6 +45,22 @@ internal static partial class HostileCorpus
         yield return new("teams: invalid UTF-8, valid token", c => WithToken(c, [.. Utf8("{\"type\":\"mess"), 0xC3, 0x28, .. Utf8("age\"}")], "application/json"), [400]);
         yield return new("teams: 300 KB body, valid token", c => WithToken(c, Utf8("{\"type\":\"message\",\"text\":\"" + new string('x', 300 * 1024) + "\"}"), "application/json"), [413]);
         yield return new("teams: GET", _ => Raw(HttpMethod.Get, Path), [405]);
+        yield return new("teams: message from another tenant, valid token", c => WithToken(c, Utf8(ForeignTenant(c.ServiceUrl).ToJsonString()), "application/json"), [403]);
+        yield return new("teams: invoke this bot does not handle, valid token", c => WithToken(c, Utf8(UnhandledInvoke(c.ServiceUrl).ToJsonString()), "application/json"), [400]);
+    }
+
+    private static JsonObject ForeignTenant(string serviceUrl)
+    {
+        var activity = Activity(serviceUrl, "outage Checkout down");
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "00000000-0000-0000-0000-00000000bad0" } };
+        return activity;
+    }
+
+    private static JsonObject UnhandledInvoke(string serviceUrl)
+    {
+        var activity = Activity(serviceUrl, "", type: "invoke");
+        activity["name"] = "composeExtension/query";
+        return activity;
     }
 
     private static JsonObject Activity(string serviceUrl, string text, string type = "message", string conversationType = "channel") => new()

@@ -5,8 +5,18 @@ namespace IncidentBot.Core.Commands;
 /// <summary>A parsed <c>/outage</c> command. <c>Incident</c> is null when the command did not name one.</summary>
 public abstract record Command;
 
-/// <summary><see cref="IsPrivate"/>: <c>/outage private &lt;summary&gt;</c>, kept off every public page.</summary>
-public sealed record DeclareCommand(string Summary, string? Area, int? Severity, bool IsPrivate = false) : Command;
+/// <summary>
+/// <see cref="IsPrivate"/>: <c>/outage private &lt;summary&gt;</c>, kept off every public page. <see cref="Explicit"/>:
+/// <c>/outage declare &lt;summary&gt;</c>, declared even when the summary names an existing incident.
+/// </summary>
+public sealed record DeclareCommand(string Summary, string? Area, int? Severity, bool IsPrivate = false, bool Explicit = false) : Command;
+
+/// <summary>
+/// Text that looks like a mistyped command (<c>staus INC-4 monitoring</c>) or names an existing incident: nothing is
+/// declared; the sender is asked whether they meant <see cref="Suggestion"/> (command text without the prefix), or
+/// want to declare <see cref="Text"/> anyway.
+/// </summary>
+public sealed record DidYouMeanCommand(string Suggestion, string Text) : Command;
 
 public sealed record HelpCommand : Command;
 

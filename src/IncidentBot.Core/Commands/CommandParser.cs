@@ -6,7 +6,8 @@ namespace IncidentBot.Core.Commands;
 
 /// <summary>
 /// Parses the text after <c>/outage</c> (or after the bot mention). Text whose first word is not a verb is a
-/// summary, so <c>/outage Checkout is down</c> declares. A command about an incident may name it right after the
+/// summary, so <c>/outage Checkout is down</c> declares, unless the word looks like a mistyped verb (see
+/// <see cref="VerbTypos"/>): that is a <see cref="DidYouMeanCommand"/>. A command about an incident may name it right after the
 /// verb (<c>INC-42</c> or <c>42</c>).
 /// </summary>
 public static partial class CommandParser
@@ -42,7 +43,8 @@ public static partial class CommandParser
             "postmortem" => ParsePostmortem(args),
             "ooo" => ParseOutOfOffice(args),
             "private" => ParseDeclare(args, isPrivate: true),
-            _ => ParseDeclare(words, isPrivate: false),
+            "declare" => ParseDeclare(args, isPrivate: false) is DeclareCommand d ? d with { Explicit = true } : ParseDeclare(args, isPrivate: false),
+            _ => VerbTypos.Correct(words) is { } meant ? new DidYouMeanCommand(meant, string.Join(' ', words)) : ParseDeclare(words, isPrivate: false),
         };
     }
 

@@ -29,7 +29,8 @@ public sealed class IncidentCommands(
     ChangeSeverity severity,
     ImpactStart impactStart,
     Permissions permissions,
-    UserMentions mentions)
+    UserMentions mentions,
+    DidYouMean didYouMean)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -39,7 +40,8 @@ public sealed class IncidentCommands(
     {
         HelpCommand => new(Usage.Help(commandPrefix), IsFinal: true),
         InvalidCommand invalid => new(Usage.For(invalid, commandPrefix), IsFinal: true),
-        DeclareCommand declare => new($"Declaring {ThreadRoot.TitlePrefix}{declare.Summary} ...", IsFinal: false),
+        DeclareCommand declare when declare.Explicit || !DidYouMean.NamesAnId(declare.Summary) =>
+            new($"Declaring {ThreadRoot.TitlePrefix}{declare.Summary} ...", IsFinal: false),
         _ => new("Working on it ...", IsFinal: false),
     };
 
@@ -53,6 +55,17 @@ public sealed class IncidentCommands(
         var command = CommandParser.Parse(text);
         if (command is HelpCommand or InvalidCommand && answeredAtReceipt)
         {
+            return;
+        }
+
+        if (command is DeclareCommand { Explicit: false, IsPrivate: false } && await didYouMean.ForSummary(text!, ct) is { } namesAnIncident)
+        {
+            command = namesAnIncident;
+        }
+
+        if (command is DidYouMeanCommand meant)
+        {
+            await platform.Answer(context, DidYouMean.Message(context, meant, platform.CommandPrefix), ct);
             return;
         }
 

@@ -8,6 +8,7 @@ public static class Usage
     private static readonly (string Verb, string Syntax, string Meaning)[] Verbs =
     [
         ("", "<summary> [area:<key>] [sev:<1-4>]", "declare an outage and open its [Outage] thread"),
+        ("declare", "declare <summary> [area:<key>] [sev:<1-4>]", "declare, even when the summary starts like a command or names an incident"),
         ("private", "private <summary> [area:<key>] [sev:<1-4>]", "declare a private incident: never on the status page or Statuspage"),
         ("help", "help", "this list"),
         ("list", "list", "open incidents"),

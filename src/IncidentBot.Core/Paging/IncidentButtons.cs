@@ -22,13 +22,24 @@ public sealed class IncidentButtons(
     IncidentForms forms,
     HandOff handoff,
     ChatPlatforms platforms,
-    Permissions permissions)
+    Permissions permissions,
+    IncidentCommands commands)
 {
     public const string Acknowledge = "ack";
     public const string ChooseArea = "area";
 
     public async Task Press(CommandContext context, string action, string value, CancellationToken ct)
     {
+        // "Did you mean ...?": the button is the command, run as if the presser had typed it (the same rules apply).
+        if (action is DidYouMean.RunAction or DidYouMean.DeclareAction)
+        {
+            var command = DidYouMean.CommandOf(action, value);
+            await (command is null
+                ? platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", "That button carries no command this bot can run."), ct)
+                : commands.Execute(context, command, answeredAtReceipt: false, ct));
+            return;
+        }
+
         if (await Answer(context, action, value, ct) is { } answer)
         {
             await platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);

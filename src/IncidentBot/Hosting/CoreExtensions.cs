@@ -20,6 +20,7 @@ internal static class CoreExtensions
         services.AddSingleton<DeclareIncident>();
         services.AddSingleton<ListIncidents>();
         services.AddSingleton<IncidentCommands>();
+        services.AddSingleton<DidYouMean>();
         services.AddSingleton<ThreadReplies>();
         services.AddSingleton<Notes>();
         services.AddSingleton<DraftPostmortem>();

@@ -13,6 +13,7 @@ internal static class SlackMessages
     internal const int MaxTextLength = 3000;
     internal const int MaxFieldLength = 2000;
     internal const int MaxFieldsPerSection = 10;
+    internal const int MaxActionIdLength = 255;
 
     public static JsonObject Render(ChatMessage message)
     {
@@ -66,14 +67,18 @@ internal static class SlackMessages
         return Mrkdwn(SlackTruncate.Escaped(label + value, MaxFieldLength));
     }
 
-    /// <summary>plain_text is not markup, so labels are not escaped; action ids and values are ours, not user text.</summary>
+    /// <summary>
+    /// plain_text is not markup, so labels are not escaped. Action ids are unique within a message because they carry
+    /// the value; a value too long for an action id (255 characters; a suggested command) is stood for by its hash.
+    /// </summary>
     private static JsonObject Button(ChatButton button)
     {
+        var actionId = $"{button.Action}:{button.Value}";
         var element = new JsonObject
         {
             ["type"] = "button",
             ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = button.Label.Length > 75 ? button.Label[..74] + "…" : button.Label },
-            ["action_id"] = $"{button.Action}:{button.Value}",
+            ["action_id"] = actionId.Length <= MaxActionIdLength ? actionId : $"{button.Action}:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(button.Value)))[..16]}",
             ["value"] = button.Value,
         };
         if (button.Primary)

@@ -69,9 +69,10 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new ChangeSeverity(Store, Nudges, deciders, platforms, Clock),
             new ImpactStart(Store, platforms, Clock),
             permissions,
-            mentions);
+            mentions,
+            new DidYouMean(Store));
         Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
     }

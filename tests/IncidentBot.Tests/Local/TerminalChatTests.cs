@@ -28,6 +28,17 @@ internal sealed class TerminalChatTests
     }
 
     [Test]
+    public async Task In_the_terminal_a_mistyped_command_is_questioned_and_declare_declares_anyway()
+    {
+        var output = await Chat("/outage Cache cluster down", "/outage staus INC-1 monitoring all good", "/outage list");
+        Assert.That(output, Does.Contain("Did you mean `/outage status INC-1 monitoring all good`?").And.Contain("`/outage declare staus INC-1 monitoring all good`").And.Contain("1 open"));
+
+        output = await Chat("/outage declare staus INC-1 monitoring all good", "/outage list");
+
+        Assert.That(output, Does.Contain("INC-2 declared").And.Contain("2 open"));
+    }
+
+    [Test]
     public async Task A_reply_before_any_outage_is_explained_not_lost_silently()
     {
         var output = await Chat("hello?");

@@ -23,6 +23,20 @@ internal sealed class SlackMessagesTests
     }
 
     [Test]
+    public void A_button_whose_value_is_too_long_for_an_action_id_gets_a_short_unique_one()
+    {
+        var command = "status INC-4 monitoring " + new string('x', 400);
+        var message = new ChatMessage("k1", "Did you mean?", Buttons: [new ChatButton("suggested", "Run that", command), new ChatButton("suggested", "Other", command + "y")]);
+
+        var elements = SlackMessages.Render(message)["blocks"]![1]!["elements"]!.AsArray();
+
+        var ids = elements.Select(e => e!["action_id"]!.GetValue<string>()).ToList();
+        Assert.That(ids, Has.All.Length.LessThanOrEqualTo(255).And.All.StartsWith("suggested:"));
+        Assert.That(ids.Distinct().Count(), Is.EqualTo(2));
+        Assert.That(elements[0]!["value"]!.GetValue<string>(), Is.EqualTo(command), "the value still carries the whole command");
+    }
+
+    [Test]
     public void A_message_without_heading_or_fields_is_a_single_section()
     {
         var rendered = SlackMessages.Render(new ChatMessage("k2", "Paged <@W0ABC123>"));

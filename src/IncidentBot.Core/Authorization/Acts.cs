@@ -24,6 +24,7 @@ public static class Acts
     public const string Checklist = "Checklist";
     public const string Accept = "Accept";
     public const string Acknowledge = "Acknowledge";
+    public const string Decline = "Decline";
     public const string Area = "Area";
     public const string Rollback = "Rollback";
     public const string RollbackAnswer = "RollbackAnswer";
@@ -57,6 +58,9 @@ public static class Acts
         // Only the person a handoff names can accept it; the use case checks that, this keeps guests out.
         [Accept] = [Roles.Members],
         [Acknowledge] = Responders,
+
+        // Only someone paged has a page to decline; the use case checks they were, this keeps everyone else out.
+        [Decline] = [Roles.Paged],
         [Area] = [Roles.Owner, Roles.Declarer, Roles.Paged, Roles.Deciders],
         [Rollback] = [Roles.Owner, Roles.Deciders, Roles.ProdAccess],
         [RollbackAnswer] = Responders,
@@ -83,6 +87,7 @@ public static class Acts
         SevCommand => Severity,
         StartedCommand => Started,
         AckCommand => Acknowledge,
+        DeclineCommand => Decline,
         RollbackCommand { Answer: Commands.RollbackAnswer.Yes } => Rollback,
         RollbackCommand => RollbackAnswer,
         StatusCommand => Status,
@@ -97,6 +102,7 @@ public static class Acts
     public static string? OfButton(string action, string choice) => action switch
     {
         IncidentButtons.Acknowledge => Acknowledge,
+        IncidentButtons.Decline => Decline,
         IncidentButtons.ChooseArea => Area,
         RollbackFirst.DecideAction when choice.Equals("yes", StringComparison.OrdinalIgnoreCase) => Rollback,
         RollbackFirst.DecideAction or RollbackFirst.RestoredAction => RollbackAnswer,
@@ -124,6 +130,7 @@ public static class Acts
         Checklist => "tick off checklist steps",
         Accept => "accept a handoff",
         Acknowledge => "acknowledge",
+        Decline => "decline a page",
         Area => "choose the area",
         Rollback => "roll back (this calls the production rollback webhook)",
         RollbackAnswer => "answer the rollback question",

@@ -19,6 +19,7 @@ public sealed partial class UserMentions(PeopleDirectories directories)
         HandoffCommand h => h with { Notes = await Neutralise(context, h.Notes, ct) },
         StatusCommand s => s with { PublicMessage = await Neutralise(context, s.PublicMessage, ct) },
         RollbackCommand { Note: { } note } r => r with { Note = await Neutralise(context, note, ct) },
+        DeclineCommand { Reason: { } reason } d => d with { Reason = await Neutralise(context, reason, ct) },
         ResolveCommand r => r with { Verification = await Neutralise(context, r.Verification, ct) },
         _ => command,
     };

@@ -51,6 +51,9 @@ public sealed record SevCommand(long? Incident, int Severity) : Command;
 /// <summary><c>started [INC-n] &lt;time&gt;</c>: when the impact began, before anyone declared the incident.</summary>
 public sealed record StartedCommand(long? Incident, PastTime When) : Command;
 
+/// <summary><c>decline &lt;INC-n&gt; [reason]</c>: the person paged is on something equally urgent; page the next one now.</summary>
+public sealed record DeclineCommand(long Incident, string? Reason) : Command;
+
 public sealed record ResolveCommand(long? Incident, string Verification) : Command;
 
 public sealed record PostmortemCommand(long? Incident) : Command;

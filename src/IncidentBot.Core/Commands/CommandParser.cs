@@ -30,6 +30,7 @@ public static partial class CommandParser
             "back" => NoArguments(args, verb, new BackCommand()),
             "who" => args.Count == 1 ? new WhoCommand(args[0].ToLowerInvariant()) : Invalid(verb, "Name one area."),
             "ack" => ParseAck(args),
+            "decline" => ParseDecline(args),
             "owner" => ParseOwner(args),
             "handoff" => ParseHandoff(args),
             "status" => ParseStatus(args),
@@ -96,6 +97,15 @@ public static partial class CommandParser
     {
         var (id, rest) = TakeIncident(args);
         return rest.Count == 0 ? new AckCommand(id) : Invalid("ack", $"Unexpected '{string.Join(' ', rest)}'.");
+    }
+
+    /// <summary>The id is required: "Decline rate spiking" must not decline the one open incident's page.</summary>
+    private static Command ParseDecline(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        return id is { } number
+            ? new DeclineCommand(number, rest.Count > 0 ? string.Join(' ', rest) : null)
+            : Invalid("decline", "Name the incident whose page you decline, as in 'decline INC-4 on the database migration'.");
     }
 
     private static Command ParseOwner(List<string> args)

@@ -30,7 +30,8 @@ public sealed class IncidentCommands(
     ImpactStart impactStart,
     Permissions permissions,
     UserMentions mentions,
-    DidYouMean didYouMean)
+    DidYouMean didYouMean,
+    DeclinePage decline)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -98,6 +99,7 @@ public sealed class IncidentCommands(
             OutOfOfficeCommand ooo => await people.OutOfOffice(context, ooo.Until is { } until ? NodaTime.LocalDate.FromDateOnly(until) : null, ct),
             BackCommand => await people.Back(context, ct),
             AckCommand ack => await OnIncident(context, ack, ack.Incident, "ack", i => Acknowledge(i, context, ct), ct),
+            DeclineCommand d => await OnIncident(context, d, d.Incident, "decline", i => decline.Run(i, d.Reason, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
             HandoffCommand h => await OnIncident(context, h, h.Incident, "handoff", i => handoff.Run(i, h.Person, h.Notes, context.User, ct), ct),
             StatusCommand s => await OnIncident(context, s, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, s.PublicTitle, context.User, context.RequestKey, ct), ct),
@@ -114,7 +116,7 @@ public sealed class IncidentCommands(
     }
 
     /// <summary>Commands whose permission depends on the incident they are about, checked once it is found.</summary>
-    private static bool IsAboutAnIncident(Command command) => command is AckCommand or OwnerCommand or HandoffCommand or StatusCommand
+    private static bool IsAboutAnIncident(Command command) => command is AckCommand or DeclineCommand or OwnerCommand or HandoffCommand or StatusCommand
         or ResolveCommand or RollbackCommand or NoteCommand or ActionCommand or SevCommand or StartedCommand or PostmortemCommand;
 
     private async Task<string?> OnIncident(CommandContext context, Command command, long? named, string verb, Func<Incident, Task<string>> run, CancellationToken ct)

@@ -23,10 +23,12 @@ public sealed class IncidentButtons(
     HandOff handoff,
     ChatPlatforms platforms,
     Permissions permissions,
-    IncidentCommands commands)
+    IncidentCommands commands,
+    DeclinePage decline)
 {
     public const string Acknowledge = "ack";
     public const string ChooseArea = "area";
+    public const string Decline = "decline";
 
     public async Task Press(CommandContext context, string action, string value, CancellationToken ct)
     {
@@ -65,6 +67,7 @@ public sealed class IncidentButtons(
         return action switch
         {
             Acknowledge => await ownership.Acknowledge(incident, context.User, ct),
+            Decline => await decline.Run(incident, null, context.User, ct),
             ChooseArea when incident.IsOpen => await areas.Choose(incident, choice, ct),
             ChooseArea => $"{incident.Id} is resolved.",
             RollbackFirst.DecideAction when Enum.TryParse<RollbackAnswer>(choice, ignoreCase: true, out var answer) =>

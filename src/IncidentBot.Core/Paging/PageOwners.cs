@@ -39,12 +39,10 @@ public sealed class PageOwners(
                 await Record(incident, platform, TimelineKind.Escalated, $"escalated:{(int)level}", $"Escalating to the {Label(level, area)}: {why}.", ct);
             }
 
-            var candidates = await roster.StatusOf(Ids(level, area), ct);
-            var pageable = candidates.Where(c => c.Status.Available && platform.Handle(c.Person) is not null).ToList();
-            var skipped = candidates.Except(pageable).Select(c => $"{c.Person.Name} ({(c.Status.Available ? $"no {platform.Name} id in the registry" : c.Status.Reason)})").ToList();
+            var (pageable, skipped) = await Pageable(level, area, platform, new HashSet<string>(), ct);
             if (pageable.Count > 0)
             {
-                await Notify(incident, area, level, pageable.Select(c => c.Person).ToList(), skipped, platform, ct);
+                await Notify(incident, area, level, pageable, skipped, platform, "", ct);
                 return;
             }
 
@@ -54,11 +52,36 @@ public sealed class PageOwners(
         await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:nobody-pageable", $"Nobody could be paged for {area.Name}: {why}. Name an owner with 'owner @person'."), ct);
     }
 
-    private async Task Notify(Incident incident, Area area, PageLevel level, List<Person> people, List<string> skipped, IChatPlatform platform, CancellationToken ct)
+    /// <summary>
+    /// Pages the people at <paramref name="level"/> who can be paged now and are not in <paramref name="exclude"/> (paged
+    /// already, or declined), without escalating; false when there is nobody. <paramref name="round"/> tells this
+    /// round's messages apart from the level's first.
+    /// </summary>
+    public async Task<bool> PageMore(Incident incident, Area area, PageLevel level, IReadOnlySet<string> exclude, string round, CancellationToken ct)
+    {
+        var platform = platforms[incident.Thread.Platform];
+        var (pageable, _) = await Pageable(level, area, platform, exclude, ct);
+        if (pageable.Count > 0)
+        {
+            await Notify(incident, area, level, pageable, [], platform, ":" + round, ct);
+        }
+
+        return pageable.Count > 0;
+    }
+
+    private async Task<(List<Person> Pageable, List<string> Skipped)> Pageable(PageLevel level, Area area, IChatPlatform platform, IReadOnlySet<string> exclude, CancellationToken ct)
+    {
+        var candidates = (await roster.StatusOf(Ids(level, area), ct)).Where(c => !exclude.Contains(c.Person.Id)).ToList();
+        var pageable = candidates.Where(c => c.Status.Available && platform.Handle(c.Person) is not null).ToList();
+        var skipped = candidates.Except(pageable).Select(c => $"{c.Person.Name} ({(c.Status.Available ? $"no {platform.Name} id in the registry" : c.Status.Reason)})").ToList();
+        return (pageable.Select(c => c.Person).ToList(), skipped);
+    }
+
+    private async Task Notify(Incident incident, Area area, PageLevel level, List<Person> people, List<string> skipped, IChatPlatform platform, string round, CancellationToken ct)
     {
         var handles = people.Select(p => platform.Handle(p)!).ToList();
         var notPaged = skipped.Count > 0 ? $" Not paged: {string.Join("; ", skipped)}." : "";
-        await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:paging:{(int)level}", $"Paging {string.Join(", ", handles)}, the {Label(level, area)}.{notPaged}"), ct);
+        await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:paging:{(int)level}{round}", $"Paging {string.Join(", ", handles)}, the {Label(level, area)}.{notPaged}"), ct);
         foreach (var person in people)
         {
             await platform.DirectMessage(platform.Handle(person)!, PageMessage(incident, area, level, person), ct);
@@ -79,10 +102,13 @@ public sealed class PageOwners(
 
     private ChatMessage PageMessage(Incident incident, Area area, PageLevel level, Person person) => new(
         Key: $"{incident.Id}:page:{(int)level}:{person.Id}",
-        Text: $"You are paged as one of the {Label(level, area)}. Acknowledge to take ownership; if nobody does within {policy.AckTimeout.TotalMinutes:0} min, the next people are paged.",
+        Text: $"You are paged as one of the {Label(level, area)}. Acknowledge to take ownership; if nobody does within {policy.AckTimeout.TotalMinutes:0} min, the next people are paged. On something equally urgent? Say so, and the next person is paged at once.",
         Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
         Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("Declared by", incident.DeclaredBy)],
-        Buttons: [new ChatButton(IncidentButtons.Acknowledge, "Acknowledge", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Primary: true)]);
+        Buttons: [
+            new ChatButton(IncidentButtons.Acknowledge, "Acknowledge", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Primary: true),
+            new ChatButton(IncidentButtons.Decline, "I'm on something urgent", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]);
 
     private async Task Record(Incident incident, IChatPlatform platform, string kind, string sourceId, string text, CancellationToken ct)
     {

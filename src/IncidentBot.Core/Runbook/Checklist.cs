@@ -19,7 +19,11 @@ public sealed class Checklist(IIncidentStore incidents, ChatPlatforms platforms,
             $"{incident.Id}:checklist",
             string.Join('\n', lines),
             Heading: "Runbook checklist: press a step when it is done",
-            Buttons: [.. steps.Select(s => new ChatButton(CheckAction, s.Title, $"{n}:{s.Id}")), IncidentForms.StatusButton(incident), IncidentForms.ResolveButton(incident)]),
+            Buttons: [
+                .. steps.Select(s => new ChatButton(CheckAction, s.Title, $"{n}:{s.Id}")),
+                .. steps.Select(s => StepActions.Button(s.Action, incident)).OfType<ChatButton>(),
+                IncidentForms.StatusButton(incident),
+                IncidentForms.ResolveButton(incident)]),
             ct);
     }
 

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace IncidentBot.Core.Runbook;
 
-/// <summary>Reads a runbook file: <c>steps:</c>, each with an <c>id</c>, a <c>title</c> and optional <c>text</c>.</summary>
+/// <summary>Reads a runbook file: <c>steps:</c>, each with an <c>id</c>, a <c>title</c>, optional <c>text</c> and <c>action</c>.</summary>
 public static partial class RunbookParser
 {
     /// <summary>The runbook, or the problems found, each with its line.</summary>
@@ -37,8 +37,12 @@ public static partial class RunbookParser
             }
 
             string? Field(string name) => step.Children.TryGetValue(new YamlScalarNode(name), out var value) ? (value as YamlScalarNode)?.Value : null;
-            var unknown = step.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).Where(k => k is not ("id" or "title" or "text")).ToList();
-            errors.AddRange(unknown.Select(k => $"line {line}: unknown field '{k}' (a step has id, title and text)"));
+            var unknown = step.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).Where(k => k is not ("id" or "title" or "text" or "action")).ToList();
+            errors.AddRange(unknown.Select(k => $"line {line}: unknown field '{k}' (a step has id, title, text and action)"));
+            if (Field("action") is { } action && !StepActions.Known.Contains(action))
+            {
+                errors.Add($"line {line}: unknown action '{action}' (one of {string.Join(", ", StepActions.Known)})");
+            }
             var id = Field("id");
             var title = Field("title");
             if (id is null || !StepId().IsMatch(id))
@@ -55,7 +59,7 @@ public static partial class RunbookParser
                 errors.Add($"line {line}: step '{id}' needs a title");
             }
 
-            result.Add(new RunbookStep(id ?? "", title ?? "", Field("text")));
+            result.Add(new RunbookStep(id ?? "", title ?? "", Field("text"), Field("action")));
         }
 
         if (result.Count == 0)

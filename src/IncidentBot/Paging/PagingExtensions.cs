@@ -20,6 +20,7 @@ internal static class PagingExtensions
         services.AddSingleton<PageOwners>();
         services.AddSingleton<AreaOnDeclare>();
         services.AddSingleton<Ownership>();
+        services.AddSingleton<DeclinePage>();
         services.AddSingleton<PeopleCommands>();
         services.AddSingleton<IncidentButtons>();
         services.AddSingleton<ResolveIncident>();

@@ -30,7 +30,9 @@ public sealed class PagingTests
         Assert.That(paging, Does.StartWith("Paging alice, the primary owners of Payments.").And.Contain("Amir (off hours"));
         var page = core.DirectMessages("alice").Single().Message;
         Assert.That(page.Heading, Is.EqualTo("INC-1 [Outage]: Checkout returns 500s"));
-        Assert.That(page.ButtonList.Single(), Is.EqualTo(new Core.Chat.ChatButton(IncidentButtons.Acknowledge, "Acknowledge", "1", Primary: true)));
+        Assert.That(page.ButtonList, Is.EqualTo(new Core.Chat.ChatButton[] {
+            new(IncidentButtons.Acknowledge, "Acknowledge", "1", Primary: true),
+            new(IncidentButtons.Decline, "I'm on something urgent", "1") }));
         Assert.That(core.DirectMessages("amir"), Is.Empty);
         Assert.That((await core.Timeline()).Where(e => e.Kind == TimelineKind.Paged).Select(e => e.Text), Is.EqualTo<string[]>(["Paged Alice (primary owners of Payments)", "Told Carol (deciders) of SEV-1"]));
     }

@@ -70,9 +70,10 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new ImpactStart(Store, platforms, Clock),
             permissions,
             mentions,
-            new DidYouMean(Store));
+            new DidYouMean(Store),
+            Decline = new DeclinePage(Store, roster, pageOwners, platforms, Clock));
         Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
     }
@@ -99,6 +100,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public OverdueActions Overdue { get; }
 
     public DeclareIncident Declare { get; }
+
+    public DeclinePage Decline { get; }
 
     /// <summary>Steps armed to fail once (a message key, <c>pager:resolve:INC-1</c>, <c>publish:status:resolved</c>).</summary>
     public Faults Faults { get; } = new();

@@ -12,8 +12,17 @@ internal sealed class TerminalChatTests
     [SetUp]
     public void CreateDatabase() => database = TestDatabase.Create(StorageProvider.Sqlite);
 
+    private string? registry;
+
     [TearDown]
-    public void DropDatabase() => database.Dispose();
+    public void DropDatabase()
+    {
+        database.Dispose();
+        if (registry is not null)
+        {
+            File.Delete(registry);
+        }
+    }
 
     [Test]
     public async Task In_the_terminal_an_outage_opens_a_thread_and_replies_land_on_the_timeline()
@@ -36,6 +45,25 @@ internal sealed class TerminalChatTests
         output = await Chat("/outage declare staus INC-1 monitoring all good", "/outage list");
 
         Assert.That(output, Does.Contain("INC-2 declared").And.Contain("2 open"));
+    }
+
+    [Test]
+    public async Task In_the_terminal_a_page_can_be_declined_and_the_next_level_is_paged()
+    {
+        registry = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(registry, """
+            people:
+              - { id: you, name: You }
+              - { id: bob, name: Bob }
+            areas:
+              - { key: payments, name: Payments, primary: [you], secondary: [bob] }
+            deciders: [bob]
+            """);
+
+        var output = await Chat("/outage Checkout down area:payments", "/outage decline INC-1 in the database migration");
+
+        Assert.That(output, Does.Contain("Paging you, the primary owners of Payments").And.Contain("You cannot take this: in the database migration")
+            .And.Contain("Paging bob, the secondary owners of Payments").And.Contain("Recorded. The secondary owners of Payments are paged now."));
     }
 
     [Test]
@@ -63,7 +91,8 @@ internal sealed class TerminalChatTests
         using var input = new StringReader(string.Join('\n', lines));
         await using var output = new StringWriter();
         // End-of-day nags follow the real clock: a tiny lead time and grace keep them out of these timelines.
-        string[] args = ["chat", .. database.Settings.Select(s => $"--{s.Key}={s.Value}"), "--Handoff:LeadTime=00:00:00.001", "--Handoff:Grace=00:00:00.001"];
+        string[] args = ["chat", .. database.Settings.Select(s => $"--{s.Key}={s.Value}"), "--Handoff:LeadTime=00:00:00.001", "--Handoff:Grace=00:00:00.001",
+            .. registry is null ? Array.Empty<string>() : [$"--Registry:Path={registry}"]];
         await TerminalChat.Run(args, input, output);
         return output.ToString();
     }

@@ -1,0 +1,28 @@
+using System.Globalization;
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Paging;
+
+namespace IncidentBot.Core.Runbook;
+
+/// <summary>
+/// What a runbook step can carry besides its check-off button (<c>action:</c> in the runbook file): the button that does
+/// the step, the same one the bot's other messages use, so it runs under the same rule of who may.
+/// </summary>
+public static class StepActions
+{
+    /// <summary>"I'm on something urgent": decline a page (runbook step 4a).</summary>
+    public const string Decline = "decline";
+
+    public static readonly IReadOnlyList<string> Known = [Decline];
+
+    public static ChatButton? Button(string? action, Incident incident)
+    {
+        var n = incident.Number.ToString(CultureInfo.InvariantCulture);
+        return action switch
+        {
+            Decline => new ChatButton(IncidentButtons.Decline, "I'm on something urgent", n),
+            _ => null,
+        };
+    }
+}

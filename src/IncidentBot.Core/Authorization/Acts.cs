@@ -25,6 +25,7 @@ public static class Acts
     public const string Accept = "Accept";
     public const string Acknowledge = "Acknowledge";
     public const string Decline = "Decline";
+    public const string RootCause = "RootCause";
     public const string Area = "Area";
     public const string Rollback = "Rollback";
     public const string RollbackAnswer = "RollbackAnswer";
@@ -65,6 +66,7 @@ public static class Acts
         [Rollback] = [Roles.Owner, Roles.Deciders, Roles.ProdAccess],
         [RollbackAnswer] = Responders,
         [Status] = Responders,
+        [RootCause] = Responders,
         [Severity] = Responders,
         [Owner] = Responders,
         [Handoff] = Responders,
@@ -88,6 +90,7 @@ public static class Acts
         StartedCommand => Started,
         AckCommand => Acknowledge,
         DeclineCommand => Decline,
+        RootCauseCommand => RootCause,
         RollbackCommand { Answer: Commands.RollbackAnswer.Yes } => Rollback,
         RollbackCommand => RollbackAnswer,
         StatusCommand => Status,
@@ -108,6 +111,7 @@ public static class Acts
         RollbackFirst.DecideAction or RollbackFirst.RestoredAction => RollbackAnswer,
         Runbook.Checklist.CheckAction => Checklist,
         IncidentForms.StatusAction => Status,
+        IncidentForms.RootCauseAction => RootCause,
         IncidentForms.ResolveAction => Resolve,
         HandoffMessages.FormAction => Handoff,
         HandoffMessages.AcceptAction => Accept,
@@ -131,6 +135,7 @@ public static class Acts
         Accept => "accept a handoff",
         Acknowledge => "acknowledge",
         Decline => "decline a page",
+        RootCause => "record the root cause",
         Area => "choose the area",
         Rollback => "roll back (this calls the production rollback webhook)",
         RollbackAnswer => "answer the rollback question",

@@ -15,6 +15,7 @@ public sealed partial class UserMentions(PeopleDirectories directories)
     {
         DeclareCommand d => d with { Summary = await Neutralise(context, d.Summary, ct) },
         NoteCommand n => n with { Text = await Neutralise(context, n.Text, ct) },
+        RootCauseCommand rc => rc with { Text = await Neutralise(context, rc.Text, ct) },
         ActionCommand a => a with { FollowUp = await Neutralise(context, a.FollowUp, ct) },
         HandoffCommand h => h with { Notes = await Neutralise(context, h.Notes, ct) },
         StatusCommand s => s with { PublicMessage = await Neutralise(context, s.PublicMessage, ct) },

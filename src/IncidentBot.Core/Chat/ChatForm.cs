@@ -9,7 +9,7 @@ public sealed record ChatForm(string Id, string Title, string SubmitLabel, strin
 /// <summary>
 /// A text field, or a choice when <see cref="Options"/> is set (value, label). A <see cref="Person"/> field answers with
 /// a person as the platform names them (a mention); platforms without a person picker take a mention or registry id as text.
-/// <see cref="Initial"/> prefills a text field.
+/// <see cref="Initial"/> prefills a text field, or picks a choice by its value.
 /// </summary>
 public sealed record ChatFormField(
     string Id,

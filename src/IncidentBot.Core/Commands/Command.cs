@@ -54,6 +54,9 @@ public sealed record StartedCommand(long? Incident, PastTime When) : Command;
 /// <summary><c>decline &lt;INC-n&gt; [reason]</c>: the person paged is on something equally urgent; page the next one now.</summary>
 public sealed record DeclineCommand(long Incident, string? Reason) : Command;
 
+/// <summary><c>rootcause [INC-n] &lt;text&gt;</c>: the root cause is found.</summary>
+public sealed record RootCauseCommand(long? Incident, string Text) : Command;
+
 public sealed record ResolveCommand(long? Incident, string Verification) : Command;
 
 public sealed record PostmortemCommand(long? Incident) : Command;

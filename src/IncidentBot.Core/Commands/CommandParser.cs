@@ -39,6 +39,7 @@ public static partial class CommandParser
             "action" => FollowUpParser.ParseAction(args),
             "done" => FollowUpParser.ParseDone(args),
             "sev" => ParseSeverity(args),
+            "rootcause" => WithText(args, verb, "Write the root cause.", (id, text) => new RootCauseCommand(id, text)),
             "started" => ParseStarted(args),
             "resolve" => WithText(args, verb, "Say what you checked to confirm service is restored.", (id, text) => new ResolveCommand(id, text)),
             "postmortem" => ParsePostmortem(args),

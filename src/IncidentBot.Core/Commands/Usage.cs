@@ -23,6 +23,7 @@ public static class Usage
         ("note", "note [INC-n] <text>", "add a note to the timeline"),
         ("sev", "sev [INC-n] <1-4>", "change the severity (1 is the worst; SEV-1 tells the deciders)"),
         ("started", "started [INC-n] <14:05 | 2h ago | 2026-11-30T14:05Z>", "when the impact started (UTC), for the time to detect"),
+        ("rootcause", "rootcause [INC-n] <what caused it>", "record the root cause (the postmortem uses it) and get asked for an 'identified' status update"),
         ("action", "action [INC-n] [@owner] [due:<yyyy-mm-dd>] <follow-up>", "record a follow-up action (A-<n>) for the postmortem"),
         ("done", "done A-<n>", "mark a follow-up action done"),
         ("resolve", "resolve [INC-n] <what you verified>", "resolve, saying how you confirmed service is back"),

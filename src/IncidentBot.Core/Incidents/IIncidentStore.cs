@@ -51,6 +51,12 @@ public interface IIncidentStore
     /// <summary>The incidents opened for an alert (by its <see cref="NewIncident.AlertKey"/>), oldest first.</summary>
     Task<IReadOnlyList<Incident>> ForAlert(string alertKey, CancellationToken ct);
 
-    /// <summary>Records how recovery was verified and, when known, the root cause and what resolved it.</summary>
+    /// <summary>
+    /// Records how recovery was verified and, when known, the root cause and what resolved it; a null root cause keeps
+    /// the one recorded earlier (<see cref="SetRootCause"/>).
+    /// </summary>
     Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct);
+
+    /// <summary>Records the root cause as soon as it is found, before the incident is resolved.</summary>
+    Task SetRootCause(long number, string rootCause, CancellationToken ct);
 }

@@ -4,6 +4,7 @@ using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Status;
 
 namespace IncidentBot.Core.Incidents;
@@ -18,6 +19,7 @@ public sealed class IncidentForms(
 {
     public const string StatusAction = "status-form";
     public const string ResolveAction = "resolve-form";
+    public const string RootCauseAction = "rootcause-form";
 
     public const string Verification = "verification";
     public const string RootCause = "root_cause";
@@ -28,18 +30,22 @@ public sealed class IncidentForms(
     public const string NewOwner = "new_owner";
     public const string HandoffNotes = "notes";
 
-    public static ChatButton StatusButton(Incident incident) => new(StatusAction, "Post a status update", Number(incident));
+    /// <summary><paramref name="stage"/> prefills the form with that stage and its usual message.</summary>
+    public static ChatButton StatusButton(Incident incident, IncidentStatus? stage = null) =>
+        new(StatusAction, "Post a status update", stage is { } s ? $"{Number(incident)}:{s.ToString().ToLowerInvariant()}" : Number(incident), Primary: stage is not null);
 
     public static ChatButton ResolveButton(Incident incident) => new(ResolveAction, "Resolve", Number(incident), Primary: true);
 
     /// <summary>Opens the form a button asks for; the answer is what to tell the presser (null: the form is open).</summary>
-    public async Task<string?> Open(CommandContext context, Incident incident, string action, CancellationToken ct)
+    public async Task<string?> Open(CommandContext context, Incident incident, string action, string choice, CancellationToken ct)
     {
+        var stage = Enum.TryParse<IncidentStatus>(choice, ignoreCase: true, out var chosen) && char.IsLetter(choice[0]) ? chosen : (IncidentStatus?)null;
         var form = action switch
         {
             ResolveAction => ResolveForm(incident),
             HandoffMessages.FormAction => HandoffForm(incident),
-            _ => StatusForm(incident, registry.Current),
+            RootCauseAction => RootCauseForm(incident),
+            _ => StatusForm(incident, registry.Current, stage),
         };
         if (!incident.IsOpen)
         {
@@ -52,6 +58,8 @@ public sealed class IncidentForms(
             {
                 ResolveAction => "Say: resolve <what you verified>",
                 HandoffMessages.FormAction => $"Say: handoff {incident.Id} @person <what you tried and would try next>",
+                RootCauseAction => $"Say: rootcause {incident.Id} <what caused it>",
+                _ when stage is IncidentStatus.Identified => $"Say: status {incident.Id} identified {RootCauseFound.IdentifiedMessage}",
                 _ => "Say: status <stage> <public message>",
             };
     }
@@ -71,6 +79,10 @@ public sealed class IncidentForms(
             {
                 await Answer(context, answer, ct);
             }
+        }
+        else if (formId == RootCauseAction)
+        {
+            await commands.Execute(context, $"rootcause {number} {Value(RootCause)}", answeredAtReceipt: false, ct);
         }
         else if (formId == HandoffMessages.FormAction)
         {
@@ -105,14 +117,14 @@ public sealed class IncidentForms(
         platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", text), ct);
 
     /// <summary>A private incident's form has no public title: nothing of it is ever public.</summary>
-    private static ChatForm StatusForm(Incident incident, ExpertiseRegistry registry) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
+    private static ChatForm StatusForm(Incident incident, ExpertiseRegistry registry, IncidentStatus? stage) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
     [
-        new(Stage, "Stage", Required: true, Options: [("investigating", "Investigating"), ("identified", "Identified"), ("monitoring", "Monitoring")]),
+        new(Stage, "Stage", Required: true, Options: [("investigating", "Investigating"), ("identified", "Identified"), ("monitoring", "Monitoring")], Initial: stage?.ToString().ToLowerInvariant()),
         .. incident.IsPrivate ? Array.Empty<ChatFormField>() :
         [
             new ChatFormField(Title, "Public title", Required: true, Initial: incident.PublicTitle ?? PublicTitles.For(incident, registry), Hint: "The incident's name on the status page. Not the internal title."),
         ],
-        new(Message, "Public message", Required: true, Multiline: true, Hint: incident.IsPrivate
+        new(Message, "Public message", Required: true, Multiline: true, Initial: stage is IncidentStatus.Identified ? RootCauseFound.IdentifiedMessage : null, Hint: incident.IsPrivate
             ? "This incident is private: the update goes to the thread and the private stakeholder channels only."
             : "What users and stakeholders should know. No internal details: this goes on the status page."),
     ]);
@@ -122,6 +134,11 @@ public sealed class IncidentForms(
         new(Verification, "What did you check to confirm service is restored?", Required: true, Multiline: true),
         new(RootCause, "Root cause (if known)", Required: false, Multiline: true),
         new(Resolution, "What fixed it", Required: false, Multiline: true),
+    ]);
+
+    private static ChatForm RootCauseForm(Incident incident) => new(RootCauseAction, $"Root cause of {incident.Id}", "Record", Number(incident),
+    [
+        new(RootCause, "What caused it?", Required: true, Multiline: true, Hint: "Goes on the timeline and into the postmortem; nothing of it is public."),
     ]);
 
     private static ChatForm HandoffForm(Incident incident) => new(HandoffMessages.FormAction, $"Hand off {incident.Id}", "Hand off", Number(incident),

@@ -36,7 +36,7 @@ public sealed class ResolveIncident(
         {
             // The first attempt stopped before recording it: this one's words are the record.
             await incidents.SetResolution(incident.Number, verification, rootCause, resolution, ct);
-            resolved = resolved with { Verification = verification, RootCause = rootCause, Resolution = resolution };
+            resolved = resolved with { Verification = verification, RootCause = rootCause ?? resolved.RootCause, Resolution = resolution };
         }
 
         await Finish(resolved, resolvedBy, ct);

@@ -73,8 +73,9 @@ public sealed class IncidentButtons(
             RollbackFirst.DecideAction when Enum.TryParse<RollbackAnswer>(choice, ignoreCase: true, out var answer) =>
                 await rollback.Decide(incident, answer, null, context.User, ct),
             RollbackFirst.RestoredAction => await rollback.Restored(incident, choice == "yes", context.User, ct),
+            Checklist.CheckAction when checklist.AsksForTheRootCause(choice) => await forms.Open(context, incident, IncidentForms.RootCauseAction, "", ct),
             Checklist.CheckAction => await checklist.Check(incident, choice, context.User, ct),
-            IncidentForms.StatusAction or IncidentForms.ResolveAction or HandoffMessages.FormAction => await forms.Open(context, incident, action, ct),
+            IncidentForms.StatusAction or IncidentForms.ResolveAction or HandoffMessages.FormAction => await forms.Open(context, incident, action, choice, ct),
             HandoffMessages.AcceptAction => await handoff.Accept(incident, context.User, ct),
             HandoffMessages.TakeOverAction => await ownership.SetOwner(incident, context.User, context.User, ct),
             _ => $"That button ('{action}') is not one this version knows.",

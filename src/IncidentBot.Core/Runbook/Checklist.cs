@@ -27,6 +27,9 @@ public sealed class Checklist(IIncidentStore incidents, ChatPlatforms platforms,
             ct);
     }
 
+    /// <summary>The root-cause step is checked off by writing the root cause (<see cref="RootCauseFound"/>).</summary>
+    public bool AsksForTheRootCause(string stepId) => runbook.Current.Step(stepId)?.Action == StepActions.RootCause;
+
     public async Task<string> Check(Incident incident, string stepId, string by, CancellationToken ct)
     {
         if (runbook.Current.Step(stepId) is not { } step)

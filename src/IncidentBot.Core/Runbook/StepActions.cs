@@ -14,7 +14,10 @@ public static class StepActions
     /// <summary>"I'm on something urgent": decline a page (runbook step 4a).</summary>
     public const string Decline = "decline";
 
-    public static readonly IReadOnlyList<string> Known = [Decline];
+    /// <summary>The step's own check-off button asks for the root cause (runbook step 7); no second button.</summary>
+    public const string RootCause = "rootcause";
+
+    public static readonly IReadOnlyList<string> Known = [Decline, RootCause];
 
     public static ChatButton? Button(string? action, Incident incident)
     {

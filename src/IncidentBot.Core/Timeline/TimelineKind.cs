@@ -24,4 +24,7 @@ public static class TimelineKind
 
     /// <summary>The impact start was set or changed (what the time to detect is measured from).</summary>
     public const string Detected = "detected";
+
+    /// <summary>The root cause was found (<c>rootcause</c>, or the runbook's root-cause step); the postmortem's root cause.</summary>
+    public const string RootCause = "rootcause";
 }

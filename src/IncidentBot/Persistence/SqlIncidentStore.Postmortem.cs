@@ -45,7 +45,10 @@ internal sealed partial class SqlIncidentStore
 
     public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>
         Execute(
-            "UPDATE incidents SET verification = @verification, root_cause = @rootCause, resolution = @resolution WHERE id = @number",
+            "UPDATE incidents SET verification = @verification, root_cause = COALESCE(@rootCause, root_cause), resolution = @resolution WHERE id = @number",
             new { number, verification, rootCause, resolution },
             ct);
+
+    public Task SetRootCause(long number, string rootCause, CancellationToken ct) =>
+        Execute("UPDATE incidents SET root_cause = @rootCause WHERE id = @number", new { number, rootCause }, ct);
 }

@@ -24,6 +24,7 @@ internal static class RunbookExtensions
         });
         services.AddSingleton<RollbackFirst>();
         services.AddSingleton<Checklist>();
+        services.AddSingleton<RootCauseFound>();
         services.AddSingleton<Nudges>();
         services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<Nudges>());
         services.AddSingleton<IReminderHandler, ReminderDispatcher>();

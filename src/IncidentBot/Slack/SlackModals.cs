@@ -84,6 +84,10 @@ internal static class SlackModals
         {
             element["initial_value"] = initial;
         }
+        else if (field.Options?.FirstOrDefault(o => o.Value == field.Initial) is { Value: not null } chosen)
+        {
+            element["initial_option"] = new JsonObject { ["text"] = Plain(chosen.Label), ["value"] = chosen.Value };
+        }
 
         return block;
     }

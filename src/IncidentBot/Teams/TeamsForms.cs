@@ -45,6 +45,11 @@ internal static class TeamsForms
             input["type"] = "Input.ChoiceSet";
             input["style"] = "compact";
             input["choices"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["title"] = o.Label, ["value"] = o.Value })]);
+            if (field.Initial is { } chosen)
+            {
+                input["value"] = chosen;
+            }
+
             return input;
         }
 

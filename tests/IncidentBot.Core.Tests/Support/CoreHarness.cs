@@ -71,7 +71,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             permissions,
             mentions,
             new DidYouMean(Store),
-            Decline = new DeclinePage(Store, roster, pageOwners, platforms, Clock));
+            Decline = new DeclinePage(Store, roster, pageOwners, platforms, Clock),
+            new RootCauseFound(Store, platforms, this, Clock));
         Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
         Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
@@ -148,7 +149,10 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     Task<NodaTime.DateTimeZone?> IPersonTimeZones.ZoneOf(string handle, CancellationToken ct) =>
         Task.FromResult(PlatformZones.GetValueOrDefault(handle));
 
-    RunbookDocument IRunbookSource.Current { get; } = RunbookParser.Parse("""
+    RunbookDocument IRunbookSource.Current => Runbook;
+
+    /// <summary>The runbook in force; tests may swap it.</summary>
+    public RunbookDocument Runbook { get; set; } = RunbookParser.Parse("""
         steps:
           - { id: gather, title: Collect what is known }
           - { id: status, title: Users and stakeholders know, text: The status page says we are investigating. }

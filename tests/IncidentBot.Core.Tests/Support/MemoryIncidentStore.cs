@@ -138,7 +138,9 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
     }
 
     public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>
-        Update(number, i => i with { Verification = verification, RootCause = rootCause, Resolution = resolution });
+        Update(number, i => i with { Verification = verification, RootCause = rootCause ?? i.RootCause, Resolution = resolution });
+
+    public Task SetRootCause(long number, string rootCause, CancellationToken ct) => Update(number, i => i with { RootCause = rootCause });
 
     private Task<bool> Replace(long number, string sourceId, Func<TimelineEntry, TimelineEntry> change, Func<TimelineEntry, bool>? applies = null)
     {

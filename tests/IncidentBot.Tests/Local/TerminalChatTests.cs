@@ -67,6 +67,18 @@ internal sealed class TerminalChatTests
     }
 
     [Test]
+    public async Task In_the_terminal_the_root_cause_is_recorded_and_the_identified_update_is_one_command_away()
+    {
+        var output = await Chat("/outage Checkout down", "/outage rootcause INC-1 expired certificate", "/outage status INC-1 identified We found the cause and are working on a fix.");
+
+        Assert.That(output, Does.Contain("you found the root cause: expired certificate").And.Contain("'/outage status INC-1 identified We found the cause and are working on a fix.'")
+            .And.Contain("Recorded the root cause of INC-1."));
+        await using var bot = BotHost.Start(database.Settings, slack: null);
+        var incident = (await bot.Incident(1))!;
+        Assert.That(incident["status"]!.GetValue<string>(), Is.EqualTo("identified"));
+    }
+
+    [Test]
     public async Task A_reply_before_any_outage_is_explained_not_lost_silently()
     {
         var output = await Chat("hello?");

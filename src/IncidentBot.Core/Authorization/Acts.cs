@@ -26,6 +26,8 @@ public static class Acts
     public const string Acknowledge = "Acknowledge";
     public const string Decline = "Decline";
     public const string RootCause = "RootCause";
+    public const string ProdAccess = "ProdAccess";
+    public const string ProdAccessAcknowledge = "ProdAccessAcknowledge";
     public const string Area = "Area";
     public const string Rollback = "Rollback";
     public const string RollbackAnswer = "RollbackAnswer";
@@ -67,6 +69,8 @@ public static class Acts
         [RollbackAnswer] = Responders,
         [Status] = Responders,
         [RootCause] = Responders,
+        [ProdAccess] = Responders,
+        [ProdAccessAcknowledge] = [Roles.ProdAccess],
         [Severity] = Responders,
         [Owner] = Responders,
         [Handoff] = Responders,
@@ -91,6 +95,7 @@ public static class Acts
         AckCommand => Acknowledge,
         DeclineCommand => Decline,
         RootCauseCommand => RootCause,
+        ProdAccessCommand => ProdAccess,
         RollbackCommand { Answer: Commands.RollbackAnswer.Yes } => Rollback,
         RollbackCommand => RollbackAnswer,
         StatusCommand => Status,
@@ -112,6 +117,8 @@ public static class Acts
         Runbook.Checklist.CheckAction => Checklist,
         IncidentForms.StatusAction => Status,
         IncidentForms.RootCauseAction => RootCause,
+        ProductionAccess.RequestAction => ProdAccess,
+        ProductionAccess.AcknowledgeAction => ProdAccessAcknowledge,
         IncidentForms.ResolveAction => Resolve,
         HandoffMessages.FormAction => Handoff,
         HandoffMessages.AcceptAction => Accept,
@@ -136,6 +143,8 @@ public static class Acts
         Acknowledge => "acknowledge",
         Decline => "decline a page",
         RootCause => "record the root cause",
+        ProdAccess => "page the people with production access",
+        ProdAccessAcknowledge => "acknowledge a page for production access",
         Area => "choose the area",
         Rollback => "roll back (this calls the production rollback webhook)",
         RollbackAnswer => "answer the rollback question",

@@ -57,6 +57,9 @@ public sealed record DeclineCommand(long Incident, string? Reason) : Command;
 /// <summary><c>rootcause [INC-n] &lt;text&gt;</c>: the root cause is found.</summary>
 public sealed record RootCauseCommand(long? Incident, string Text) : Command;
 
+/// <summary><c>prodaccess [INC-n]</c>: page the people with production access, one at a time, until one acknowledges.</summary>
+public sealed record ProdAccessCommand(long? Incident) : Command;
+
 public sealed record ResolveCommand(long? Incident, string Verification) : Command;
 
 public sealed record PostmortemCommand(long? Incident) : Command;

@@ -31,6 +31,7 @@ public static partial class CommandParser
             "who" => args.Count == 1 ? new WhoCommand(args[0].ToLowerInvariant()) : Invalid(verb, "Name one area."),
             "ack" => ParseAck(args),
             "decline" => ParseDecline(args),
+            "prodaccess" => ParseProdAccess(args),
             "owner" => ParseOwner(args),
             "handoff" => ParseHandoff(args),
             "status" => ParseStatus(args),
@@ -107,6 +108,12 @@ public static partial class CommandParser
         return id is { } number
             ? new DeclineCommand(number, rest.Count > 0 ? string.Join(' ', rest) : null)
             : Invalid("decline", "Name the incident whose page you decline, as in 'decline INC-4 on the database migration'.");
+    }
+
+    private static Command ParseProdAccess(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        return rest.Count == 0 ? new ProdAccessCommand(id) : Invalid("prodaccess", $"Unexpected '{string.Join(' ', rest)}'.");
     }
 
     private static Command ParseOwner(List<string> args)

@@ -32,7 +32,8 @@ public sealed class IncidentCommands(
     UserMentions mentions,
     DidYouMean didYouMean,
     DeclinePage decline,
-    RootCauseFound rootCause)
+    RootCauseFound rootCause,
+    ProductionAccess prodAccess)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -101,6 +102,7 @@ public sealed class IncidentCommands(
             BackCommand => await people.Back(context, ct),
             AckCommand ack => await OnIncident(context, ack, ack.Incident, "ack", i => Acknowledge(i, context, ct), ct),
             RootCauseCommand rc => await OnIncident(context, rc, rc.Incident, "rootcause", i => rootCause.Run(i, rc.Text, context.User, context.RequestKey, ct), ct),
+            ProdAccessCommand p => await OnIncident(context, p, p.Incident, "prodaccess", i => prodAccess.Request(i, context.User, ct), ct),
             DeclineCommand d => await OnIncident(context, d, d.Incident, "decline", i => decline.Run(i, d.Reason, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
             HandoffCommand h => await OnIncident(context, h, h.Incident, "handoff", i => handoff.Run(i, h.Person, h.Notes, context.User, ct), ct),
@@ -118,7 +120,7 @@ public sealed class IncidentCommands(
     }
 
     /// <summary>Commands whose permission depends on the incident they are about, checked once it is found.</summary>
-    private static bool IsAboutAnIncident(Command command) => command is AckCommand or DeclineCommand or RootCauseCommand or OwnerCommand or HandoffCommand or StatusCommand
+    private static bool IsAboutAnIncident(Command command) => command is AckCommand or DeclineCommand or RootCauseCommand or ProdAccessCommand or OwnerCommand or HandoffCommand or StatusCommand
         or ResolveCommand or RollbackCommand or NoteCommand or ActionCommand or SevCommand or StartedCommand or PostmortemCommand;
 
     private async Task<string?> OnIncident(CommandContext context, Command command, long? named, string verb, Func<Incident, Task<string>> run, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed class IncidentButtons(
     ChatPlatforms platforms,
     Permissions permissions,
     IncidentCommands commands,
-    DeclinePage decline)
+    DeclinePage decline,
+    ProductionAccess prodAccess)
 {
     public const string Acknowledge = "ack";
     public const string ChooseArea = "area";
@@ -68,6 +69,8 @@ public sealed class IncidentButtons(
         {
             Acknowledge => await ownership.Acknowledge(incident, context.User, ct),
             Decline => await decline.Run(incident, null, context.User, ct),
+            ProductionAccess.RequestAction => await prodAccess.Request(incident, context.User, ct),
+            ProductionAccess.AcknowledgeAction => await prodAccess.Acknowledge(incident, context.User, ct),
             ChooseArea when incident.IsOpen => await areas.Choose(incident, choice, ct),
             ChooseArea => $"{incident.Id} is resolved.",
             RollbackFirst.DecideAction when Enum.TryParse<RollbackAnswer>(choice, ignoreCase: true, out var answer) =>

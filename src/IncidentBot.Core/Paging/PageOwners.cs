@@ -137,4 +137,7 @@ public static class ReminderKinds
     public const string Escalate = "escalate";
     public const string FirstStatusNudge = "nudge-first-status";
     public const string QuietThreadNudge = "nudge-quiet";
+
+    /// <summary>A production-access page went unanswered: page the next person with access.</summary>
+    public const string ProdAccess = "prodaccess";
 }

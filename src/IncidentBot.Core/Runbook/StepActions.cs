@@ -17,7 +17,10 @@ public static class StepActions
     /// <summary>The step's own check-off button asks for the root cause (runbook step 7); no second button.</summary>
     public const string RootCause = "rootcause";
 
-    public static readonly IReadOnlyList<string> Known = [Decline, RootCause];
+    /// <summary>"Bring in production access" (runbook step 4c).</summary>
+    public const string ProdAccess = "prodaccess";
+
+    public static readonly IReadOnlyList<string> Known = [Decline, RootCause, ProdAccess];
 
     public static ChatButton? Button(string? action, Incident incident)
     {
@@ -25,6 +28,7 @@ public static class StepActions
         return action switch
         {
             Decline => new ChatButton(IncidentButtons.Decline, "I'm on something urgent", n),
+            ProdAccess => ProductionAccess.RequestButton(incident),
             _ => null,
         };
     }

@@ -21,6 +21,8 @@ internal static class PagingExtensions
         services.AddSingleton<AreaOnDeclare>();
         services.AddSingleton<Ownership>();
         services.AddSingleton<DeclinePage>();
+        services.AddSingleton<ProductionAccess>();
+        services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<ProductionAccess>());
         services.AddSingleton<PeopleCommands>();
         services.AddSingleton<IncidentButtons>();
         services.AddSingleton<ResolveIncident>();

@@ -72,10 +72,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             mentions,
             new DidYouMean(Store),
             Decline = new DeclinePage(Store, roster, pageOwners, platforms, Clock),
-            new RootCauseFound(Store, platforms, this, Clock));
+            new RootCauseFound(Store, platforms, this, Clock),
+            ProdAccess = new ProductionAccess(Store, roster, platforms, Reminders, policy, Clock));
         Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline);
-        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline, ProdAccess);
+        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue, ProdAccess]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
     }
 
@@ -103,6 +104,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public DeclareIncident Declare { get; }
 
     public DeclinePage Decline { get; }
+
+    public ProductionAccess ProdAccess { get; }
 
     /// <summary>Steps armed to fail once (a message key, <c>pager:resolve:INC-1</c>, <c>publish:status:resolved</c>).</summary>
     public Faults Faults { get; } = new();

@@ -14,6 +14,30 @@ internal sealed class TerminalChatTests
 
     private string? registry;
 
+    [Test]
+    public async Task In_the_terminal_production_access_is_paged_by_command()
+    {
+        WriteRegistry();
+
+        var output = await Chat("/outage Checkout down area:payments", "/outage prodaccess INC-1");
+
+        Assert.That(output, Does.Contain("Bringing in production access (asked by you): paging bob.").And.Contain("The people on INC-1 need someone with production access."));
+    }
+
+    private void WriteRegistry()
+    {
+        registry = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(registry, """
+            people:
+              - { id: you, name: You }
+              - { id: bob, name: Bob }
+            areas:
+              - { key: payments, name: Payments, primary: [you], secondary: [bob] }
+            deciders: [bob]
+            prod_access: [bob]
+            """);
+    }
+
     [TearDown]
     public void DropDatabase()
     {
@@ -50,15 +74,7 @@ internal sealed class TerminalChatTests
     [Test]
     public async Task In_the_terminal_a_page_can_be_declined_and_the_next_level_is_paged()
     {
-        registry = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registry, """
-            people:
-              - { id: you, name: You }
-              - { id: bob, name: Bob }
-            areas:
-              - { key: payments, name: Payments, primary: [you], secondary: [bob] }
-            deciders: [bob]
-            """);
+        WriteRegistry();
 
         var output = await Chat("/outage Checkout down area:payments", "/outage decline INC-1 in the database migration");
 

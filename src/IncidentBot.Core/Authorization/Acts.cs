@@ -27,6 +27,8 @@ public static class Acts
     public const string Decline = "Decline";
     public const string RootCause = "RootCause";
     public const string ProdAccess = "ProdAccess";
+    public const string Priority = "Priority";
+    public const string PriorityAnswer = "PriorityAnswer";
     public const string ProdAccessAcknowledge = "ProdAccessAcknowledge";
     public const string Area = "Area";
     public const string Rollback = "Rollback";
@@ -70,6 +72,8 @@ public static class Acts
         [Status] = Responders,
         [RootCause] = Responders,
         [ProdAccess] = Responders,
+        [Priority] = Responders,
+        [PriorityAnswer] = [Roles.Deciders],
         [ProdAccessAcknowledge] = [Roles.ProdAccess],
         [Severity] = Responders,
         [Owner] = Responders,
@@ -96,6 +100,8 @@ public static class Acts
         DeclineCommand => Decline,
         RootCauseCommand => RootCause,
         ProdAccessCommand => ProdAccess,
+        PriorityCommand => Priority,
+        PriorityAnswerCommand => PriorityAnswer,
         RollbackCommand { Answer: Commands.RollbackAnswer.Yes } => Rollback,
         RollbackCommand => RollbackAnswer,
         StatusCommand => Status,
@@ -118,6 +124,8 @@ public static class Acts
         IncidentForms.StatusAction => Status,
         IncidentForms.RootCauseAction => RootCause,
         ProductionAccess.RequestAction => ProdAccess,
+        AskDeciders.AskAction => Priority,
+        AskDeciders.AnswerAction => PriorityAnswer,
         ProductionAccess.AcknowledgeAction => ProdAccessAcknowledge,
         IncidentForms.ResolveAction => Resolve,
         HandoffMessages.FormAction => Handoff,
@@ -144,6 +152,8 @@ public static class Acts
         Decline => "decline a page",
         RootCause => "record the root cause",
         ProdAccess => "page the people with production access",
+        Priority => "ask the deciders",
+        PriorityAnswer => "answer for the deciders",
         ProdAccessAcknowledge => "acknowledge a page for production access",
         Area => "choose the area",
         Rollback => "roll back (this calls the production rollback webhook)",

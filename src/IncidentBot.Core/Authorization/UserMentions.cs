@@ -15,6 +15,8 @@ public sealed partial class UserMentions(PeopleDirectories directories)
     {
         DeclareCommand d => d with { Summary = await Neutralise(context, d.Summary, ct) },
         NoteCommand n => n with { Text = await Neutralise(context, n.Text, ct) },
+        PriorityCommand q => q with { Question = await Neutralise(context, q.Question, ct) },
+        PriorityAnswerCommand { Note: { } note } a => a with { Note = await Neutralise(context, note, ct) },
         RootCauseCommand rc => rc with { Text = await Neutralise(context, rc.Text, ct) },
         ActionCommand a => a with { FollowUp = await Neutralise(context, a.FollowUp, ct) },
         HandoffCommand h => h with { Notes = await Neutralise(context, h.Notes, ct) },

@@ -60,6 +60,12 @@ public sealed record RootCauseCommand(long? Incident, string Text) : Command;
 /// <summary><c>prodaccess [INC-n]</c>: page the people with production access, one at a time, until one acknowledges.</summary>
 public sealed record ProdAccessCommand(long? Incident) : Command;
 
+/// <summary><c>priority [INC-n] &lt;question&gt;</c>: ask the deciders whether the incident comes before other work.</summary>
+public sealed record PriorityCommand(long? Incident, string Question) : Command;
+
+/// <summary><c>priority [INC-n] drop|wait [note]</c>: a decider's answer to the open question.</summary>
+public sealed record PriorityAnswerCommand(long? Incident, bool DropEverything, string? Note) : Command;
+
 public sealed record ResolveCommand(long? Incident, string Verification) : Command;
 
 public sealed record PostmortemCommand(long? Incident) : Command;

@@ -32,6 +32,7 @@ public static partial class CommandParser
             "ack" => ParseAck(args),
             "decline" => ParseDecline(args),
             "prodaccess" => ParseProdAccess(args),
+            "priority" => ParsePriority(args),
             "owner" => ParseOwner(args),
             "handoff" => ParseHandoff(args),
             "status" => ParseStatus(args),
@@ -108,6 +109,24 @@ public static partial class CommandParser
         return id is { } number
             ? new DeclineCommand(number, rest.Count > 0 ? string.Join(' ', rest) : null)
             : Invalid("decline", "Name the incident whose page you decline, as in 'decline INC-4 on the database migration'.");
+    }
+
+    /// <summary><c>drop</c> or <c>wait</c> first is an answer; anything else is a question.</summary>
+    private static Command ParsePriority(List<string> args)
+    {
+        var (id, rest) = TakeIncident(args);
+        if (rest.Count == 0)
+        {
+            return Invalid("priority", "Write the question for the deciders, or answer with drop or wait.");
+        }
+
+        var note = rest.Count > 1 ? string.Join(' ', rest.Skip(1)) : null;
+        return rest[0].ToLowerInvariant() switch
+        {
+            "drop" => new PriorityAnswerCommand(id, DropEverything: true, note),
+            "wait" => new PriorityAnswerCommand(id, DropEverything: false, note),
+            _ => new PriorityCommand(id, string.Join(' ', rest)),
+        };
     }
 
     private static Command ParseProdAccess(List<string> args)

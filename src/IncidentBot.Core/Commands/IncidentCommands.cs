@@ -33,7 +33,8 @@ public sealed class IncidentCommands(
     DidYouMean didYouMean,
     DeclinePage decline,
     RootCauseFound rootCause,
-    ProductionAccess prodAccess)
+    ProductionAccess prodAccess,
+    AskDeciders deciders)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -102,6 +103,8 @@ public sealed class IncidentCommands(
             BackCommand => await people.Back(context, ct),
             AckCommand ack => await OnIncident(context, ack, ack.Incident, "ack", i => Acknowledge(i, context, ct), ct),
             RootCauseCommand rc => await OnIncident(context, rc, rc.Incident, "rootcause", i => rootCause.Run(i, rc.Text, context.User, context.RequestKey, ct), ct),
+            PriorityCommand q => await OnIncident(context, q, q.Incident, "priority", i => deciders.Ask(i, q.Question, context.User, ct), ct),
+            PriorityAnswerCommand a => await OnIncident(context, a, a.Incident, "priority", i => deciders.Answer(i, a.DropEverything, a.Note, context.User, ct), ct),
             ProdAccessCommand p => await OnIncident(context, p, p.Incident, "prodaccess", i => prodAccess.Request(i, context.User, ct), ct),
             DeclineCommand d => await OnIncident(context, d, d.Incident, "decline", i => decline.Run(i, d.Reason, context.User, ct), ct),
             OwnerCommand owner => await OnIncident(context, owner, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
@@ -120,7 +123,7 @@ public sealed class IncidentCommands(
     }
 
     /// <summary>Commands whose permission depends on the incident they are about, checked once it is found.</summary>
-    private static bool IsAboutAnIncident(Command command) => command is AckCommand or DeclineCommand or RootCauseCommand or ProdAccessCommand or OwnerCommand or HandoffCommand or StatusCommand
+    private static bool IsAboutAnIncident(Command command) => command is AckCommand or DeclineCommand or RootCauseCommand or ProdAccessCommand or PriorityCommand or PriorityAnswerCommand or OwnerCommand or HandoffCommand or StatusCommand
         or ResolveCommand or RollbackCommand or NoteCommand or ActionCommand or SevCommand or StartedCommand or PostmortemCommand;
 
     private async Task<string?> OnIncident(CommandContext context, Command command, long? named, string verb, Func<Incident, Task<string>> run, CancellationToken ct)

@@ -16,6 +16,7 @@ public static class Usage
         ("who", "who <area>", "who owns an area and who is available now"),
         ("ack", "ack [INC-n]", "acknowledge a page and take ownership"),
         ("decline", "decline INC-n [why]", "decline a page (you are on something equally urgent): the next person is paged at once"),
+        ("priority", "priority [INC-n] <question> | priority [INC-n] drop|wait [note]", "ask the deciders whether this comes before other work; deciders answer drop (everything) or wait"),
         ("prodaccess", "prodaccess [INC-n]", "page the people with production access, one at a time, until one acknowledges"),
         ("owner", "owner [INC-n] @person", "make someone the incident owner"),
         ("handoff", "handoff [INC-n] @person <what to try next>", "hand the incident to someone else"),

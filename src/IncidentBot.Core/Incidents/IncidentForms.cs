@@ -3,6 +3,7 @@ using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Status;
@@ -29,6 +30,9 @@ public sealed class IncidentForms(
     public const string Title = "public_title";
     public const string NewOwner = "new_owner";
     public const string HandoffNotes = "notes";
+    public const string Question = "question";
+    public const string PriorityChoice = "answer";
+    public const string Note = "note";
 
     /// <summary><paramref name="stage"/> prefills the form with that stage and its usual message.</summary>
     public static ChatButton StatusButton(Incident incident, IncidentStatus? stage = null) =>
@@ -45,6 +49,8 @@ public sealed class IncidentForms(
             ResolveAction => ResolveForm(incident),
             HandoffMessages.FormAction => HandoffForm(incident),
             RootCauseAction => RootCauseForm(incident),
+            AskDeciders.AskAction => new ChatForm(AskDeciders.AskAction, $"Ask the deciders about {incident.Id}", "Ask", Number(incident),
+                [new(Question, "Your question", Required: true, Multiline: true, Hint: "For example: does this come before the release? Each decider gets it with Drop everything and Can wait.")]),
             _ => StatusForm(incident, registry.Current, stage),
         };
         if (!incident.IsOpen)
@@ -59,6 +65,7 @@ public sealed class IncidentForms(
                 ResolveAction => "Say: resolve <what you verified>",
                 HandoffMessages.FormAction => $"Say: handoff {incident.Id} @person <what you tried and would try next>",
                 RootCauseAction => $"Say: rootcause {incident.Id} <what caused it>",
+                AskDeciders.AskAction => $"Say: priority {incident.Id} <your question for the deciders>",
                 _ when stage is IncidentStatus.Identified => $"Say: status {incident.Id} identified {RootCauseFound.IdentifiedMessage}",
                 _ => "Say: status <stage> <public message>",
             };
@@ -79,6 +86,14 @@ public sealed class IncidentForms(
             {
                 await Answer(context, answer, ct);
             }
+        }
+        else if (formId == AskDeciders.AskAction)
+        {
+            await commands.Execute(context, $"priority {number} {Value(Question)}", answeredAtReceipt: false, ct);
+        }
+        else if (formId == AskDeciders.AnswerAction)
+        {
+            await commands.Execute(context, $"priority {number} {Value(PriorityChoice)} {Value(Note)}", answeredAtReceipt: false, ct);
         }
         else if (formId == RootCauseAction)
         {
@@ -134,6 +149,13 @@ public sealed class IncidentForms(
         new(Verification, "What did you check to confirm service is restored?", Required: true, Multiline: true),
         new(RootCause, "Root cause (if known)", Required: false, Multiline: true),
         new(Resolution, "What fixed it", Required: false, Multiline: true),
+    ]);
+
+    /// <summary>A decider's answer, with room for a note; <paramref name="choice"/> is the button pressed (drop or wait).</summary>
+    public static ChatForm PriorityAnswerForm(Incident incident, string choice) => new(AskDeciders.AnswerAction, $"Priority of {incident.Id}", "Answer", Number(incident),
+    [
+        new(PriorityChoice, "Answer", Required: true, Options: [("drop", "Drop everything"), ("wait", "Can wait")], Initial: choice),
+        new(Note, "Note (optional)", Required: false, Multiline: true, Hint: "Posted in the incident thread with your answer."),
     ]);
 
     private static ChatForm RootCauseForm(Incident incident) => new(RootCauseAction, $"Root cause of {incident.Id}", "Record", Number(incident),

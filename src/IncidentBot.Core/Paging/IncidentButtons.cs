@@ -25,7 +25,8 @@ public sealed class IncidentButtons(
     Permissions permissions,
     IncidentCommands commands,
     DeclinePage decline,
-    ProductionAccess prodAccess)
+    ProductionAccess prodAccess,
+    AskDeciders deciders)
 {
     public const string Acknowledge = "ack";
     public const string ChooseArea = "area";
@@ -70,6 +71,11 @@ public sealed class IncidentButtons(
             Acknowledge => await ownership.Acknowledge(incident, context.User, ct),
             Decline => await decline.Run(incident, null, context.User, ct),
             ProductionAccess.RequestAction => await prodAccess.Request(incident, context.User, ct),
+            AskDeciders.AskAction => await forms.Open(context, incident, AskDeciders.AskAction, "", ct),
+            AskDeciders.AnswerAction when choice is "drop" or "wait" =>
+                await platforms[context.Platform].OpenForm(context, IncidentForms.PriorityAnswerForm(incident, choice), ct)
+                    ? null
+                    : await deciders.Answer(incident, choice == "drop", null, context.User, ct),
             ProductionAccess.AcknowledgeAction => await prodAccess.Acknowledge(incident, context.User, ct),
             ChooseArea when incident.IsOpen => await areas.Choose(incident, choice, ct),
             ChooseArea => $"{incident.Id} is resolved.",

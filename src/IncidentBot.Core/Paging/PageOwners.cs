@@ -140,4 +140,7 @@ public static class ReminderKinds
 
     /// <summary>A production-access page went unanswered: page the next person with access.</summary>
     public const string ProdAccess = "prodaccess";
+
+    /// <summary>A question to the deciders went unanswered: say so in the thread, once.</summary>
+    public const string Priority = "priority";
 }

@@ -20,7 +20,10 @@ public static class StepActions
     /// <summary>"Bring in production access" (runbook step 4c).</summary>
     public const string ProdAccess = "prodaccess";
 
-    public static readonly IReadOnlyList<string> Known = [Decline, RootCause, ProdAccess];
+    /// <summary>"Ask the deciders" (runbook step 4b).</summary>
+    public const string Priority = "priority";
+
+    public static readonly IReadOnlyList<string> Known = [Decline, RootCause, ProdAccess, Priority];
 
     public static ChatButton? Button(string? action, Incident incident)
     {
@@ -29,6 +32,7 @@ public static class StepActions
         {
             Decline => new ChatButton(IncidentButtons.Decline, "I'm on something urgent", n),
             ProdAccess => ProductionAccess.RequestButton(incident),
+            Priority => AskDeciders.AskButton(incident),
             _ => null,
         };
     }

@@ -22,6 +22,8 @@ internal static class PagingExtensions
         services.AddSingleton<Ownership>();
         services.AddSingleton<DeclinePage>();
         services.AddSingleton<ProductionAccess>();
+        services.AddSingleton<AskDeciders>();
+        services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<AskDeciders>());
         services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<ProductionAccess>());
         services.AddSingleton<PeopleCommands>();
         services.AddSingleton<IncidentButtons>();

@@ -28,7 +28,7 @@ public sealed class StepActionsTests
             """);
 
         Assert.That(runbook, Is.Null);
-        Assert.That(errors, Is.EqualTo<string[]>(["line 2: unknown action 'page-everyone' (one of decline, rootcause, prodaccess)"]));
+        Assert.That(errors, Is.EqualTo<string[]>(["line 2: unknown action 'page-everyone' (one of decline, rootcause, prodaccess, priority)"]));
     }
 
     [Test]
@@ -38,7 +38,7 @@ public sealed class StepActionsTests
         var (runbook, errors) = RunbookParser.Parse(new StreamReader(stream).ReadToEnd());
 
         Assert.That(errors, Is.Empty);
-        Assert.That(runbook!.Steps.Where(s => s.Action is not null).Select(s => (s.Id, s.Action)), Is.EqualTo<(string, string?)[]>([("owners", StepActions.Decline), ("access", StepActions.ProdAccess), ("root-cause", StepActions.RootCause)]));
+        Assert.That(runbook!.Steps.Where(s => s.Action is not null).Select(s => (s.Id, s.Action)), Is.EqualTo<(string, string?)[]>([("owners", StepActions.Decline), ("priorities", StepActions.Priority), ("access", StepActions.ProdAccess), ("root-cause", StepActions.RootCause)]));
         Assert.That(StepActions.Button(StepActions.Decline, new Core.Incidents.Incident(3, "t", default, null, null, null, "a", default, null, new("local", "c", null)))!.Action, Is.EqualTo(IncidentButtons.Decline));
     }
 }

@@ -73,10 +73,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new DidYouMean(Store),
             Decline = new DeclinePage(Store, roster, pageOwners, platforms, Clock),
             new RootCauseFound(Store, platforms, this, Clock),
-            ProdAccess = new ProductionAccess(Store, roster, platforms, Reminders, policy, Clock));
+            ProdAccess = new ProductionAccess(Store, roster, platforms, Reminders, policy, Clock),
+            Deciders = new AskDeciders(Store, roster, platforms, Reminders, policy, Clock));
         Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline, ProdAccess);
-        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue, ProdAccess]);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline, ProdAccess, Deciders);
+        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue, ProdAccess, Deciders]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
     }
 
@@ -106,6 +107,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public DeclinePage Decline { get; }
 
     public ProductionAccess ProdAccess { get; }
+
+    public AskDeciders Deciders { get; }
 
     /// <summary>Steps armed to fail once (a message key, <c>pager:resolve:INC-1</c>, <c>publish:status:resolved</c>).</summary>
     public Faults Faults { get; } = new();

@@ -24,6 +24,17 @@ internal sealed class TerminalChatTests
         Assert.That(output, Does.Contain("Bringing in production access (asked by you): paging bob.").And.Contain("The people on INC-1 need someone with production access."));
     }
 
+    [Test]
+    public async Task In_the_terminal_the_deciders_are_asked_and_answer_by_command()
+    {
+        WriteRegistry();
+
+        var output = await Chat("/outage Checkout down area:payments", "/outage priority INC-1 Before the release?", "/outage priority INC-1 wait ship first");
+
+        Assert.That(output, Does.Contain("you asked the deciders (You, Bob): Before the release?").And.Contain("[Drop everything]  [Can wait]")
+            .And.Contain("Priority: INC-1 can wait behind other work (decided by you): ship first"));
+    }
+
     private void WriteRegistry()
     {
         registry = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
@@ -33,7 +44,7 @@ internal sealed class TerminalChatTests
               - { id: bob, name: Bob }
             areas:
               - { key: payments, name: Payments, primary: [you], secondary: [bob] }
-            deciders: [bob]
+            deciders: [you, bob]
             prod_access: [bob]
             """);
     }

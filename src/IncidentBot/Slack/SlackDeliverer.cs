@@ -17,7 +17,7 @@ internal sealed class SlackDeliverer(
     IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider clock) : IOutboxDeliverer
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> lastPostPerChannel = new();
+    private readonly Dictionary<string, DateTimeOffset> lastPostPerChannel = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> methodPausedUntil = new();
 
     public string Platform => SlackChatPlatform.PlatformName;
@@ -138,15 +138,25 @@ internal sealed class SlackDeliverer(
         return ToDelivery(result, method, ts);
     }
 
+    /// <summary>
+    /// Waits for this channel's next free slot. Slots are handed out under a lock, as several messages to one
+    /// channel (different threads) can be sent at once.
+    /// </summary>
     private async Task Pace(string channel, CancellationToken ct)
     {
         var pace = deliveryOptions.Value.ChannelPace;
-        if (lastPostPerChannel.TryGetValue(channel, out var last) && clock.GetUtcNow() - last < pace)
+        DateTimeOffset slot;
+        lock (lastPostPerChannel)
         {
-            await Task.Delay(pace - (clock.GetUtcNow() - last), clock, ct);
+            var now = clock.GetUtcNow();
+            slot = lastPostPerChannel.TryGetValue(channel, out var last) && last + pace > now ? last + pace : now;
+            lastPostPerChannel[channel] = slot;
         }
 
-        lastPostPerChannel[channel] = clock.GetUtcNow();
+        if (slot > clock.GetUtcNow())
+        {
+            await Task.Delay(slot - clock.GetUtcNow(), clock, ct);
+        }
     }
 
     private DeliveryOutcome ToDelivery(SlackApiResult result, string method, string? ts)

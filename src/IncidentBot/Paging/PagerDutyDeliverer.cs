@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Paging;
 
-/// <summary>Posts queued PagerDuty events; 202 is success, 429 and 5xx are retried, any other 4xx is final.</summary>
+/// <summary>Posts queued PagerDuty events; 202 is success, 408, 429 and 5xx are retried, any other 4xx is final.</summary>
 internal sealed class PagerDutyDeliverer(HttpClient http, IOptions<PagingOptions> options) : IOutboxDeliverer
 {
     public string Platform => PagerDutyPager.PlatformName;
@@ -28,7 +28,7 @@ internal sealed class PagerDutyDeliverer(HttpClient http, IOptions<PagingOptions
             {
                 >= 200 and < 300 => new DeliveryOutcome.Sent(null),
                 429 => new DeliveryOutcome.Retry("PagerDuty rate-limited", response.Headers.RetryAfter?.Delta),
-                >= 500 => new DeliveryOutcome.Retry($"PagerDuty answered {status}"),
+                408 or >= 500 => new DeliveryOutcome.Retry($"PagerDuty answered {status}"),
                 _ => new DeliveryOutcome.Failed($"PagerDuty refused the event ({status} {response.StatusCode}): {await Reason(response, ct)}"),
             };
         }

@@ -98,7 +98,8 @@ internal static partial class SlackEndpoint
 
     private static async Task Store(Inbox inbox, InboxSignal signal, string kind, SlackRequest request, byte[] body, CancellationToken ct)
     {
-        var id = await inbox.TryAdd(SlackChatPlatform.PlatformName, kind, Encoding.UTF8.GetString(body), SlackInbound.DedupeKeys(request), ct);
+        var id = await inbox.TryAdd(
+            SlackChatPlatform.PlatformName, kind, Encoding.UTF8.GetString(body), SlackInbound.DedupeKeys(request), ct, SlackOrdering.Key(request));
         if (id is not null)
         {
             signal.Notify();

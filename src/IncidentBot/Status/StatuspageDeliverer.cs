@@ -9,7 +9,7 @@ namespace IncidentBot.Status;
 
 /// <summary>
 /// Sends queued Statuspage updates: creates the Statuspage incident on the first (keeping its id), patches it after.
-/// 2xx is success, 429 and 5xx are retried, any other 4xx is final. Errors never carry the API key.
+/// 2xx is success, 408, 429 and 5xx are retried, any other 4xx is final. Errors never carry the API key.
 /// </summary>
 internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store, IOptions<StatuspageOptions> options) : IOutboxDeliverer
 {
@@ -54,7 +54,7 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
                 >= 200 and < 300 when existing is null => await Created(number, response, ct),
                 >= 200 and < 300 => new DeliveryOutcome.Sent(existing),
                 429 => new DeliveryOutcome.Retry("Statuspage rate-limited", response.Headers.RetryAfter?.Delta),
-                >= 500 => new DeliveryOutcome.Retry($"Statuspage answered {status}"),
+                408 or >= 500 => new DeliveryOutcome.Retry($"Statuspage answered {status}"),
                 _ => new DeliveryOutcome.Failed($"Statuspage refused the update ({status} {response.StatusCode}): {await Reason(response, ct)}"),
             };
         }

@@ -1,5 +1,9 @@
+using Dapper;
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
+using IncidentBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Tests.Delivery;
 
@@ -92,5 +96,44 @@ internal sealed class ClaimsTests(StorageProvider provider) : DeliveryTest(provi
         Assert.That(await b.Outbox.MarkSent(sending[0], "1.0", Ct), Is.False, "only the holder records the result");
         Assert.That(await a.Outbox.MarkSent(sending[0], "1.0", Ct), Is.True);
         Assert.That((await b.Outbox.Claim("slack", 10, Lease, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
+    }
+
+    [Test]
+    public async Task A_request_that_crashed_the_process_at_every_claim_is_set_aside_after_MaxAttempts_claims()
+    {
+        const int maxAttempts = 3;
+        var first = await Start("bot-a");
+        var id = await first.Inbox.TryAdd("slack", "command", "crashes the bot", [], Ct);
+        for (var crash = 0; crash < maxAttempts; crash++)
+        {
+            // Claimed, then the process dies: the restart (a new run of the same instance) claims it again.
+            await (await Start("bot-a")).Inbox.ClaimNext(Lease, Ct);
+        }
+
+        var restarted = await Start("bot-a");
+        var handler = new RecordingHandler();
+        var settings = new DeliveryOptions { MaxAttempts = maxAttempts };
+        using var worker = new InboxWorker(restarted.Inbox, new InboxSignal(), [handler], Options.Create(settings), Clock, NullLogger<InboxWorker>.Instance);
+        await worker.StartAsync(Ct);
+        await Eventually.Get(() => restarted.Inbox.Pending(Ct), n => n == 0, "the request to be set aside");
+        await worker.StopAsync(Ct);
+
+        Assert.That(handler.Handled, Is.Zero, "not run a fourth time");
+        await using var connection = await Database.Open(Ct);
+        var (status, error) = await connection.QuerySingleAsync<(string, string)>("SELECT status, last_error FROM inbox WHERE id = @id", new { id });
+        Assert.That((status, error), Is.EqualTo(("failed", "claimed 3 times without finishing")));
+    }
+
+    private sealed class RecordingHandler : IInboxHandler
+    {
+        public int Handled;
+
+        public string Platform => "slack";
+
+        public Task Handle(InboxItem item, CancellationToken ct)
+        {
+            Interlocked.Increment(ref Handled);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -44,9 +44,8 @@ internal sealed class ScaleOutTests
         await using var bots = new TwoBots(Settings(database, slack, registry));
         await bots.Start();
 
-        var threads = await Declare(bots);
-        var crashed = new TaskCompletionSource();
-        var crash = CrashWhenHalfSent(bots, crashed);
+        var threads = await Declare(bots, slack);
+        var crash = CrashWhenHalfSent(bots);
         await Task.WhenAll(threads.Select(t => SendThread(bots, t.Key, t.Value)));
         await crash;
         TestContext.Out.WriteLine($"{sent} requests sent in {clock.Elapsed.TotalSeconds:0.0} s ({bots.Refused} refused and sent again)");
@@ -78,18 +77,18 @@ internal sealed class ScaleOutTests
     };
 
     /// <summary>Declares the incidents (over both instances) and waits for their threads: incident number to root ts.</summary>
-    private async Task<Dictionary<int, string>> Declare(TwoBots bots)
+    private async Task<Dictionary<int, string>> Declare(TwoBots bots, FakeSlack slack)
     {
         for (var n = 1; n <= Incidents; n++)
         {
-            await Send(bots, SlackPayloads.SlashCommand($"Checkout returns 500s on shard {n}", "U0CAROL", Channel, null, null), Form);
+            await Send(bots, SlackPayloads.SlashCommand($"Checkout returns 500s on shard {n}", "U0CAROL", Channel, slack.ResponseUrl($"declare-{n}"), null), Form);
         }
 
         using var api = new HttpClient { BaseAddress = bots.A.BaseAddress };
         var threads = new Dictionary<int, string>();
         for (var n = 1; n <= Incidents; n++)
         {
-            var incident = await Eventually.Get(() => api.GetFromJsonAsync<JsonObject>($"/api/incidents/{n}"), i => i?["thread"]?["id"] is not null, $"INC-{n}'s thread", TimeSpan.FromSeconds(30));
+            var incident = await Eventually.Get(() => Incident(api, n), i => i?["thread"]?["id"] is not null, $"INC-{n}'s thread", TimeSpan.FromSeconds(30));
             threads[n] = incident!["thread"]!["id"]!.GetValue<string>();
         }
 
@@ -124,13 +123,13 @@ internal sealed class ScaleOutTests
         }
     }
 
-    private async Task CrashWhenHalfSent(TwoBots bots, TaskCompletionSource crashed)
+    private async Task CrashWhenHalfSent(TwoBots bots)
     {
         await Eventually.Get(() => Volatile.Read(ref sent), n => n >= 200, "200 requests sent", TimeSpan.FromSeconds(60));
         var stopwatch = Stopwatch.StartNew();
+        var at = Volatile.Read(ref sent);
         await bots.CrashAndRestartB();
-        TestContext.Out.WriteLine($"instance B SIGKILLed after {Volatile.Read(ref sent)} requests and listening again {stopwatch.ElapsedMilliseconds} ms later");
-        crashed.SetResult();
+        TestContext.Out.WriteLine($"instance B SIGKILLed after {at} requests and listening again {stopwatch.ElapsedMilliseconds} ms later");
     }
 
     private async Task Send(TwoBots bots, string body, string contentType)
@@ -148,7 +147,7 @@ internal sealed class ScaleOutTests
         using var api = new HttpClient { BaseAddress = bots.A.BaseAddress };
         foreach (var (number, _) in threads)
         {
-            var timeline = (await api.GetFromJsonAsync<JsonObject>($"/api/incidents/{number}"))!["timeline"]!.AsArray();
+            var timeline = (await Incident(api, number))!["timeline"]!.AsArray();
             for (var k = 1; k <= RepliesPerIncident; k++)
             {
                 var entries = timeline.Where(e => e!["text"]!.GetValue<string>().StartsWith($"r-{number}-{k} ", StringComparison.Ordinal)).ToList();
@@ -180,6 +179,12 @@ internal sealed class ScaleOutTests
             Assert.That(posts.Count(p => p.ThreadTs is null && p.Text == rootText), Is.EqualTo(1), $"INC-{number}'s root posted once");
             Assert.That(posts.Where(p => p.ThreadTs == thread).Select(p => p.Text), Is.EqualTo(queued), $"INC-{number}'s thread posts, once each, in order");
         }
+    }
+
+    private static async Task<JsonObject?> Incident(HttpClient api, int number)
+    {
+        using var response = await api.GetAsync($"/api/incidents/{number}");
+        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonObject>() : null;
     }
 
     private static async Task<long> Unfinished(NpgsqlConnection db) => await db.ExecuteScalarAsync<long>(

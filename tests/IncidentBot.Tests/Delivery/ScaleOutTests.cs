@@ -20,6 +20,7 @@ internal sealed class ScaleOutTests
     private const int Incidents = 6;
     private const int RepliesPerIncident = 55;
     private const string Channel = "C0OPS";
+    private const string ApiToken = "scale-out-test-api-token";
     private const string Registry = """
         people:
           - { id: alice, name: Alice, slack: U0ALICE }
@@ -67,6 +68,7 @@ internal sealed class ScaleOutTests
         ["Slack:BotToken"] = BotHost.BotToken,
         ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
         ["Registry:Path"] = registry,
+        ["Api:Token"] = ApiToken,
         ["Paging:AckTimeout"] = "00:00:20",
         ["Delivery:PollInterval"] = "00:00:00.500",
         ["Delivery:ChannelPace"] = "00:00:00",
@@ -84,7 +86,7 @@ internal sealed class ScaleOutTests
             await Send(bots, SlackPayloads.SlashCommand($"Checkout returns 500s on shard {n}", "U0CAROL", Channel, slack.ResponseUrl($"declare-{n}"), null), Form);
         }
 
-        using var api = new HttpClient { BaseAddress = bots.A.BaseAddress };
+        using var api = Api(bots);
         var threads = new Dictionary<int, string>();
         for (var n = 1; n <= Incidents; n++)
         {
@@ -144,7 +146,7 @@ internal sealed class ScaleOutTests
         TestContext.Out.WriteLine($"inbox: {string.Join(", ", statuses.Select(s => $"{s.Value} {s.Key}"))}");
         Assert.That(statuses, Is.EqualTo(new Dictionary<string, long> { ["done"] = sent }), "every accepted request stored once and processed");
 
-        using var api = new HttpClient { BaseAddress = bots.A.BaseAddress };
+        using var api = Api(bots);
         foreach (var (number, _) in threads)
         {
             var timeline = (await Incident(api, number))!["timeline"]!.AsArray();
@@ -179,6 +181,13 @@ internal sealed class ScaleOutTests
             Assert.That(posts.Count(p => p.ThreadTs is null && p.Text == rootText), Is.EqualTo(1), $"INC-{number}'s root posted once");
             Assert.That(posts.Where(p => p.ThreadTs == thread).Select(p => p.Text), Is.EqualTo(queued), $"INC-{number}'s thread posts, once each, in order");
         }
+    }
+
+    private static HttpClient Api(TwoBots bots)
+    {
+        var api = new HttpClient { BaseAddress = bots.A.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", ApiToken);
+        return api;
     }
 
     private static async Task<JsonObject?> Incident(HttpClient api, int number)

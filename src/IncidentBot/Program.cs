@@ -5,6 +5,7 @@ using IncidentBot.Local;
 using IncidentBot.Slack;
 using IncidentBot.Status;
 using IncidentBot.Teams;
+using IncidentBot.Telemetry;
 
 // `dotnet run -- chat`: the terminal as the chat platform, no web server.
 if (TerminalChat.IsRequested(args))
@@ -36,11 +37,15 @@ builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddIncidentsApi(builder.Configuration);
 builder.Services.AddTrustedProxies(builder.Configuration);
 
+// OpenTelemetry: traces and metrics, scraped at /metrics and pushed over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+builder.Services.AddTelemetry(builder.Configuration);
+
 var app = builder.Build();
 app.UseTrustedProxies();
 app.LogSlackState();
 app.LogTeamsState();
 app.MapHealth();
+app.MapMetrics();
 app.MapIncidentsApi();
 app.MapActionsApi();
 app.MapAlerts();

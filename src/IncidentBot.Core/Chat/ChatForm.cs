@@ -9,6 +9,7 @@ public sealed record ChatForm(string Id, string Title, string SubmitLabel, strin
 /// <summary>
 /// A text field, or a choice when <see cref="Options"/> is set (value, label). A <see cref="Person"/> field answers with
 /// a person as the platform names them (a mention); platforms without a person picker take a mention or registry id as text.
+/// <see cref="Initial"/> prefills a text field.
 /// </summary>
 public sealed record ChatFormField(
     string Id,
@@ -17,4 +18,5 @@ public sealed record ChatFormField(
     bool Multiline = false,
     string? Hint = null,
     IReadOnlyList<(string Value, string Label)>? Options = null,
-    bool Person = false);
+    bool Person = false,
+    string? Initial = null);

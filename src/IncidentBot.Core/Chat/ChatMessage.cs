@@ -3,13 +3,16 @@ namespace IncidentBot.Core.Chat;
 /// <summary>
 /// A message in platform-neutral form. All text is plain user-level text: adapters escape it for their markup,
 /// so nothing here can ping a channel. <see cref="Key"/> makes sending idempotent: the same key is sent once.
+/// An answer marked <see cref="Private"/> must reach its addressee alone: where a platform's answers are seen by the
+/// whole channel (Teams), it goes as a direct message instead.
 /// </summary>
 public sealed record ChatMessage(
     string Key,
     string Text,
     string? Heading = null,
     IReadOnlyList<ChatField>? Fields = null,
-    IReadOnlyList<ChatButton>? Buttons = null)
+    IReadOnlyList<ChatButton>? Buttons = null,
+    bool Private = false)
 {
     public IReadOnlyList<ChatField> FieldList => Fields ?? [];
 

@@ -7,8 +7,9 @@ namespace IncidentBot.Core.Chat;
 /// <summary>
 /// A chat platform that lives in this process: the terminal mode talks to it, and the core's tests use it.
 /// Messages are kept in order and announced through <see cref="Posted"/>; a thread opens as soon as it is asked for.
+/// The core's tests may give it another platform's name, to run the same flows as that platform's people.
 /// </summary>
-public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
+public sealed class InProcessChat(IncidentThreads threads, string name = InProcessChat.PlatformName) : IChatPlatform
 {
     public const string PlatformName = "local";
 
@@ -16,7 +17,7 @@ public sealed class InProcessChat(IncidentThreads threads) : IChatPlatform
     private readonly ConcurrentDictionary<string, byte> sentKeys = new();
     public event Action<PostedMessage>? Posted;
 
-    public string Name => PlatformName;
+    public string Name => name;
 
     public string CommandPrefix => "/outage";
 

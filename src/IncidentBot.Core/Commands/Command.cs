@@ -5,7 +5,8 @@ namespace IncidentBot.Core.Commands;
 /// <summary>A parsed <c>/outage</c> command. <c>Incident</c> is null when the command did not name one.</summary>
 public abstract record Command;
 
-public sealed record DeclareCommand(string Summary, string? Area, int? Severity) : Command;
+/// <summary><see cref="IsPrivate"/>: <c>/outage private &lt;summary&gt;</c>, kept off every public page.</summary>
+public sealed record DeclareCommand(string Summary, string? Area, int? Severity, bool IsPrivate = false) : Command;
 
 public sealed record HelpCommand : Command;
 
@@ -21,7 +22,8 @@ public sealed record OwnerCommand(long? Incident, string Person) : Command;
 
 public sealed record HandoffCommand(long? Incident, string Person, string Notes) : Command;
 
-public sealed record StatusCommand(long? Incident, IncidentStatus Stage, string PublicMessage) : Command;
+/// <summary><see cref="PublicTitle"/>: <c>title:"..."</c>, the name the status page shows; null keeps the current or neutral one.</summary>
+public sealed record StatusCommand(long? Incident, IncidentStatus Stage, string PublicMessage, string? PublicTitle = null) : Command;
 
 public sealed record RollbackCommand(long? Incident, RollbackAnswer Answer, string? Note) : Command;
 

@@ -41,11 +41,12 @@ public static partial class CommandParser
             "resolve" => WithText(args, verb, "Say what you checked to confirm service is restored.", (id, text) => new ResolveCommand(id, text)),
             "postmortem" => ParsePostmortem(args),
             "ooo" => ParseOutOfOffice(args),
-            _ => ParseDeclare(words),
+            "private" => ParseDeclare(args, isPrivate: true),
+            _ => ParseDeclare(words, isPrivate: false),
         };
     }
 
-    private static Command ParseDeclare(List<string> words)
+    private static Command ParseDeclare(List<string> words, bool isPrivate)
     {
         string? area = null;
         int? severity = null;
@@ -86,7 +87,7 @@ public static partial class CommandParser
             return Invalid("", $"The summary is {title.Length} characters; keep it to {Usage.MaxSummaryLength} and add details in the thread.");
         }
 
-        return new DeclareCommand(title, area, severity);
+        return new DeclareCommand(title, area, severity, isPrivate);
     }
 
     private static Command ParseAck(List<string> args)
@@ -125,8 +126,14 @@ public static partial class CommandParser
             return Invalid("status", given);
         }
 
-        return rest.Count > 1
-            ? new StatusCommand(id, stage, string.Join(' ', rest.Skip(1)))
+        var (title, message, problem) = PublicTitle.Take(rest.Skip(1).ToList());
+        if (problem is not null)
+        {
+            return Invalid("status", problem);
+        }
+
+        return message.Count > 0
+            ? new StatusCommand(id, stage, string.Join(' ', message), title)
             : Invalid("status", "Write the public message for the status page.");
     }
 

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Actions;
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
@@ -26,7 +27,9 @@ public sealed class IncidentCommands(
     DraftPostmortem postmortem,
     FollowUpActions actions,
     ChangeSeverity severity,
-    ImpactStart impactStart)
+    ImpactStart impactStart,
+    Permissions permissions,
+    UserMentions mentions)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -40,7 +43,10 @@ public sealed class IncidentCommands(
         _ => new("Working on it ...", IsFinal: false),
     };
 
-    /// <summary>Runs the command. <c>answeredAtReceipt</c> is true when the sender already has the <see cref="Receive"/> answer.</summary>
+    /// <summary>
+    /// Runs the command. <c>answeredAtReceipt</c> is true when the sender already has the <see cref="Receive"/> answer.
+    /// A command the sender may not give is answered with who may, and nothing else happens.
+    /// </summary>
     public async Task Execute(CommandContext context, string? text, bool answeredAtReceipt, CancellationToken ct)
     {
         var platform = platforms[context.Platform];
@@ -50,13 +56,26 @@ public sealed class IncidentCommands(
             return;
         }
 
+        var answer = IsAboutAnIncident(command) || Acts.Of(command) is not { } act
+            ? await Run(context, await mentions.Neutralise(context, command, ct), ct)
+            : await permissions.Refuses(context, act, null, ct) ? null : await Run(context, await mentions.Neutralise(context, command, ct), ct);
+        if (answer is not null)
+        {
+            await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);
+        }
+    }
+
+    /// <summary>What to answer; null when the sender has their answer already (declaring, a refusal).</summary>
+    private async Task<string?> Run(CommandContext context, Command command, CancellationToken ct)
+    {
         if (command is DeclareCommand declareCommand)
         {
             await declare.Run(context, declareCommand, ct);
-            return;
+            return null;
         }
 
-        var answer = command switch
+        var platform = platforms[context.Platform];
+        return command switch
         {
             HelpCommand => Usage.Help(platform.CommandPrefix),
             InvalidCommand invalid => Usage.For(invalid, platform.CommandPrefix),
@@ -65,27 +84,39 @@ public sealed class IncidentCommands(
             WhoCommand who => await people.Who(who.Area, ct),
             OutOfOfficeCommand ooo => await people.OutOfOffice(context, ooo.Until is { } until ? NodaTime.LocalDate.FromDateOnly(until) : null, ct),
             BackCommand => await people.Back(context, ct),
-            AckCommand ack => await OnIncident(context, ack.Incident, "ack", i => Acknowledge(i, context, ct), ct),
-            OwnerCommand owner => await OnIncident(context, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
-            HandoffCommand h => await OnIncident(context, h.Incident, "handoff", i => handoff.Run(i, h.Person, h.Notes, context.User, ct), ct),
-            StatusCommand s => await OnIncident(context, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, context.User, context.RequestKey, ct), ct),
-            ResolveCommand r => await OnIncident(context, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
-            RollbackCommand r => await OnIncident(context, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
-            NoteCommand note => await OnIncident(context, note.Incident, "note", i => notes.AddNote(i, note.Text, context.User, context.RequestKey, ct), ct),
-            ActionCommand action => await OnIncident(context, action.Incident, "action", i => actions.Add(i, action, context, ct), ct),
+            AckCommand ack => await OnIncident(context, ack, ack.Incident, "ack", i => Acknowledge(i, context, ct), ct),
+            OwnerCommand owner => await OnIncident(context, owner, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
+            HandoffCommand h => await OnIncident(context, h, h.Incident, "handoff", i => handoff.Run(i, h.Person, h.Notes, context.User, ct), ct),
+            StatusCommand s => await OnIncident(context, s, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, s.PublicTitle, context.User, context.RequestKey, ct), ct),
+            ResolveCommand r => await OnIncident(context, r, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
+            RollbackCommand r => await OnIncident(context, r, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
+            NoteCommand note => await OnIncident(context, note, note.Incident, "note", i => notes.AddNote(i, note.Text, context.User, context.RequestKey, ct), ct),
+            ActionCommand action => await OnIncident(context, action, action.Incident, "action", i => actions.Add(i, action, context, ct), ct),
             DoneCommand done => await actions.Done(done.Action, context, ct),
-            SevCommand sev => await OnIncident(context, sev.Incident, "sev", i => severity.Run(i, sev.Severity, context, ct), ct),
-            StartedCommand started => await OnIncident(context, started.Incident, "started", i => impactStart.Set(i, started.When, context, ct), ct),
-            PostmortemCommand draft => await OnIncident(context, draft.Incident, "postmortem", i => postmortem.ForChat(i, ct), ct),
+            SevCommand sev => await OnIncident(context, sev, sev.Incident, "sev", i => severity.Run(i, sev.Severity, context, ct), ct),
+            StartedCommand started => await OnIncident(context, started, started.Incident, "started", i => impactStart.Set(i, started.When, context, ct), ct),
+            PostmortemCommand draft => await OnIncident(context, draft, draft.Incident, "postmortem", i => postmortem.ForChat(i, ct), ct),
             _ => $"'{Verb(command)}' is not available in this version yet.",
         };
-        await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);
     }
 
-    private async Task<string> OnIncident(CommandContext context, long? named, string verb, Func<Incident, Task<string>> run, CancellationToken ct)
+    /// <summary>Commands whose permission depends on the incident they are about, checked once it is found.</summary>
+    private static bool IsAboutAnIncident(Command command) => command is AckCommand or OwnerCommand or HandoffCommand or StatusCommand
+        or ResolveCommand or RollbackCommand or NoteCommand or ActionCommand or SevCommand or StartedCommand or PostmortemCommand;
+
+    private async Task<string?> OnIncident(CommandContext context, Command command, long? named, string verb, Func<Incident, Task<string>> run, CancellationToken ct)
     {
         var (incident, problem) = await lookup.Find(context, named, verb, ct);
-        return incident is null ? problem! : await run(incident);
+        if (incident is null)
+        {
+            return problem!;
+        }
+
+        // ack accepts a handoff waiting for the sender, else acknowledges a page: two acts with their own rules.
+        var act = command is AckCommand
+            ? await handoff.IsWaitingFor(incident, context.User, ct) ? Acts.Accept : Acts.Acknowledge
+            : Acts.Of(command);
+        return act is not null && await permissions.Refuses(context, act, incident, ct) ? null : await run(incident);
     }
 
     /// <summary><c>ack</c> accepts a handoff waiting for the sender (platforms without buttons), else acknowledges a page.</summary>

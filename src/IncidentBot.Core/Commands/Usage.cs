@@ -8,6 +8,7 @@ public static class Usage
     private static readonly (string Verb, string Syntax, string Meaning)[] Verbs =
     [
         ("", "<summary> [area:<key>] [sev:<1-4>]", "declare an outage and open its [Outage] thread"),
+        ("private", "private <summary> [area:<key>] [sev:<1-4>]", "declare a private incident: never on the status page or Statuspage"),
         ("help", "help", "this list"),
         ("list", "list", "open incidents"),
         ("areas", "areas", "areas of expertise and their owners"),
@@ -15,7 +16,7 @@ public static class Usage
         ("ack", "ack [INC-n]", "acknowledge a page and take ownership"),
         ("owner", "owner [INC-n] @person", "make someone the incident owner"),
         ("handoff", "handoff [INC-n] @person <what to try next>", "hand the incident to someone else"),
-        ("status", "status [INC-n] <investigating|identified|monitoring|resolved> <public message>", "publish a status update"),
+        ("status", "status [INC-n] <investigating|identified|monitoring|resolved> [title:\"<public title>\"] <public message>", "publish a status update (the first one puts the incident on the status page under its public title)"),
         ("rollback", "rollback [INC-n] yes|no|unsure [note]", "answer the rollback-first question"),
         ("note", "note [INC-n] <text>", "add a note to the timeline"),
         ("sev", "sev [INC-n] <1-4>", "change the severity (1 is the worst; SEV-1 tells the deciders)"),

@@ -69,6 +69,10 @@ public sealed class HandoffEscalation(IIncidentStore incidents, Roster roster, C
                 $"{why}. Take it over, or find someone who will ('owner {incident.Id} @person').",
                 Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
                 Buttons: [HandoffMessages.TakeOverButton(incident)]), ct);
+
+            // Recorded as a page: being asked to step in is what lets them take over (Authorization:Owner, role paged).
+            await incidents.Append(incident.Number, new TimelineEntry(
+                clock.GetUtcNow(), TimelineKind.Paged, PageOwners.Bot, $"Asked {person.Name} to take over", PagedEntries.Prefix + "handoff:" + person.Id), ct);
         }
     }
 }

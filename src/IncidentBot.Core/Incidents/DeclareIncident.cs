@@ -37,14 +37,15 @@ public sealed class DeclareIncident(
             Owner: context.User,
             DeclaredAt: now,
             context.Platform,
-            platform.IncidentChannelFor(context.Channel));
+            platform.IncidentChannelFor(context.Channel),
+            IsPrivate: command.IsPrivate || context.PrivateChannel);
         var declared = new TimelineEntry(now, TimelineKind.Declared, context.User, command.Summary, SourceId: "declared");
 
         var incident = await store.Create(draft, declared, ct);
         await platform.OpenThread(incident, ThreadRoot.For(incident), ct);
         await platform.Answer(
             context,
-            new ChatMessage($"{context.RequestKey}:declared", $"{incident.Id} declared: {ThreadRoot.TitlePrefix}{incident.Title}. Its thread is opening now."),
+            new ChatMessage($"{context.RequestKey}:declared", $"{incident.Id} declared: {ThreadRoot.TitlePrefix}{incident.Title}. Its thread is opening now.{PrivateNote(incident)}"),
             ct);
         await Respond(incident, command.Area, context.RequestKey, ct);
         return incident;
@@ -67,4 +68,7 @@ public sealed class DeclareIncident(
         await nudges.Start(incident, ct);
         await handoffs.Start(incident, ct);
     }
+
+    private static string PrivateNote(Incident incident) =>
+        incident.IsPrivate ? " It is private: it never appears on the status page, and status updates go to the private stakeholder channels only." : "";
 }

@@ -5,6 +5,8 @@ namespace IncidentBot.Core.Incidents;
 /// <see cref="RootCause"/> and <see cref="Resolution"/> are written when it is resolved, for the postmortem.
 /// <see cref="ImpactStartedAt"/> is when users were first affected, when known (an alert's start, or <c>started</c>):
 /// the time to detect runs from it to the declaration.
+/// <see cref="PublicTitle"/> is set by its first public status update; until then, and always for a private
+/// incident, nothing about it is public.
 /// </summary>
 public sealed record Incident(
     long Number,
@@ -21,9 +23,14 @@ public sealed record Incident(
     string? Verification = null,
     string? RootCause = null,
     string? Resolution = null,
-    DateTimeOffset? ImpactStartedAt = null)
+    DateTimeOffset? ImpactStartedAt = null,
+    bool IsPrivate = false,
+    string? PublicTitle = null)
 {
     public string Id => IncidentId.Format(Number);
+
+    /// <summary>Whether the status page and Statuspage may show it: not private, and published on purpose.</summary>
+    public bool IsPublished => !IsPrivate && PublicTitle is not null;
 
     public bool IsOpen => Status != IncidentStatus.Resolved;
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
+using IncidentBot.Core.Registry;
+using IncidentBot.Core.Status;
 
 namespace IncidentBot.Core.Incidents;
 
@@ -10,7 +13,8 @@ namespace IncidentBot.Core.Incidents;
 /// command (<c>status &lt;stage&gt; &lt;message&gt;</c>, <c>resolve &lt;what you verified&gt;</c>,
 /// <c>handoff @person &lt;what to try next&gt;</c>).
 /// </summary>
-public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve)
+public sealed class IncidentForms(
+    IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve, Permissions permissions, UserMentions mentions, IRegistrySource registry)
 {
     public const string StatusAction = "status-form";
     public const string ResolveAction = "resolve-form";
@@ -20,6 +24,7 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
     public const string Resolution = "resolution";
     public const string Stage = "stage";
     public const string Message = "message";
+    public const string Title = "public_title";
     public const string NewOwner = "new_owner";
     public const string HandoffNotes = "notes";
 
@@ -34,7 +39,7 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
         {
             ResolveAction => ResolveForm(incident),
             HandoffMessages.FormAction => HandoffForm(incident),
-            _ => StatusForm(incident),
+            _ => StatusForm(incident, registry.Current),
         };
         if (!incident.IsOpen)
         {
@@ -62,10 +67,10 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
         }
         else if (formId == ResolveAction)
         {
-            var verification = Value(Verification);
-            await Answer(context, verification.Length == 0
-                ? "Write what you checked to confirm service is restored; the incident stays open until then."
-                : await resolve.Run(incident, verification, context.User, Optional(RootCause), Optional(Resolution), ct), ct);
+            if (await Resolve(context, incident, Value(Verification), Optional(RootCause), Optional(Resolution), ct) is { } answer)
+            {
+                await Answer(context, answer, ct);
+            }
         }
         else if (formId == HandoffMessages.FormAction)
         {
@@ -73,17 +78,43 @@ public sealed class IncidentForms(IIncidentStore incidents, ChatPlatforms platfo
         }
         else
         {
-            await commands.Execute(context, $"status {number} {Value(Stage)} {Value(Message)}", answeredAtReceipt: false, ct);
+            // A quote inside the title would end it early when the command is read back.
+            var title = Optional(Title) is { } given ? $"title:\"{given.Replace('"', '\'')}\" " : "";
+            await commands.Execute(context, $"status {number} {Value(Stage)} {title}{Value(Message)}", answeredAtReceipt: false, ct);
         }
+    }
+
+    /// <summary>The resolve form runs the use case itself (the command has no root cause or resolution), so it asks first.</summary>
+    private async Task<string?> Resolve(CommandContext context, Incident incident, string verification, string? rootCause, string? resolution, CancellationToken ct)
+    {
+        if (await permissions.Refuses(context, Acts.Resolve, incident, ct))
+        {
+            return null;
+        }
+
+        if (verification.Length == 0)
+        {
+            return "Write what you checked to confirm service is restored; the incident stays open until then.";
+        }
+
+        async Task<string?> Plain(string? text) => text is null ? null : await mentions.Neutralise(context, text, ct);
+        return await resolve.Run(incident, (await Plain(verification))!, context.User, await Plain(rootCause), await Plain(resolution), ct);
     }
 
     private Task Answer(CommandContext context, string text, CancellationToken ct) =>
         platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", text), ct);
 
-    private static ChatForm StatusForm(Incident incident) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
+    /// <summary>A private incident's form has no public title: nothing of it is ever public.</summary>
+    private static ChatForm StatusForm(Incident incident, ExpertiseRegistry registry) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
     [
         new(Stage, "Stage", Required: true, Options: [("investigating", "Investigating"), ("identified", "Identified"), ("monitoring", "Monitoring")]),
-        new(Message, "Public message", Required: true, Multiline: true, Hint: "What users and stakeholders should know. No internal details: this goes on the status page."),
+        .. incident.IsPrivate ? Array.Empty<ChatFormField>() :
+        [
+            new ChatFormField(Title, "Public title", Required: true, Initial: incident.PublicTitle ?? PublicTitles.For(incident, registry), Hint: "The incident's name on the status page. Not the internal title."),
+        ],
+        new(Message, "Public message", Required: true, Multiline: true, Hint: incident.IsPrivate
+            ? "This incident is private: the update goes to the thread and the private stakeholder channels only."
+            : "What users and stakeholders should know. No internal details: this goes on the status page."),
     ]);
 
     private static ChatForm ResolveForm(Incident incident) => new(ResolveAction, $"Resolve {incident.Id}", "Resolve", Number(incident),

@@ -17,4 +17,5 @@ public sealed record NewIncident(
     string Platform,
     string Channel,
     DateTimeOffset? ImpactStartedAt = null,
-    string? AlertKey = null);
+    string? AlertKey = null,
+    bool IsPrivate = false);

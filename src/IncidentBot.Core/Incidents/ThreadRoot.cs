@@ -22,6 +22,7 @@ public static class ThreadRoot
             new("Declared by", incident.DeclaredBy),
             new("Started", FormatUtc(incident.DeclaredAt)),
             .. incident.ImpactStartedAt is { } impact ? [new ChatField("Impact started", FormatUtc(impact))] : Array.Empty<ChatField>(),
+            .. incident.IsPrivate ? [new ChatField("Visibility", "Private: never on the status page")] : Array.Empty<ChatField>(),
         ]);
 
     public static string FormatUtc(DateTimeOffset at) =>

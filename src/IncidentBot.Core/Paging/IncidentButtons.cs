@@ -1,4 +1,5 @@
 using System.Globalization;
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
@@ -9,7 +10,8 @@ namespace IncidentBot.Core.Paging;
 
 /// <summary>
 /// Button presses from any platform. A press on an old message, for an incident that is gone or already handled,
-/// gets an answer saying so and changes nothing.
+/// gets an answer saying so and changes nothing; so does a press by someone who may not do what the button does
+/// (see <see cref="Acts.OfButton"/>).
 /// </summary>
 public sealed class IncidentButtons(
     IIncidentStore incidents,
@@ -19,7 +21,8 @@ public sealed class IncidentButtons(
     Checklist checklist,
     IncidentForms forms,
     HandOff handoff,
-    ChatPlatforms platforms)
+    ChatPlatforms platforms,
+    Permissions permissions)
 {
     public const string Acknowledge = "ack";
     public const string ChooseArea = "area";
@@ -32,7 +35,7 @@ public sealed class IncidentButtons(
         }
     }
 
-    /// <summary>What to tell the presser; null when a form opened instead.</summary>
+    /// <summary>What to tell the presser; null when a form opened instead, or they were told they may not.</summary>
     private async Task<string?> Answer(CommandContext context, string action, string value, CancellationToken ct)
     {
         var parts = value.Split(':', 2);
@@ -43,6 +46,11 @@ public sealed class IncidentButtons(
         }
 
         var choice = parts.Length == 2 ? parts[1] : "";
+        if (Acts.OfButton(action, choice) is { } act && await permissions.Refuses(context, act, incident, ct))
+        {
+            return null;
+        }
+
         return action switch
         {
             Acknowledge => await ownership.Acknowledge(incident, context.User, ct),

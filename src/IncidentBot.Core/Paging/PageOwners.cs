@@ -62,7 +62,7 @@ public sealed class PageOwners(
         foreach (var person in people)
         {
             await platform.DirectMessage(platform.Handle(person)!, PageMessage(incident, area, level, person), ct);
-            await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Paged, Bot, $"Paged {person.Name} ({Label(level, area)})", $"paged:{(int)level}:{person.Id}"), ct);
+            await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Paged, Bot, $"Paged {person.Name} ({Label(level, area)})", PagedEntries.SourceId(level, person.Id)), ct);
         }
 
         if (level == PageLevel.Primary && area.PagerDutyRoutingKey is not null)

@@ -14,6 +14,9 @@ public interface IStatusStore
     /// <summary>The incident's updates, oldest first.</summary>
     Task<IReadOnlyList<StatusUpdate>> ForIncident(long number, CancellationToken ct);
 
+    /// <summary>The name the status page shows for the incident; set by its first public update, changed by a later <c>title:</c>.</summary>
+    Task SetPublicTitle(long number, string title, CancellationToken ct);
+
     /// <summary>Sets the incident's current stage; a resolved incident keeps its status (resolving is ResolveIncident's).</summary>
     Task SetIncidentStatus(long number, IncidentStatus status, CancellationToken ct);
 }

@@ -9,6 +9,12 @@ internal sealed class ApiOptions
 
     public string? Token { get; set; }
 
+    /// <summary>
+    /// Whether the API gives a private incident's timeline and postmortem. The token names no person, so it cannot be
+    /// checked against the incident's channel the way chat does: off unless the operator says every token holder may.
+    /// </summary>
+    public bool ShowPrivateIncidents { get; set; }
+
     public static IEnumerable<string> Validate(ApiOptions o)
     {
         if (o.Token is { Length: > 0 } token && token.Trim().Length < 16)

@@ -4,7 +4,10 @@ using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Api;
 
-/// <summary>The incident as the public contract shows it (DESIGN.md): camelCase, statuses in lower case.</summary>
+/// <summary>
+/// The incident as the API shows it: camelCase, statuses in lower case. <see cref="Private"/> flags a private incident;
+/// <see cref="PublicTitle"/> is its name on the status page (null until its first public update, always for a private one).
+/// </summary>
 internal sealed record IncidentJson(
     string Id,
     string Title,
@@ -16,11 +19,15 @@ internal sealed record IncidentJson(
     DateTimeOffset DeclaredAt,
     DateTimeOffset? ResolvedAt,
     ThreadJson Thread,
+    bool Private,
+    string? PublicTitle,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<TimelineEntryJson>? Timeline = null)
 {
     public static IncidentJson From(Incident i, IReadOnlyList<TimelineEntry>? timeline = null) => new(
         i.Id, i.Title, i.Status.ToString().ToLowerInvariant(), i.Severity, i.Area, i.Owner, i.DeclaredBy, i.DeclaredAt, i.ResolvedAt,
         new ThreadJson(i.Thread.Platform, i.Thread.Channel, i.Thread.Id),
+        i.IsPrivate,
+        i.PublicTitle,
         timeline?.Select(TimelineEntryJson.From).ToList());
 }
 

@@ -1,6 +1,7 @@
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Postmortem;
 using IncidentBot.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Api;
 
@@ -24,11 +25,21 @@ internal static partial class IncidentsApi
         var api = app.MapGroup("/api/incidents").AddEndpointFilter<ApiAccess>();
         api.MapGet("/", async (IIncidentStore store, CancellationToken ct) =>
             (await store.List(openOnly: false, ct)).Select(i => IncidentJson.From(i)));
-        api.MapGet("/{id}", (string id, IIncidentStore store, CancellationToken ct) =>
-            WithIncident(id, store, async incident => Results.Ok(IncidentJson.From(incident, await store.Timeline(incident.Number, ct))), ct));
-        api.MapGet("/{id}/postmortem", (string id, IIncidentStore store, DraftPostmortem draft, CancellationToken ct) =>
-            WithIncident(id, store, async incident => Results.Text(await draft.Markdown(incident, ct), "text/markdown; charset=utf-8"), ct));
+        api.MapGet("/{id}", (string id, IIncidentStore store, IOptions<ApiOptions> options, CancellationToken ct) =>
+            WithIncident(id, store, async incident => Results.Ok(IncidentJson.From(
+                incident,
+                Hidden(incident, options.Value) ? null : await store.Timeline(incident.Number, ct))), ct));
+        api.MapGet("/{id}/postmortem", (string id, IIncidentStore store, DraftPostmortem draft, IOptions<ApiOptions> options, CancellationToken ct) =>
+            WithIncident(id, store, async incident => Hidden(incident, options.Value)
+                ? Results.Problem(PrivateProblem(incident), statusCode: StatusCodes.Status403Forbidden)
+                : Results.Text(await draft.Markdown(incident, ct), "text/markdown; charset=utf-8"), ct));
     }
+
+    /// <summary>A private incident's timeline and postmortem: for the people in its channel, in chat, unless the operator opened them.</summary>
+    private static bool Hidden(Incident incident, ApiOptions options) => incident.IsPrivate && !options.ShowPrivateIncidents;
+
+    private static string PrivateProblem(Incident incident) =>
+        $"{incident.Id} is private: its postmortem is given in chat (postmortem {incident.Id}) to the members of its channel and the deciders. Api:ShowPrivateIncidents=true opens it to the API.";
 
     private static void LogAccess(WebApplication app)
     {

@@ -1,4 +1,5 @@
 using IncidentBot.Hosting;
+using IncidentBot.Telemetry;
 
 namespace IncidentBot.Delivery;
 
@@ -17,6 +18,7 @@ internal static class DeliveryExtensions
         services.AddSingleton<Inbox>();
         services.AddSingleton<Outbox>();
         services.AddSingleton<DeliveryResults>();
+        services.AddBotMetrics();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<RunHeartbeat>();

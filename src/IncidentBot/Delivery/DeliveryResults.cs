@@ -1,3 +1,4 @@
+using IncidentBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Delivery;
@@ -7,7 +8,12 @@ namespace IncidentBot.Delivery;
 /// kept with its result. Failed for good: set aside and logged, which lets the next message of its thread go.
 /// Worth retrying: rescheduled with backoff (or the platform's Retry-After), until <see cref="DeliveryOptions.GiveUpAfter"/>.
 /// </summary>
-internal sealed partial class DeliveryResults(Outbox outbox, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<DeliveryResults> logger)
+internal sealed partial class DeliveryResults(
+    Outbox outbox,
+    IOptions<DeliveryOptions> options,
+    BotMetrics metrics,
+    TimeProvider clock,
+    ILogger<DeliveryResults> logger)
 {
     /// <summary>False when this instance no longer held the message (its claim was taken over): nothing recorded.</summary>
     public async Task<bool> Record(OutboxMessage message, DeliveryOutcome outcome, CancellationToken ct)
@@ -16,16 +22,20 @@ internal sealed partial class DeliveryResults(Outbox outbox, IOptions<DeliveryOp
         switch (outcome)
         {
             case DeliveryOutcome.Sent sent:
+                metrics.OutboxDelivered(message.Platform);
                 return await outbox.MarkSent(message, sent.Result, ct);
             case DeliveryOutcome.Failed failed:
                 LogFailed(message.Platform, message.Kind, message.MessageKey, failed.Error);
+                metrics.OutboxSetAside(message.Platform);
                 return await outbox.MarkFailed(message, failed.Error, ct);
             case DeliveryOutcome.Retry retry when clock.GetUtcNow() - message.CreatedAt > settings.GiveUpAfter:
                 LogFailed(message.Platform, message.Kind, message.MessageKey, $"still failing after {settings.GiveUpAfter}: {retry.Error}");
+                metrics.OutboxSetAside(message.Platform);
                 return await outbox.MarkFailed(message, retry.Error, ct);
             case DeliveryOutcome.Retry retry:
                 var delay = retry.After ?? Backoff.Delay(message.Attempts, settings.BaseBackoff, settings.MaxBackoff);
                 LogRetrying(message.Platform, message.Kind, message.MessageKey, retry.Error, delay);
+                metrics.OutboxRetried(message.Platform);
                 return await outbox.Reschedule(message, clock.GetUtcNow() + delay, retry.Error, ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown delivery outcome");

@@ -1,4 +1,5 @@
 using IncidentBot.Persistence;
+using IncidentBot.Telemetry;
 
 namespace IncidentBot.Delivery;
 
@@ -87,6 +88,8 @@ internal sealed partial class DestinationSender(
 
     private async Task SendAndRelease(OutboxMessage message, SemaphoreSlim slots, DatabaseOutage outage, CancellationToken stop)
     {
+        using var span = BotTraces.OutboxSend(message.Platform, message.Kind, message.IncidentNumber);
+        using var scope = IncidentLogScope.Begin(logger, message.IncidentNumber);
         try
         {
             var outcome = await Send(message, stop);

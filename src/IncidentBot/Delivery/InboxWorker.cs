@@ -1,3 +1,4 @@
+using IncidentBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Delivery;
@@ -13,6 +14,7 @@ internal sealed partial class InboxWorker(
     InboxSignal signal,
     IEnumerable<IInboxHandler> handlers,
     IOptions<DeliveryOptions> options,
+    BotMetrics metrics,
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
@@ -60,20 +62,25 @@ internal sealed partial class InboxWorker(
             return;
         }
 
+        using var span = BotTraces.InboxHandle(item.Platform, item.Kind, item.Id);
+        using var scope = IncidentLogScope.Begin(logger);
         var error = await Handle(handler, item, settings.HandlerTimeout, ct);
         if (error is null)
         {
             await outage.Persist(() => inbox.Complete(item, ct), ct);
+            metrics.InboxProcessed(item.Platform);
         }
         else if (item.Attempts >= max)
         {
             LogGaveUp(item.Id, item.Kind, item.Attempts, error);
+            metrics.InboxSetAside(item.Platform);
             await outage.Persist(() => inbox.Fail(item, error.Message, ct), ct);
         }
         else
         {
             var delay = Backoff.Delay(item.Attempts, settings.BaseBackoff, settings.MaxBackoff);
             LogRetrying(item.Id, item.Kind, item.Attempts, delay, error);
+            metrics.InboxRetried(item.Platform);
             await outage.Persist(() => inbox.Retry(item, error.Message, clock.GetUtcNow() + delay, ct), ct);
         }
     }

@@ -1,3 +1,4 @@
+using IncidentBot.Authorization;
 using IncidentBot.Delivery;
 using IncidentBot.Handoff;
 using IncidentBot.Paging;
@@ -26,6 +27,9 @@ internal static class IncidentHandlingExtensions
 
         // Who owns what (the registry file), paging and escalation, and the persistent scheduler behind the escalations.
         services.AddRegistry(configuration);
+
+        // Who may do what, checked by the core for every command, button and form (guests may only reply in threads).
+        services.AddPermissions(configuration);
         services.AddPaging(configuration);
         services.AddScheduling(configuration);
 

@@ -1,4 +1,6 @@
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Paging;
 using IncidentBot.Hosting;
 
 namespace IncidentBot.Local;
@@ -26,6 +28,7 @@ internal static class TerminalChat
         builder.Services.AddIncidentHandling(builder.Configuration);
         builder.Services.AddSingleton<InProcessChat>();
         builder.Services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
+        builder.Services.AddSingleton<IPeopleDirectory>(provider => new TrustingDirectory(InProcessChat.PlatformName, provider.GetRequiredService<Roster>()));
 
         using var host = builder.Build();
         await host.StartAsync();

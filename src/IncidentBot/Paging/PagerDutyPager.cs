@@ -8,7 +8,8 @@ namespace IncidentBot.Paging;
 
 /// <summary>
 /// PagerDuty Events API v2 through the outbox: one alert per incident (the dedup key is the incident id), triggered
-/// on the first page and resolved with the incident.
+/// on the first page and resolved with the incident. The queued event names the area, not its routing key: the key is a
+/// secret, so <see cref="PagerDutyDeliverer"/> looks it up in the registry when it sends.
 /// </summary>
 internal sealed class PagerDutyPager(Outbox outbox, OutboxSignal signal) : IExternalPager
 {
@@ -22,7 +23,7 @@ internal sealed class PagerDutyPager(Outbox outbox, OutboxSignal signal) : IExte
     {
         var body = new JsonObject
         {
-            ["routing_key"] = area.PagerDutyRoutingKey,
+            [PagerDutyDeliverer.AreaField] = area.Key,
             ["event_action"] = action,
             ["dedup_key"] = $"incidentbot-{incident.Id}",
         };

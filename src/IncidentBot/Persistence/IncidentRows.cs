@@ -13,7 +13,9 @@ internal sealed class IncidentRow
         "id AS Id, title AS Title, status AS Status, severity AS Severity, area AS Area, owner AS Owner, " +
         "declared_by AS DeclaredBy, declared_at AS DeclaredAt, resolved_at AS ResolvedAt, " +
         "platform AS Platform, channel AS Channel, thread_id AS ThreadId, acknowledged_at AS AcknowledgedAt, " +
-        "verification AS Verification, root_cause AS RootCause, resolution AS Resolution, impact_started_at AS ImpactStartedAt";
+        "verification AS Verification, root_cause AS RootCause, resolution AS Resolution, impact_started_at AS ImpactStartedAt, " +
+        "is_private AS IsPrivate, public_title AS PublicTitle";
+
 
     public long Id { get; set; }
 
@@ -49,6 +51,10 @@ internal sealed class IncidentRow
 
     public long? ImpactStartedAt { get; set; }
 
+    public int IsPrivate { get; set; }
+
+    public string? PublicTitle { get; set; }
+
     public static string ToDb(IncidentStatus status) => status.ToString().ToLowerInvariant();
 
     public Incident ToIncident() => new(
@@ -66,7 +72,9 @@ internal sealed class IncidentRow
         Verification,
         RootCause,
         Resolution,
-        DbTime.FromDb(ImpactStartedAt));
+        DbTime.FromDb(ImpactStartedAt),
+        IsPrivate != 0,
+        PublicTitle);
 }
 
 internal sealed class TimelineRow

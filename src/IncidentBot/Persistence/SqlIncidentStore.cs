@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Timeline;
+using IncidentBot.Telemetry;
 
 namespace IncidentBot.Persistence;
 
@@ -20,8 +21,8 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
         await using var tx = await connection.BeginTransactionAsync(ct);
         var number = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
-            INSERT INTO incidents (request_key, title, status, severity, area, owner, declared_by, declared_at, platform, channel, impact_started_at, alert_key)
-            VALUES (@RequestKey, @Title, @Status, @Severity, @Area, @Owner, @DeclaredBy, @DeclaredAt, @Platform, @Channel, @ImpactStartedAt, @AlertKey)
+            INSERT INTO incidents (request_key, title, status, severity, area, owner, declared_by, declared_at, platform, channel, impact_started_at, alert_key, is_private)
+            VALUES (@RequestKey, @Title, @Status, @Severity, @Area, @Owner, @DeclaredBy, @DeclaredAt, @Platform, @Channel, @ImpactStartedAt, @AlertKey, @IsPrivate)
             ON CONFLICT (request_key) DO NOTHING
             RETURNING id
             """,
@@ -39,6 +40,7 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
                 draft.Channel,
                 ImpactStartedAt = DbTime.ToDb(draft.ImpactStartedAt),
                 draft.AlertKey,
+                IsPrivate = draft.IsPrivate ? 1 : 0,
             },
             tx,
             cancellationToken: ct));
@@ -132,6 +134,12 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
     {
         var row = await connection.QueryFirstOrDefaultAsync<IncidentRow>(new CommandDefinition(
             $"SELECT {IncidentRow.Columns} FROM incidents WHERE {where} ORDER BY id DESC LIMIT 1", args, tx, cancellationToken: ct));
+        if (row is not null)
+        {
+            // Handling a request, this is the incident it concerns: the log lines from here on say so.
+            IncidentLogScope.Note(row.Id);
+        }
+
         return row?.ToIncident();
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IncidentBot.Core.Paging;
 using IncidentBot.Delivery;
+using IncidentBot.Telemetry;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -13,7 +14,8 @@ namespace IncidentBot.Scheduling;
 /// the failed attempt left and repeats nothing. The reminder travels as the job's data: strings only, so the store
 /// keeps them as readable name/value pairs (StoreJobDataAsStrings) and a reminder stored by one build is read by the next.
 /// </summary>
-internal sealed partial class ReminderJob(IReminderHandler handler, IOptions<DeliveryOptions> options, TimeProvider clock, ILogger<ReminderJob> logger) : IJob
+internal sealed partial class ReminderJob(
+    IReminderHandler handler, IOptions<DeliveryOptions> options, BotMetrics metrics, TimeProvider clock, ILogger<ReminderJob> logger) : IJob
 {
     public const string GroupPrefix = "incident-";
 
@@ -29,6 +31,9 @@ internal sealed partial class ReminderJob(IReminderHandler handler, IOptions<Del
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var reminder = Read(context.MergedJobDataMap);
+        using var span = BotTraces.ReminderFire(reminder.Kind, reminder.IncidentNumber);
+        using var scope = IncidentLogScope.Begin(logger, reminder.IncidentNumber);
+        metrics.ReminderFired(reminder.Kind);
         try
         {
             await handler.Fire(reminder, cancellationToken);

@@ -1,5 +1,8 @@
 using IncidentBot.Core.Paging;
+using IncidentBot.Delivery;
+using IncidentBot.Hosting;
 using IncidentBot.Persistence;
+using IncidentBot.Telemetry;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Quartz;
@@ -29,6 +32,8 @@ internal static class SchedulingExtensions
         var postgres = StorageOptions.TryParseProvider(storage.Provider, out var provider) && provider == StorageProvider.Postgres;
         var connectionString = postgres ? storage.ConnectionString ?? string.Empty : storage.EffectiveConnectionString;
 
+        // ReminderJob counts the reminders that fire.
+        services.AddBotMetrics();
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -38,6 +43,7 @@ internal static class SchedulingExtensions
                 scheduler.GenerateInstanceId = true;
             });
             quartz.AddJobType<ReminderJob>();
+            RetentionJob.Schedule(quartz);
             quartz.UsePersistentStore(store =>
             {
                 store.ConfigureStore(options =>
@@ -65,6 +71,8 @@ internal static class SchedulingExtensions
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         services.AddSingleton<IReminders, QuartzReminders>();
+        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section, RetentionOptions.Validate);
+        services.AddSingleton<Retention>();
         return services;
     }
 }

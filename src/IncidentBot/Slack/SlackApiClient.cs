@@ -28,8 +28,14 @@ internal sealed partial class SlackApiClient(HttpClient http)
             throw new ArgumentException($"'{method}' is not a Slack Web API method name.", nameof(method));
         }
 
-        return await Send(new Uri(method, UriKind.Relative), arguments, ReadApiResponse, ct);
+        return await Send(new Uri(method, UriKind.Relative), Json(arguments), ReadApiResponse, ct);
     }
+
+    /// <summary>A method without arguments, such as <c>apps.connections.open</c>, sent as Slack documents it: an empty form.</summary>
+    public Task<SlackApiResult> Call(string method, CancellationToken ct) =>
+        MethodName().IsMatch(method)
+            ? Send(new Uri(method, UriKind.Relative), () => new FormUrlEncodedContent([]), ReadApiResponse, ct)
+            : throw new ArgumentException($"'{method}' is not a Slack Web API method name.", nameof(method));
 
     public async Task<SlackApiResult> PostToResponseUrl(Uri responseUrl, JsonObject message, CancellationToken ct)
     {
@@ -39,15 +45,15 @@ internal sealed partial class SlackApiClient(HttpClient http)
             return new SlackApiResult.Permanent("untrusted_url");
         }
 
-        return await Send(responseUrl, message, ReadResponseUrlResponse, ct);
+        return await Send(responseUrl, Json(message), ReadResponseUrlResponse, ct);
     }
 
     private async Task<SlackApiResult> Send(
-        Uri url, JsonObject body, Func<HttpResponseMessage, CancellationToken, Task<SlackApiResult>> read, CancellationToken ct)
+        Uri url, Func<HttpContent> body, Func<HttpResponseMessage, CancellationToken, Task<SlackApiResult>> read, CancellationToken ct)
     {
         try
         {
-            using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            using var content = body();
             using var response = await http.PostAsync(url, content, ct);
             return response.StatusCode switch
             {
@@ -69,6 +75,8 @@ internal sealed partial class SlackApiClient(HttpClient http)
             return new SlackApiResult.Transient("network_error: body read failed");
         }
     }
+
+    private static Func<HttpContent> Json(JsonObject body) => () => new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
 
     private static async Task<SlackApiResult> ReadApiResponse(HttpResponseMessage response, CancellationToken ct)
     {

@@ -1,6 +1,3 @@
-using System.Text;
-using IncidentBot.Core.Commands;
-using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +15,8 @@ internal static partial class SlackEndpoint
 
     public static void MapSlack(this WebApplication app)
     {
-        if (SlackOptions.Read(app.Configuration).IsEnabled)
+        // Without a signing secret nothing here could be verified: in Socket Mode alone the URL stays unmapped (404).
+        if (SlackOptions.Read(app.Configuration) is { IsEnabled: true, ServesHttp: true })
         {
             app.MapPost("/slack/events", Receive);
         }
@@ -27,8 +25,7 @@ internal static partial class SlackEndpoint
     private static async Task<IResult> Receive(
         HttpRequest request,
         IOptions<SlackOptions> options,
-        Inbox inbox,
-        InboxSignal signal,
+        SlackReceiver receiver,
         TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -65,48 +62,23 @@ internal static partial class SlackEndpoint
                 return Results.Json(new { challenge = verification.Challenge });
             case SlackSslCheck:
                 return Results.Ok();
-            case SlackSlashCommand command:
-                return await ReceiveCommand(command, body, options.Value, inbox, signal, ct);
-            case SlackEventCallback or SlackInteraction:
-                if (request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry))
-                {
-                    LogRetry(logger, retry);
-                }
-
-                await Store(inbox, signal, parsed is SlackEventCallback ? SlackInboxHandler.Event : SlackInboxHandler.Interaction, parsed, body, ct);
-                return Results.Ok();
-            case SlackUnrecognized unrecognized:
-                return Results.Text($"Not a Slack request this app understands: {unrecognized.Reason}", statusCode: StatusCodes.Status400BadRequest);
-            default:
-                return Results.Text("Not a Slack request this app understands.", statusCode: StatusCodes.Status400BadRequest);
+            case SlackEventCallback or SlackInteraction when request.Headers.TryGetValue("X-Slack-Retry-Num", out var retry):
+                LogRetry(logger, retry);
+                break;
         }
-    }
 
-    private static async Task<IResult> ReceiveCommand(
-        SlackSlashCommand command, byte[] body, SlackOptions options, Inbox inbox, InboxSignal signal, CancellationToken ct)
-    {
-        if (!command.Command.Equals(options.Command, StringComparison.OrdinalIgnoreCase))
+        return await receiver.Receive(parsed, body, ct) switch
         {
-            return Ephemeral($"This app answers {options.Command}; {command.Command} is configured to reach it by mistake.");
-        }
-
-        // Help and usage are answered here and now; anything else gets a receipt and is processed from the inbox.
-        var receipt = IncidentCommands.Receive(SlackText.Decode(command.Text), options.Command);
-        await Store(inbox, signal, SlackInboxHandler.Command, command, body, ct);
-        return Ephemeral(receipt.Answer);
+            SlackAnswer.Ok { Body: { } answer } => Results.Json(answer),
+            SlackAnswer.Refused refused => Results.Text(refused.Reason, statusCode: StatusCodes.Status400BadRequest),
+            // Slack retries an event that is not answered 200 and turns delivery off after repeated failures; a command
+            // or an interaction gets 403 with the reason, which Slack shows to the person who sent it.
+            SlackAnswer.Foreign when parsed is SlackEventCallback => Results.Ok(),
+            SlackAnswer.Foreign foreign => Results.Text(foreign.Reason, statusCode: StatusCodes.Status403Forbidden),
+            SlackAnswer.NotYet notYet => Results.Text(notYet.Reason, statusCode: StatusCodes.Status503ServiceUnavailable),
+            _ => Results.Ok(),
+        };
     }
-
-    private static async Task Store(Inbox inbox, InboxSignal signal, string kind, SlackRequest request, byte[] body, CancellationToken ct)
-    {
-        var id = await inbox.TryAdd(
-            SlackChatPlatform.PlatformName, kind, Encoding.UTF8.GetString(body), SlackInbound.DedupeKeys(request), ct, SlackOrdering.Key(request));
-        if (id is not null)
-        {
-            signal.Notify();
-        }
-    }
-
-    private static IResult Ephemeral(string text) => Results.Json(new { response_type = "ephemeral", text = SlackText.Escape(text) });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a request to /slack/events: signature {Check}")]
     private static partial void LogRejected(ILogger logger, SignatureCheck check);

@@ -15,7 +15,7 @@ internal sealed record SlackReplyEdited(string Channel, string ThreadTs, string 
 internal sealed record SlackReplyDeleted(string Channel, string ThreadTs, string Ts) : SlackThreadEvent;
 
 /// <summary>The bot mentioned: <see cref="CommandText"/> is what follows the mention, decoded.</summary>
-internal sealed record SlackMention(string Channel, string? ThreadTs, string Ts, string User, string CommandText) : SlackThreadEvent;
+internal sealed record SlackMention(string Channel, string? ThreadTs, string Ts, string User, string CommandText, bool PrivateChannel = false) : SlackThreadEvent;
 
 internal sealed record SlackIgnored(string Reason) : SlackThreadEvent;
 
@@ -92,7 +92,9 @@ internal static partial class SlackEventReader
 
         var threadTs = mention.StringProperty("thread_ts");
         var command = StripBotMentions(mention.StringProperty("text") ?? "", callback.BotUserId);
-        return new SlackMention(channel, IsReply(threadTs, ts) ? threadTs : null, ts, $"<@{user}>", SlackText.Decode(command).Trim());
+        return new SlackMention(
+            channel, IsReply(threadTs, ts) ? threadTs : null, ts, $"<@{user}>", SlackText.Decode(command).Trim(),
+            SlackIds.IsPrivateChannel(channel, mention.StringProperty("channel_type")));
     }
 
     private static string StripBotMentions(string text, string? botUserId)

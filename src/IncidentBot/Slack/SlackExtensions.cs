@@ -1,14 +1,19 @@
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
+using IncidentBot.Slack.SocketMode;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack;
 
 internal static partial class SlackExtensions
 {
-    /// <summary>Slack over HTTP: validated options always; the endpoint, adapter and API client only when switched on.</summary>
+    /// <summary>
+    /// Slack over HTTP and/or Socket Mode: validated options always; the receiver, adapter and API client only when
+    /// switched on; the Socket Mode client only with an app-level token.
+    /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SlackOptions>(configuration, SlackOptions.Section, SlackOptions.Validate);
@@ -26,9 +31,29 @@ internal static partial class SlackExtensions
         services.AddSingleton<SlackChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<SlackChatPlatform>());
         services.AddSingleton<IInboxHandler, SlackInboxHandler>();
+        services.AddSingleton<SlackWorkspace>();
+        services.AddHostedService<SlackWorkspaceAtStart>();
+        services.AddSingleton<SlackUsers>();
+        services.AddSingleton<IPeopleDirectory, SlackPeopleDirectory>();
         services.AddSingleton<IPersonTimeZones, SlackTimeZones>();
         services.AddSingleton<IOutboxDeliverer, SlackDeliverer>();
+        services.AddSingleton<SlackReceiver>();
+        if (SlackOptions.Read(configuration).UsesSocketMode)
+        {
+            services.AddSocketMode(configuration);
+        }
+
         return services;
+    }
+
+    private static void AddSocketMode(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<SocketModeOptions>(configuration, SocketModeOptions.Section, SocketModeOptions.Validate);
+        services.AddHttpClient<ISocketModeUrls, SocketModeUrls>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<SocketEnvelopeHandler>();
+        services.AddSingleton<SocketModeStatus>();
+        services.AddHostedService<SocketModeClient>();
+        services.AddHealthChecks().AddCheck<SocketModeHealthCheck>("slack-socket-mode", tags: ["ready"]);
     }
 
     /// <summary>Says at start-up whether Slack is on, and if not, which settings turn it on.</summary>
@@ -39,16 +64,15 @@ internal static partial class SlackExtensions
         if (!options.IsEnabled)
         {
             LogOff(logger);
+            return;
         }
-        else if (!string.IsNullOrWhiteSpace(options.AppToken))
-        {
-            LogSocketModeUnsupported(logger);
-        }
+
+        LogOn(logger, options.UsesSocketMode ? "Socket Mode" : "off", options.ServesHttp ? "/slack/events" : "off (no Slack:SigningSecret)");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: set Slack:SigningSecret and Slack:BotToken (environment Slack__SigningSecret, Slack__BotToken) to turn it on; /slack/events answers 404 until then")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack is off: set Slack:BotToken with Slack:AppToken (Socket Mode, no public URL) or Slack:SigningSecret (HTTP at /slack/events) to turn it on")]
     private static partial void LogOff(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack:AppToken is set, but Socket Mode is not supported yet: Slack is served over HTTP at /slack/events")]
-    private static partial void LogSocketModeUnsupported(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack is on: Socket Mode {SocketMode}; HTTP {Http}")]
+    private static partial void LogOn(ILogger logger, string socketMode, string http);
 }

@@ -47,7 +47,7 @@ internal static class SlackInbound
                     return new SlackUnrecognized("event_callback without event_id or event");
                 }
 
-                return new SlackEventCallback(eventId, root.StringProperty("api_app_id"), BotUserId(root), inner.Value.Clone());
+                return new SlackEventCallback(eventId, root.StringProperty("api_app_id"), BotUserId(root), inner.Value.Clone(), root.StringProperty("team_id"));
             default:
                 return new SlackUnrecognized(type is null ? "JSON without a type" : $"unsupported type '{type}'");
         }
@@ -88,7 +88,9 @@ internal static class SlackInbound
             channelId,
             userId,
             NullIfEmpty(fields.GetValueOrDefault("response_url")),
-            NullIfEmpty(fields.GetValueOrDefault("trigger_id")));
+            NullIfEmpty(fields.GetValueOrDefault("trigger_id")),
+            NullIfEmpty(fields.GetValueOrDefault("api_app_id")),
+            NullIfEmpty(fields.GetValueOrDefault("channel_name")));
     }
 
     public static IReadOnlyList<string> DedupeKeys(SlackRequest request) => SlackDedupe.Keys(request);

@@ -35,7 +35,8 @@ internal sealed partial class SlackInboxHandler(
             case SlackSlashCommand command:
                 var context = new CommandContext(
                     Platform, requestKey, command.ChannelId, ThreadId: null, SlackIds.Mention(command.UserId),
-                    new SlackReplyTarget(command.ResponseUrl, command.ChannelId, SlackIds.Mention(command.UserId), null).Serialize());
+                    new SlackReplyTarget(command.ResponseUrl, command.ChannelId, SlackIds.Mention(command.UserId), null).Serialize(),
+                    SlackIds.IsPrivateChannel(command.ChannelId, command.ChannelName));
                 return commands.Execute(context, SlackText.Decode(command.Text), answeredAtReceipt: true, ct);
             case SlackEventCallback callback:
                 return HandleEvent(SlackEventReader.Read(callback), requestKey, ct);
@@ -55,6 +56,17 @@ internal sealed partial class SlackInboxHandler(
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="Handle"/> would do anything with this event or interaction, decided without the database: the
+    /// endpoint stores only those (Slack still gets its 200 for the rest). Keep it in step with <see cref="Handle"/>.
+    /// </summary>
+    public static bool HasWork(SlackRequest request) => request switch
+    {
+        SlackEventCallback callback => SlackEventReader.Read(callback) is not SlackIgnored,
+        SlackInteraction interaction => SlackButtonPress.Read(interaction.Payload) is not null || SlackModals.ReadSubmission(interaction.Payload) is not null,
+        _ => true,
+    };
+
     private Task HandleEvent(SlackThreadEvent threadEvent, string requestKey, CancellationToken ct)
     {
         switch (threadEvent)
@@ -70,7 +82,8 @@ internal sealed partial class SlackInboxHandler(
             case SlackMention mention:
                 var context = new CommandContext(
                     Platform, requestKey, mention.Channel, mention.ThreadTs, mention.User,
-                    new SlackReplyTarget(null, mention.Channel, mention.User, mention.ThreadTs).Serialize());
+                    new SlackReplyTarget(null, mention.Channel, mention.User, mention.ThreadTs).Serialize(),
+                    mention.PrivateChannel);
                 return commands.Execute(context, mention.CommandText, answeredAtReceipt: false, ct);
             default:
                 return Task.CompletedTask;

@@ -27,6 +27,13 @@ internal static class SlackJson
     /// <summary>Parses a whole JSON document into an element that no longer depends on a pooled buffer.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, out JsonElement root)
     {
+        // The reader checks a string's UTF-8 only when it is read, which would throw later, far from here.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            root = default;
+            return false;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8);

@@ -80,6 +80,11 @@ internal static class SlackModals
             block["hint"] = Plain(hint);
         }
 
+        if (field.Initial is { } initial && element["type"]!.GetValue<string>() == "plain_text_input")
+        {
+            element["initial_value"] = initial;
+        }
+
         return block;
     }
 

@@ -2,7 +2,10 @@ using IncidentBot.Hosting;
 
 namespace IncidentBot.Slack;
 
-/// <summary>Section <c>Slack</c>. Slack is off until both the signing secret and the bot token are set.</summary>
+/// <summary>
+/// Section <c>Slack</c>. Slack is off until the bot token is set together with a way in: the signing secret (HTTP at
+/// <c>/slack/events</c>), the app-level token (Socket Mode), or both.
+/// </summary>
 internal sealed class SlackOptions
 {
     public const string Section = "Slack";
@@ -11,7 +14,7 @@ internal sealed class SlackOptions
 
     public string? BotToken { get; set; }
 
-    /// <summary>App-level token for Socket Mode; not supported by this version (see README).</summary>
+    /// <summary>App-level token (<c>xapp-</c>, scope <c>connections:write</c>): Slack is reached over Socket Mode.</summary>
     public string? AppToken { get; set; }
 
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
@@ -21,7 +24,18 @@ internal sealed class SlackOptions
 
     public string Command { get; set; } = "/outage";
 
-    public bool IsEnabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
+    /// <summary>The workspace requests must come from (<c>T…</c>); unset: learnt from <c>auth.test</c> at start-up.</summary>
+    public string? TeamId { get; set; }
+
+    /// <summary>This app's id (<c>A…</c>); unset: learnt from <c>bots.info</c> at start-up.</summary>
+    public string? AppId { get; set; }
+
+    public bool IsEnabled => !string.IsNullOrWhiteSpace(BotToken) && (ServesHttp || UsesSocketMode);
+
+    /// <summary>Requests can be verified, so <c>/slack/events</c> accepts them.</summary>
+    public bool ServesHttp => !string.IsNullOrWhiteSpace(SigningSecret);
+
+    public bool UsesSocketMode => !string.IsNullOrWhiteSpace(AppToken);
 
     public Uri ApiBase => new(ApiBaseUrl.EndsWith('/') ? ApiBaseUrl : ApiBaseUrl + "/");
 
@@ -34,21 +48,26 @@ internal sealed class SlackOptions
 
     public static IEnumerable<string> Validate(SlackOptions o)
     {
-        var hasSecret = !string.IsNullOrWhiteSpace(o.SigningSecret);
         var hasToken = !string.IsNullOrWhiteSpace(o.BotToken);
-        if (hasSecret && !hasToken)
+        if ((o.ServesHttp || o.UsesSocketMode) && !hasToken)
         {
-            yield return "Slack:BotToken must be set when Slack:SigningSecret is set (both turn Slack on).";
+            yield return "Slack:BotToken must be set when Slack:SigningSecret or Slack:AppToken is set (with either, it turns Slack on).";
         }
 
-        if (hasToken && !hasSecret)
+        if (hasToken && !o.ServesHttp && !o.UsesSocketMode)
         {
-            yield return "Slack:SigningSecret must be set when Slack:BotToken is set (both turn Slack on).";
+            yield return "Slack:SigningSecret (HTTP) or Slack:AppToken (Socket Mode) must be set when Slack:BotToken is set.";
         }
 
         if (hasToken && !o.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))
         {
             yield return "Slack:BotToken must be a bot token starting with xoxb-.";
+        }
+
+        // The value itself is a secret: the message names the setting and the expected prefix only.
+        if (o.UsesSocketMode && !o.AppToken!.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            yield return "Slack:AppToken must be an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write).";
         }
 
         if (!OutboundUrl.IsSecure(o.ApiBaseUrl))
@@ -61,9 +80,22 @@ internal sealed class SlackOptions
             yield return $"Slack:Command must be a slash command such as /outage, was '{o.Command}'.";
         }
 
+        if (o.TeamId is { } team && !IsSlackId(team, 'T', 'E'))
+        {
+            yield return $"Slack:TeamId must be a workspace id such as T0123456789, was '{team}'.";
+        }
+
+        if (o.AppId is { } app && !IsSlackId(app, 'A'))
+        {
+            yield return $"Slack:AppId must be an app id such as A0123456789, was '{app}'.";
+        }
+
         if (o.IncidentChannel is { } channel && (channel.Length == 0 || channel.StartsWith('#')))
         {
             yield return $"Slack:IncidentChannel must be a channel id such as C0123456789 (not a #name), was '{channel}'.";
         }
     }
+
+    private static bool IsSlackId(string id, params char[] prefixes) =>
+        id.Length >= 2 && prefixes.Contains(id[0]) && id.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 }

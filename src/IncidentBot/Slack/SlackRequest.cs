@@ -18,12 +18,14 @@ internal sealed record SlackSlashCommand(
     string ChannelId,
     string UserId,
     string? ResponseUrl,
-    string? TriggerId) : SlackRequest;
+    string? TriggerId,
+    string? ApiAppId = null,
+    string? ChannelName = null) : SlackRequest;
 
 /// <summary>Block actions, view submissions and shortcuts; <see cref="Payload"/> owns its memory.</summary>
 internal sealed record SlackInteraction(JsonElement Payload) : SlackRequest;
 
 /// <summary>An Events API delivery. <see cref="BotUserId"/> is this app's bot user, when Slack says so.</summary>
-internal sealed record SlackEventCallback(string EventId, string? ApiAppId, string? BotUserId, JsonElement Event) : SlackRequest;
+internal sealed record SlackEventCallback(string EventId, string? ApiAppId, string? BotUserId, JsonElement Event, string? TeamId = null) : SlackRequest;
 
 internal sealed record SlackUnrecognized(string Reason) : SlackRequest;

@@ -1,21 +1,14 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Handoff;
 using NodaTime;
 
 namespace IncidentBot.Slack;
 
 /// <summary>
-/// People's time zones from their Slack profiles (<c>users.info</c>, field <c>tz</c>; scope <c>users:read</c>), for
-/// owners the registry has no zone for. Kept for an hour per person: people rarely move, and a nag must not wait on Slack.
+/// People's time zones from their Slack profiles (<c>users.info</c>, field <c>tz</c>), for owners the registry has no
+/// zone for. Profiles are cached by <see cref="SlackUsers"/>: a nag must not wait on Slack.
 /// </summary>
-internal sealed class SlackTimeZones(SlackApiClient api, TimeProvider clock) : IPersonTimeZones
+internal sealed class SlackTimeZones(SlackUsers users) : IPersonTimeZones
 {
-    private static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
-
-    private readonly ConcurrentDictionary<string, (DateTimeZone? Zone, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
-
     public async Task<DateTimeZone?> ZoneOf(string handle, CancellationToken ct)
     {
         // Only Slack mentions name a Slack user; a registry id or a name would make users.info fail anyway.
@@ -24,25 +17,8 @@ internal sealed class SlackTimeZones(SlackApiClient api, TimeProvider clock) : I
             return null;
         }
 
-        var user = SlackIds.UserId(handle);
-        var now = clock.GetUtcNow();
-        if (cache.TryGetValue(user, out var known) && known.Until > now)
-        {
-            return known.Zone;
-        }
-
-        var result = await api.Call("users.info", new JsonObject { ["user"] = user }, ct);
-        var zone = result is SlackApiResult.Success ok && ok.Body.TryGetProperty("user", out var profile)
-            && profile.TryGetProperty("tz", out var tz) && tz.ValueKind == JsonValueKind.String
-            ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(tz.GetString()!)
+        return await users.Find(SlackIds.UserId(handle), ct) is { } user && user.StringProperty("tz") is { } tz
+            ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(tz)
             : null;
-
-        // A failed call is not cached: the next reminder asks again rather than assuming the default for an hour.
-        if (result is SlackApiResult.Success)
-        {
-            cache[user] = (zone, now + KeepFor);
-        }
-
-        return zone;
     }
 }

@@ -16,7 +16,13 @@ internal sealed class AtlassianStatuspage(Outbox outbox, OutboxSignal signal) : 
 
     public async Task Publish(Incident incident, StatusUpdate update, CancellationToken ct)
     {
-        var payload = new StatuspagePayload(incident.Title, update.Stage.ToString().ToLowerInvariant(), update.PublicMessage);
+        // The core gives a public publisher published incidents only; checked again, as the last door before the internet.
+        if (!incident.IsPublished)
+        {
+            return;
+        }
+
+        var payload = new StatuspagePayload(incident.PublicTitle!, update.Stage.ToString().ToLowerInvariant(), update.PublicMessage);
         var draft = new OutboxDraft(
             PlatformName,
             $"statuspage:{incident.Id}:{update.Key}:{payload.Status}",
@@ -33,7 +39,7 @@ internal sealed class AtlassianStatuspage(Outbox outbox, OutboxSignal signal) : 
 
 /// <summary>
 /// A queued Statuspage update: only public text (the page id and the API key are read from the options when it is
-/// sent, so neither sits in the database). <see cref="Name"/> is used when the update creates the incident.
+/// sent, so neither sits in the database). <see cref="Name"/> is the public title, never the internal one.
 /// </summary>
 internal sealed record StatuspagePayload(string Name, string Status, string Body)
 {

@@ -7,21 +7,27 @@ internal sealed partial class NotifyOptions
 {
     public const string Section = "Notify";
 
-    /// <summary>Stakeholder channel ids (leadership, support, marketing); each gets every status update.</summary>
+    /// <summary>Stakeholder channel ids (leadership, support, marketing); each gets every status update of a non-private incident.</summary>
     public List<string> Channels { get; set; } = [];
 
-    public static IEnumerable<string> Validate(NotifyOptions o)
+    /// <summary>The channels that get a private incident's status updates; none: they stay in the incident's thread.</summary>
+    public List<string> PrivateChannels { get; set; } = [];
+
+    public static IEnumerable<string> Validate(NotifyOptions o) =>
+        Check("Notify:Channels", o.Channels).Concat(Check("Notify:PrivateChannels", o.PrivateChannels));
+
+    private static IEnumerable<string> Check(string setting, List<string> channels)
     {
-        for (var i = 0; i < o.Channels.Count; i++)
+        for (var i = 0; i < channels.Count; i++)
         {
-            var channel = o.Channels[i];
+            var channel = channels[i];
             if (!ChannelId().IsMatch(channel ?? ""))
             {
-                yield return $"Notify:Channels:{i} must be a channel id starting with C or G such as C0123456789 (not a #name), was '{channel}'.";
+                yield return $"{setting}:{i} must be a channel id starting with C or G such as C0123456789 (not a #name), was '{channel}'.";
             }
-            else if (o.Channels.IndexOf(channel!) < i)
+            else if (channels.IndexOf(channel!) < i)
             {
-                yield return $"Notify:Channels:{i} repeats {channel}: each channel would get every update twice.";
+                yield return $"{setting}:{i} repeats {channel}: each channel would get every update twice.";
             }
         }
     }

@@ -8,7 +8,7 @@ namespace IncidentBot.Status;
 /// <summary>
 /// The core's status store over plain SQL for both databases, and the link from our incidents to Statuspage's.
 /// </summary>
-internal sealed class SqlStatusStore(Database database) : IStatusStore
+internal sealed partial class SqlStatusStore(Database database) : IStatusStore
 {
     public async Task<StatusUpdate> Record(StatusUpdate update, CancellationToken ct)
     {
@@ -37,6 +37,9 @@ internal sealed class SqlStatusStore(Database database) : IStatusStore
             cancellationToken: ct));
         return [.. rows.Select(r => r.ToUpdate())];
     }
+
+    public Task SetPublicTitle(long number, string title, CancellationToken ct) => Execute(
+        "UPDATE incidents SET public_title = @title WHERE id = @number", new { number, title }, ct);
 
     // Conditional, so a status update racing a resolve never reopens the incident.
     public Task SetIncidentStatus(long number, IncidentStatus status, CancellationToken ct) => Execute(

@@ -18,6 +18,7 @@ internal static class StatusExtensions
         services.AddSingleton<IStatusStore>(provider => provider.GetRequiredService<SqlStatusStore>());
         services.AddSingleton<PostStatusUpdate>();
         services.AddSingleton<StatusBoard>();
+        services.AddSingleton<IStatusPublisher>(provider => provider.GetRequiredService<StatusBoard>());
         services.AddSingleton<IStatusPublisher, StakeholderChannels>();
         if (!StatuspageOptions.Read(configuration).IsEnabled)
         {
@@ -32,13 +33,15 @@ internal static class StatusExtensions
 
     /// <summary>
     /// <c>GET /status</c> (HTML) and <c>GET /status.json</c>: public, without authentication, so they show public
-    /// updates and titles only. Never cached: during an outage a stale "operational" is worse than a slow page.
+    /// updates and public titles only. Cached for a few seconds (<see cref="StatusBoard.CacheFor"/>), here and by
+    /// whoever fetches them: short enough that an update shows almost at once, long enough that a crowd costs little.
     /// </summary>
     public static void MapStatusPage(this WebApplication app)
     {
+        var maxAge = $"public, max-age={(int)StatusBoard.CacheFor.TotalSeconds}";
         var page = app.MapGroup("").AddEndpointFilter(async (context, next) =>
         {
-            context.HttpContext.Response.Headers.CacheControl = "no-store";
+            context.HttpContext.Response.Headers.CacheControl = maxAge;
             return await next(context);
         });
         page.MapGet("/status", async (StatusBoard board, CancellationToken ct) =>

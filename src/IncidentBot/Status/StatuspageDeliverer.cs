@@ -22,11 +22,8 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
         var existing = await store.StatuspageId(number, ct);
         var settings = options.Value;
         var incidents = $"pages/{Uri.EscapeDataString(settings.PageId!)}/incidents";
-        var fields = new JsonObject { ["status"] = payload.Status, ["body"] = payload.Body };
-        if (existing is null)
-        {
-            fields["name"] = payload.Name;
-        }
+        // The name on every call: a later title:"..." renames the Statuspage incident too.
+        var fields = new JsonObject { ["name"] = payload.Name, ["status"] = payload.Status, ["body"] = payload.Body };
 
         using var request = new HttpRequestMessage(
             existing is null ? HttpMethod.Post : HttpMethod.Patch,

@@ -27,6 +27,13 @@ internal sealed class ConnectorClient(HttpClient http, IBotTokenSource tokens, I
         Post(serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct);
 
     /// <summary>
+    /// <c>GET v3/conversations/{id}/members/{user}</c>: one member of a conversation (its roster entry, with
+    /// <c>userRole</c>); a 404 means they are not in it.
+    /// </summary>
+    public Task<ConnectorResult> GetMember(string serviceUrl, string conversationId, string userId, CancellationToken ct) =>
+        Send(HttpMethod.Get, serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(userId)}", null, ct);
+
+    /// <summary>
     /// Scheme, host and port equal to a trusted entry's; a prefix match would trust <c>https://smba.trafficmanager.net.evil.example/</c>
     /// for an entry without its trailing slash. Also with AllowUnauthenticated: a forged serviceUrl must not make the
     /// bot post incident text anywhere.
@@ -41,7 +48,10 @@ internal sealed class ConnectorClient(HttpClient http, IBotTokenSource tokens, I
         && url.Port == trusted.Port
         && string.Equals(url.IdnHost, trusted.IdnHost, StringComparison.OrdinalIgnoreCase);
 
-    private async Task<ConnectorResult> Post(string serviceUrl, string path, JsonObject body, CancellationToken ct)
+    private Task<ConnectorResult> Post(string serviceUrl, string path, JsonObject body, CancellationToken ct) =>
+        Send(HttpMethod.Post, serviceUrl, path, body, ct);
+
+    private async Task<ConnectorResult> Send(HttpMethod method, string serviceUrl, string path, JsonObject? body, CancellationToken ct)
     {
         if (!IsTrusted(serviceUrl))
         {
@@ -51,9 +61,9 @@ internal sealed class ConnectorClient(HttpClient http, IBotTokenSource tokens, I
         try
         {
             var url = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
-            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            using var request = new HttpRequestMessage(method, url)
             {
-                Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+                Content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
             };
             if (await tokens.Token(ct) is { } token)
             {

@@ -28,8 +28,21 @@ internal sealed class TeamsChatPlatform(Outbox outbox, OutboxSignal signal, Team
     public async Task PostToChannel(string channel, ChatMessage message, CancellationToken ct) =>
         await Queue(message.Key, $"teams:channel:{channel}", TeamsOutboxPayload.PostChannel, new(await Render(message, ct), Channel: channel), null, ct);
 
-    public async Task Answer(CommandContext context, ChatMessage message, CancellationToken ct) =>
+    /// <summary>
+    /// Into the conversation the command came from; a private answer (a refusal) given in a channel goes to the sender
+    /// as a direct message instead, because everyone in the channel would see a reply there.
+    /// </summary>
+    public async Task Answer(CommandContext context, ChatMessage message, CancellationToken ct)
+    {
+        var target = TeamsReplyTarget.Deserialize(context.ReplyTo);
+        if (message.Private && !target.Conversation.StartsWith("a:", StringComparison.Ordinal))
+        {
+            await Queue(message.Key, $"teams:dm:<@{target.User}>", TeamsOutboxPayload.DirectMessage, new(await Render(message, ct), ServiceUrl: target.ServiceUrl, User: target.User), null, ct);
+            return;
+        }
+
         await Reply(context, message.Key, await Render(message, ct), ct);
+    }
 
     public string? Handle(Person person) => person.Teams is { Length: > 0 } id ? $"<@{id}>" : null;
 

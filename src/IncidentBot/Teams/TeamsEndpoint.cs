@@ -58,11 +58,19 @@ internal static partial class TeamsEndpoint
             }
         }
 
+        // A valid token proves the Bot Connector sent it, not that it comes from our organisation.
+        if (!string.IsNullOrWhiteSpace(options.Value.TenantId) && !string.Equals(activity.TenantId, options.Value.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            LogForeignTenant(loggers.CreateLogger(typeof(TeamsEndpoint)), activity.TenantId ?? "(none)");
+            return Results.Text($"Refused: the activity is from tenant '{activity.TenantId ?? "(none)"}', not this bot's (Teams:TenantId).", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var isExecute = activity.Type == "invoke" && activity.Name == TeamsActivityReader.ExecuteInvoke;
         if (activity.Type == "invoke" && !isExecute)
         {
             // Invokes this bot does not declare in its manifest (sign-in, message extensions): say so, store nothing.
-            return Results.StatusCode(StatusCodes.Status501NotImplemented);
+            // A 4xx, not the 501 some SDKs send: the request is the caller's mistake, not a fault of this bot.
+            return Results.Text($"This bot does not handle the invoke '{activity.Name ?? "(none)"}'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (await inbox.TryAdd(TeamsChatPlatform.PlatformName, TeamsInboxHandler.Activity, Encoding.UTF8.GetString(body), DedupeKeys(activity), ct) is not null)
@@ -85,6 +93,9 @@ internal static partial class TeamsEndpoint
         { Type: "messageUpdate" or "messageDelete" } => [$"teams:activity:{activity.Id}:{activity.Type}:{activity.Timestamp?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}"],
         _ => [$"teams:activity:{activity.Id}"],
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity at /api/messages from tenant {Tenant}, not Teams:TenantId")]
+    private static partial void LogForeignTenant(ILogger logger, string tenant);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an activity at /api/messages: token {Check}")]
     private static partial void LogRejected(ILogger logger, TokenCheck check);

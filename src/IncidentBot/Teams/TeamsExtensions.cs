@@ -1,3 +1,4 @@
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ internal static partial class TeamsExtensions
         services.AddSingleton<TeamsConversationTargets>();
         services.AddSingleton<TeamsChatPlatform>();
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<TeamsChatPlatform>());
+        services.AddSingleton<IPeopleDirectory, TeamsPeopleDirectory>();
         services.AddSingleton<IInboxHandler, TeamsInboxHandler>();
         services.AddSingleton<IOutboxDeliverer, TeamsDeliverer>();
         return services;

@@ -50,6 +50,11 @@ internal static class TeamsForms
 
         input["type"] = "Input.Text";
         input["isMultiline"] = field.Multiline;
+        if (field.Initial is { } initial)
+        {
+            input["value"] = initial;
+        }
+
         if (field.Hint is { } hint)
         {
             input["placeholder"] = hint;

@@ -51,6 +51,35 @@ public sealed class CommandParserTests
             CommandParser.Parse("status INC-42 identified Cache flushed"),
             Is.EqualTo(new StatusCommand(42, IncidentStatus.Identified, "Cache flushed")));
 
+    [TestCase("status 4 identified title:\"Checkout errors\" Cache flushed", "Checkout errors", "Cache flushed")]
+    [TestCase("status 4 identified title:\u201CCheckout errors\u201D Cache flushed", "Checkout errors", "Cache flushed")]
+    [TestCase("status 4 identified title:Payments Cache flushed", "Payments", "Cache flushed")]
+    [TestCase("status 4 identified title:\"Payments\" Cache flushed", "Payments", "Cache flushed")]
+    [TestCase("status 4 identified Cache flushed, title:\"x\" is only a title first", null, "Cache flushed, title:\"x\" is only a title first")]
+    public void A_status_update_may_give_a_public_title_before_its_message(string text, string? title, string message) =>
+        Assert.That(CommandParser.Parse(text), Is.EqualTo(new StatusCommand(4, IncidentStatus.Identified, message, title)));
+
+    [TestCase("status 4 identified title:\"Checkout errors Cache flushed", "Close the public title with a quote")]
+    [TestCase("status 4 identified title:\"\" Cache flushed", "The public title is empty")]
+    [TestCase("status 4 identified title:\"Checkout errors\"", "Write the public message")]
+    public void A_bad_public_title_gets_the_status_usage(string text, string problem)
+    {
+        var invalid = (InvalidCommand)CommandParser.Parse(text);
+
+        Assert.That((invalid.Verb, invalid.Problem), Is.EqualTo(("status", invalid.Problem)));
+        Assert.That(invalid.Problem, Does.StartWith(problem));
+    }
+
+    [Test]
+    public void Private_before_the_summary_declares_a_private_incident()
+    {
+        Assert.That(CommandParser.Parse("private Credential leak in payments DB area:payments sev:1"),
+            Is.EqualTo(new DeclareCommand("Credential leak in payments DB", "payments", 1, IsPrivate: true)));
+        Assert.That(CommandParser.Parse("PRIVATE Leak"), Is.EqualTo(new DeclareCommand("Leak", null, null, IsPrivate: true)));
+        Assert.That(CommandParser.Parse("private"), Is.TypeOf<InvalidCommand>());
+        Assert.That(CommandParser.Parse("Private keys leaked"), Is.EqualTo(new DeclareCommand("keys leaked", null, null, IsPrivate: true)));
+    }
+
     [Test]
     public void The_incident_id_may_be_left_out() =>
         Assert.That(CommandParser.Parse("ack"), Is.EqualTo(new AckCommand(null)));

@@ -35,7 +35,7 @@ public sealed class ResolveIncidentTests
     }
 
     [Test]
-    public async Task A_resolve_that_failed_before_its_summary_is_finished_by_anyone_resolving_again_in_the_first_words()
+    public async Task A_resolve_that_failed_before_its_summary_is_finished_by_resolving_again_in_the_first_words()
     {
         var core = new CoreHarness();
         await core.Run("Checkout down");
@@ -45,7 +45,7 @@ public sealed class ResolveIncidentTests
         Assert.ThrowsAsync<InjectedFault>(() => core.Run("resolve INC-1 test order paid", core.Context(user: "alice")));
         core.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        await core.Run("resolve INC-1 all good now", core.Context(user: "bob"));
+        await core.Run("resolve INC-1 all good now", core.Context(user: "alice"));
 
         Assert.That(core.Answers[^1].Message.Text, Does.StartWith("INC-1 was already resolved at 2026-11-23 09:20 UTC"));
         var summary = core.Posts.Single(p => p.Message.Key == "INC-1:resolved").Message;
@@ -67,7 +67,7 @@ public sealed class ResolveIncidentTests
             [IncidentForms.Resolution] = " ",
         };
 
-        await core.Forms.Submit(core.Context(user: "bob"), IncidentForms.ResolveAction, "1", forms, CancellationToken.None);
+        await core.Forms.Submit(core.Context(user: "alice"), IncidentForms.ResolveAction, "1", forms, CancellationToken.None);
 
         var incident = (await core.Store.Find(1, CancellationToken.None))!;
         Assert.That((incident.Status, incident.Verification, incident.RootCause, incident.Resolution),
@@ -81,7 +81,7 @@ public sealed class ResolveIncidentTests
         await core.Run("Checkout down");
         var answers = new Dictionary<string, string?> { [IncidentForms.Stage] = "monitoring", [IncidentForms.Message] = "Payments work again.\nWe are watching." };
 
-        await core.Forms.Submit(core.Context(user: "bob"), IncidentForms.StatusAction, "1", answers, CancellationToken.None);
+        await core.Forms.Submit(core.Context(user: "alice"), IncidentForms.StatusAction, "1", answers, CancellationToken.None);
 
         var (_, update) = core.Publisher.Published.Single();
         Assert.That((update.Stage, update.PublicMessage), Is.EqualTo((IncidentStatus.Monitoring, "Payments work again. We are watching.")));

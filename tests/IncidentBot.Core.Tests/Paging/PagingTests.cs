@@ -107,7 +107,7 @@ public sealed class PagingTests
         await core.Run("Checkout down area:payments");
         await core.Run("ack", core.Context(user: "alice"));
 
-        await core.Run("ack INC-1", core.Context(user: "bob"));
+        await core.Run("ack INC-1", core.Context(user: "carol"));
 
         Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 was already acknowledged; alice owns it."));
         Assert.That((await core.Store.Find(1, CancellationToken.None))!.Owner, Is.EqualTo("alice"));
@@ -278,7 +278,9 @@ public sealed class PagingTests
         Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 is resolved; reminders and escalations are stopped."));
         Assert.That(core.Pager.Events, Is.EqualTo<string[]>(["trigger INC-1 R0PAYMENTS", "resolve INC-1 R0PAYMENTS"]));
         Assert.That(core.DirectMessages("bob"), Is.Empty, "the escalation was cancelled by the first attempt");
-        Assert.That(core.Publisher.Published.Count(p => p.Update.Stage == Core.Incidents.IncidentStatus.Resolved), Is.EqualTo(1));
+        // Never published, so only the internal places (stakeholder channels) hear of the resolution.
+        Assert.That(core.PrivatePublisher.Published.Count(p => p.Update.Stage == Core.Incidents.IncidentStatus.Resolved), Is.EqualTo(1));
+        Assert.That(core.Publisher.Published, Is.Empty);
         Assert.That(core.Posts.Count(p => p.Message.Key == "INC-1:resolved"), Is.EqualTo(1));
         var resolved = (await core.Timeline()).Single(e => e.Kind == TimelineKind.Resolved);
         Assert.That(resolved.Text, Is.EqualTo("Resolved by alice after 2 min. Verified: test order paid"));

@@ -32,7 +32,7 @@ public sealed class ChecklistAndNudgeTests
     [Test]
     public async Task Where_there_are_no_forms_the_Resolve_button_explains_the_command()
     {
-        await core.Buttons.Press(core.Context(user: "bob"), Core.Incidents.IncidentForms.ResolveAction, "1", CancellationToken.None);
+        await core.Buttons.Press(core.Context(user: "alice"), Core.Incidents.IncidentForms.ResolveAction, "1", CancellationToken.None);
 
         Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("Say: resolve <what you verified>"));
     }

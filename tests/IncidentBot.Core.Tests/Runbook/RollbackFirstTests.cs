@@ -11,7 +11,16 @@ public sealed class RollbackFirstTests
     [SetUp]
     public async Task Declare()
     {
-        core = new CoreHarness();
+        // Bob may roll back (production access), Carol decides; Alice declares and owns the incident.
+        core = new CoreHarness("""
+            people:
+              - { id: alice, name: Alice }
+              - { id: bob, name: Bob }
+              - { id: carol, name: Carol }
+            areas: []
+            deciders: [carol]
+            prod_access: [bob]
+            """);
         await core.Run("Checkout down");
     }
 
@@ -41,7 +50,7 @@ public sealed class RollbackFirstTests
         await Press(RollbackFirst.DecideAction, "1:yes", "bob");
         core.Clock.Advance(TimeSpan.FromMinutes(23));
 
-        await Press(RollbackFirst.RestoredAction, "1:yes", "bob");
+        await Press(RollbackFirst.RestoredAction, "1:yes", "alice");
 
         var entry = (await core.Timeline()).Single(e => e.SourceId == RollbackEntries.RestoredYes);
         Assert.That((entry.Kind, entry.At), Is.EqualTo((TimelineKind.Decision, core.Clock.GetUtcNow())));

@@ -35,10 +35,10 @@ public sealed class PostStatusUpdateTests
     [Test]
     public async Task The_update_goes_on_the_timeline_and_in_the_thread()
     {
-        await core.Run("status INC-1 monitoring Error rate back to normal", core.Context(user: "bob"));
+        await core.Run("status INC-1 monitoring Error rate back to normal", core.Context(user: "alice"));
 
         var entry = (await core.Timeline()).Single(e => e.Kind == TimelineKind.Status);
-        Assert.That((entry.Actor, entry.Text, entry.At), Is.EqualTo(("bob", "Status: Monitoring — Error rate back to normal", core.Clock.GetUtcNow())));
+        Assert.That((entry.Actor, entry.Text, entry.At), Is.EqualTo(("alice", "Status: Monitoring — Error rate back to normal", core.Clock.GetUtcNow())));
         Assert.That(core.Posts[^1].ThreadId, Is.EqualTo("thread-1"));
         Assert.That(core.Posts[^1].Message.Text, Is.EqualTo("Status: Monitoring — Error rate back to normal"));
     }
@@ -59,7 +59,7 @@ public sealed class PostStatusUpdateTests
     [Test]
     public async Task Processing_the_same_request_again_publishes_the_update_once()
     {
-        var request = core.Context(user: "bob");
+        var request = core.Context(user: "alice");
         await core.Run("status identified Cache flushed", request);
         core.Clock.Advance(TimeSpan.FromMinutes(1));
 
@@ -74,7 +74,7 @@ public sealed class PostStatusUpdateTests
     [Test]
     public async Task An_update_that_failed_before_it_was_published_is_published_by_the_retry()
     {
-        var request = core.Context(user: "bob");
+        var request = core.Context(user: "alice");
         core.Faults.Arm("publish:status:" + request.RequestKey);
         Assert.ThrowsAsync<InjectedFault>(() => core.Run("status identified Cache flushed", request));
         Assert.That(core.Publisher.Published, Is.Empty);
@@ -92,11 +92,11 @@ public sealed class PostStatusUpdateTests
     [Test]
     public async Task A_request_retried_after_a_newer_update_keeps_the_newer_stage_and_is_not_published()
     {
-        var older = core.Context(user: "bob");
+        var older = core.Context(user: "alice");
         core.Faults.Arm("publish:status:" + older.RequestKey);
         Assert.ThrowsAsync<InjectedFault>(() => core.Run("status identified Cache flushed", older));
         core.Clock.Advance(TimeSpan.FromMinutes(5));
-        await core.Run("status monitoring Error rate normal", core.Context(user: "bob"));
+        await core.Run("status monitoring Error rate normal", core.Context(user: "alice"));
 
         await core.Run("status identified Cache flushed", older);
 
@@ -153,16 +153,26 @@ public sealed class PostStatusUpdateTests
     }
 
     [Test]
-    public async Task Publishing_the_resolution_records_and_publishes_it_without_a_timeline_entry()
+    public async Task Publishing_the_resolution_of_a_published_incident_records_and_publishes_it_without_a_timeline_entry()
     {
-        var incident = await Incident();
+        await core.Run("status identified Cache flushed");
 
-        await core.Status.PublishResolved(incident, "alice", CancellationToken.None);
+        await core.Status.PublishResolved(await Incident(), "alice", CancellationToken.None);
 
-        var update = core.Statuses.All.Single();
+        var update = core.Statuses.All[^1];
         Assert.That((update.Stage, update.PublicMessage, update.By), Is.EqualTo((IncidentStatus.Resolved, "This incident has been resolved.", "alice")));
-        Assert.That(core.Publisher.Published.Single().Incident.Status, Is.EqualTo(IncidentStatus.Resolved));
-        Assert.That((await core.Timeline()).Select(e => e.Kind), Is.EqualTo<string[]>([TimelineKind.Declared]));
+        Assert.That(core.Publisher.Published[^1].Incident.Status, Is.EqualTo(IncidentStatus.Resolved));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Status), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Resolving_an_incident_that_was_never_published_tells_only_the_internal_places()
+    {
+        await core.Status.PublishResolved(await Incident(), "alice", CancellationToken.None);
+
+        Assert.That(core.Statuses.All.Single().Stage, Is.EqualTo(IncidentStatus.Resolved));
+        Assert.That(core.Publisher.Published, Is.Empty);
+        Assert.That(core.PrivatePublisher.Published.Single().Incident.Status, Is.EqualTo(IncidentStatus.Resolved));
     }
 
     private async Task<Incident> Incident() => (await core.Store.Find(1, CancellationToken.None))!;

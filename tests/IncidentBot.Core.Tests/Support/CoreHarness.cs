@@ -1,4 +1,5 @@
 using IncidentBot.Core.Actions;
+using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
@@ -20,15 +21,19 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
 {
     private int requests;
 
-    public CoreHarness(string? registryYaml = null, DateTimeOffset? now = null)
+    public CoreHarness(string? registryYaml = null, DateTimeOffset? now = null, string platform = InProcessChat.PlatformName, AuthorizationRules? rules = null)
     {
         Clock = new ManualClock(now ?? new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         Current = registryYaml is null ? ExpertiseRegistry.Empty : RegistryParser.Parse(registryYaml).Registry!;
         var threads = new IncidentThreads(Store);
-        Chat = new InProcessChat(threads);
+        Chat = new InProcessChat(threads, platform);
+        Directory = new TestDirectory(platform);
         Pager = new RecordingPager(Faults);
         Publisher = new RecordingStatusPublisher(Faults);
+        PrivatePublisher = new RecordingStatusPublisher(Faults, isPublic: false);
         var platforms = Platforms = new ChatPlatforms([new FaultyChat(Chat, Faults)]);
+        var permissions = new Permissions(rules ?? AuthorizationRules.Default, new Roster(this, Store, Clock), Store, new PeopleDirectories([Directory]), platforms, Refusals);
+        var mentions = new UserMentions(new PeopleDirectories([Directory]));
         var roster = Roster = new Roster(this, Store, Clock);
         var policy = new PagingPolicy(TimeSpan.FromMinutes(5));
         var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
@@ -41,7 +46,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Checklist = new Checklist(Store, platforms, this, Clock);
         Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
         Statuses = new MemoryStatusStore(Store);
-        Status = new PostStatusUpdate(Store, Statuses, [Publisher], Nudges, platforms, Clock);
+        Status = new PostStatusUpdate(Store, Statuses, [Publisher, PrivatePublisher], Nudges, platforms, this, Clock);
         var deciders = new SevOneDeciders(Store, roster, platforms, Clock);
         var ownerHours = new OwnerHours(roster, this, HandoffPolicy);
         Overdue = new OverdueActions(Actions, Store, Reminders, ownerHours, roster, platforms, Clock);
@@ -62,14 +67,21 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new DraftPostmortem(Store, Actions),
             new FollowUpActions(Actions, Store, roster, Overdue, platforms, Clock),
             new ChangeSeverity(Store, Nudges, deciders, platforms, Clock),
-            new ImpactStart(Store, platforms, Clock));
-        Forms = new IncidentForms(Store, platforms, Commands, resolve);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms);
+            new ImpactStart(Store, platforms, Clock),
+            permissions,
+            mentions);
+        Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
     }
 
     public ExpertiseRegistry Current { get; set; }
+
+    /// <summary>Who the platform says is a guest, who is in which channel and what people are called.</summary>
+    public TestDirectory Directory { get; }
+
+    public RecordingRefusals Refusals { get; } = new();
 
     public ManualClock Clock { get; }
 
@@ -94,7 +106,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
 
     public MemoryStatusStore Statuses { get; }
 
+    /// <summary>A public place (status page, Statuspage).</summary>
     public RecordingStatusPublisher Publisher { get; }
+
+    /// <summary>An internal place (the stakeholder channels).</summary>
+    public RecordingStatusPublisher PrivatePublisher { get; }
 
     public PostStatusUpdate Status { get; }
 
@@ -150,7 +166,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public ThreadReplies Replies { get; }
 
     public CommandContext Context(string user = "alice", string channel = "C-ops", string? thread = null) =>
-        new(InProcessChat.PlatformName, $"req-{Interlocked.Increment(ref requests)}", channel, thread, user, ReplyTo: user);
+        new(Chat.Name, $"req-{Interlocked.Increment(ref requests)}", channel, thread, user, ReplyTo: user);
 
     public Task Run(string text, CommandContext? context = null) =>
         Commands.Execute(context ?? Context(), text, answeredAtReceipt: false, CancellationToken.None);

@@ -28,7 +28,7 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
 
             var incident = new Incident(
                 incidents.Count + 1, draft.Title, IncidentStatus.Investigating, draft.Severity, draft.Area, draft.Owner,
-                draft.DeclaredBy, draft.DeclaredAt, null, new ChatThread(draft.Platform, draft.Channel, null), ImpactStartedAt: draft.ImpactStartedAt);
+                draft.DeclaredBy, draft.DeclaredAt, null, new ChatThread(draft.Platform, draft.Channel, null), ImpactStartedAt: draft.ImpactStartedAt, IsPrivate: draft.IsPrivate);
             if (draft.AlertKey is { } alertKey)
             {
                 alertKeys[incident.Number] = alertKey;
@@ -170,6 +170,8 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
     }
 
     /// <summary>For <see cref="MemoryStatusStore"/>: a resolved incident keeps its status, as in the SQL store.</summary>
+    public Task SetPublicTitle(long number, string title) => Update(number, i => i with { PublicTitle = title });
+
     public Task SetStatus(long number, IncidentStatus status) =>
         Update(number, i => i.Status == IncidentStatus.Resolved ? i : i with { Status = status });
 

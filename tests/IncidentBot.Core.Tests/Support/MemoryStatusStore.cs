@@ -43,5 +43,7 @@ internal sealed class MemoryStatusStore(MemoryIncidentStore incidents) : IStatus
         }
     }
 
+    public Task SetPublicTitle(long number, string title, CancellationToken ct) => incidents.SetPublicTitle(number, title);
+
     public Task SetIncidentStatus(long number, IncidentStatus status, CancellationToken ct) => incidents.SetStatus(number, status);
 }

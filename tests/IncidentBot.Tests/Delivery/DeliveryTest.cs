@@ -1,7 +1,10 @@
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Persistence;
+using IncidentBot.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using System.Diagnostics.Metrics;
 
 namespace IncidentBot.Tests.Delivery;
 
@@ -9,6 +12,10 @@ namespace IncidentBot.Tests.Delivery;
 internal abstract class DeliveryTest(StorageProvider provider) : DatabaseTest(provider)
 {
     protected static readonly TimeSpan InstanceTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Counters for workers built by hand; no test here reads them.</summary>
+    protected static BotMetrics Metrics() =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 
     /// <summary>Starts a run of the instance (registering it, as start-up does): a second call is that instance restarted.</summary>
     protected async Task<Instance> Start(string instanceId)

@@ -215,6 +215,7 @@ internal sealed class ScaleOutTests
     {
         ["type"] = "block_actions",
         ["user"] = new JsonObject { ["id"] = "U0ALICE", ["name"] = "alice" },
+        ["team"] = new JsonObject { ["id"] = SlackPayloads.TeamId },
         ["api_app_id"] = SlackPayloads.AppId,
         ["trigger_id"] = $"trigger.ack.{number}",
         ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1.2", ["channel_id"] = "DU0ALICE", ["is_ephemeral"] = false },

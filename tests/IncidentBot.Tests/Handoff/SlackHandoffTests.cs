@@ -41,7 +41,7 @@ internal sealed class SlackHandoffTests(StorageProvider provider) : HostTestBase
         Assert.That(posted[0].Text, Does.StartWith("Handoff: <@U0ALICE> -&gt; <@U0BOB>. Tried / try next: " + Notes));
         await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0BOB" && c.Json.Contains("handoff-accept:1", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "Bob's Accept button");
 
-        using var press = await Bot.PostSlack("payload=" + Uri.EscapeDataString(ButtonPress("U0BOB", "handoff-accept:1", "1")), "application/x-www-form-urlencoded");
+        using var press = await Bot.Interaction(ButtonPress("U0BOB", "handoff-accept:1", "1"));
 
         // The owner is stored a moment before the acceptance is appended: wait for the entry.
         var incident = await Eventually.Get(

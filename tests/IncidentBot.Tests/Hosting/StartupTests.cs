@@ -16,7 +16,8 @@ internal sealed class StartupTests
     public void DropDatabase() => database.Dispose();
 
     [TestCase("Slack:SigningSecret", "secret-value", "Slack:BotToken must be set")]
-    [TestCase("Slack:BotToken", "xoxb-1", "Slack:SigningSecret must be set")]
+    [TestCase("Slack:BotToken", "xoxb-1", "Slack:SigningSecret (HTTP) or Slack:AppToken (Socket Mode) must be set")]
+    [TestCase("Slack:AppToken", "xapp-1-A1-2-abc", "Slack:BotToken must be set")]
     [TestCase("Slack:Command", "outage", "Slack:Command must be a slash command")]
     [TestCase("Storage:Provider", "Mysql", "Storage:Provider must be Sqlite or Postgres, was 'Mysql'")]
     [TestCase("Api:Token", "short", "Api:Token must be at least 16 characters")]
@@ -39,6 +40,11 @@ internal sealed class StartupTests
     [TestCase("Teams:AllowUnauthenticated", "true", "Teams:AllowUnauthenticated=true is only allowed in the Development environment")]
     [TestCase("Teams:AppId", "11111111-2222-3333-4444-555555555555", "Teams:AppPassword must be set")]
     [TestCase("Teams:IncidentChannel", "#incidents", "Teams:IncidentChannel must be a channel id")]
+    [TestCase("Authorization:Rollback", "owner, admins", "Authorization:Rollback names 'admins', which is neither a role")]
+    [TestCase("Authorization:Resolve", "zed", "Authorization:Resolve names 'zed', which is neither a role (members, owner, declarer, paged, deciders, prod_access, channel_members) nor a person id in the expertise registry")]
+    [TestCase("Authorization:Rollbak", "owner", "Authorization:Rollbak is not an act")]
+    [TestCase("Slack:TeamId", "team1", "Slack:TeamId must be a workspace id such as T0123456789, was 'team1'")]
+    [TestCase("Slack:AppId", "T0123", "Slack:AppId must be an app id such as A0123456789, was 'T0123'")]
     public async Task A_bad_setting_stops_start_up_with_a_message_naming_it(string key, string value, string message)
     {
         var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?> { [key] = value });
@@ -75,6 +81,20 @@ internal sealed class StartupTests
         });
 
         Assert.That(output, Does.Contain("Slack:BotToken must be a bot token"));
+        Assert.That(output, Does.Not.Contain("must-not-leak"));
+    }
+
+    [Test]
+    public async Task A_bot_token_given_as_the_app_token_is_refused_without_showing_it()
+    {
+        var (exitCode, output) = await BotProcess.Run(database.Settings, new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-1",
+            ["Slack:AppToken"] = "xoxb-app-token-that-must-not-leak",
+        });
+
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("Slack:AppToken must be an app-level token starting with xapp-"));
         Assert.That(output, Does.Not.Contain("must-not-leak"));
     }
 

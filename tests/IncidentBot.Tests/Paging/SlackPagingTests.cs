@@ -52,7 +52,7 @@ internal sealed class SlackPagingTests(StorageProvider provider) : HostTestBase(
         await Declare("Checkout returns 500s");
         await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob");
 
-        using var press = await Bot.PostSlack("payload=" + Uri.EscapeDataString(ButtonPress("U0BOB", "ack:1", "1")), "application/x-www-form-urlencoded");
+        using var press = await Bot.Interaction(ButtonPress("U0BOB", "ack:1", "1"));
 
         var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@U0BOB>" && Timelines.HasEntry(i, "acknowledged"), "Bob to own INC-1");
         var kinds = incident!["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();

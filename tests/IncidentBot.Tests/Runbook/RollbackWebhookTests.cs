@@ -33,13 +33,13 @@ internal sealed class RollbackWebhookTests(StorageProvider provider) : HostTestB
     {
         await Declare("Checkout returns 500s after release 481");
 
-        await PressRollBack("U0BOB");
+        await PressRollBack("U0ALICE");
 
         var call = (await Eventually.Get(() => webhook.Calls, c => c.Count > 0, "the webhook call"))[0];
         Assert.That(call.Signature, Is.EqualTo(RollbackWebhookDeliverer.Sign(Secret, call.Timestamp, call.Body)));
         Assert.That(call.Signature, Is.Not.EqualTo(RollbackWebhookDeliverer.Sign("another-secret-0123456789", call.Timestamp, call.Body)));
         var request = JsonNode.Parse(Encoding.UTF8.GetString(call.Body))!;
-        Assert.That((request["incident"]!.GetValue<string>(), request["requestedBy"]!.GetValue<string>()), Is.EqualTo(("INC-1", "<@U0BOB>")));
+        Assert.That((request["incident"]!.GetValue<string>(), request["requestedBy"]!.GetValue<string>()), Is.EqualTo(("INC-1", "<@U0ALICE>")));
         var timeline = await Eventually.Get(() => Timeline(), t => t.Any(e => e!["text"]!.GetValue<string>().StartsWith("Rollback webhook accepted", StringComparison.Ordinal)), "the recorded answer");
         Assert.That(timeline.Select(e => e!["kind"]!.GetValue<string>()), Does.Contain("decision").And.Contain("action"));
         Assert.That(timeline.Single(e => e!["kind"]!.GetValue<string>() == "action")!["text"]!.GetValue<string>(), Does.EndWith("(202): rollback of deploy 481 started"));
@@ -51,7 +51,7 @@ internal sealed class RollbackWebhookTests(StorageProvider provider) : HostTestB
         webhook.AnswerNext(503, 503);
         await Declare("Checkout returns 500s");
 
-        await PressRollBack("U0BOB");
+        await PressRollBack("U0ALICE");
 
         await Eventually.Get(() => webhook.Calls, c => c.Count >= 3, "two failures and a success");
         var texts = (await Eventually.Get(() => Timeline(), t => t.Count(e => e!["kind"]!.GetValue<string>() == "action") == 2, "both outcomes"))
@@ -66,7 +66,7 @@ internal sealed class RollbackWebhookTests(StorageProvider provider) : HostTestB
         webhook.DelayNext(TimeSpan.FromSeconds(3));
         await Declare("Checkout returns 500s");
 
-        await PressRollBack("U0BOB");
+        await PressRollBack("U0ALICE");
 
         var timeline = await Eventually.Get(() => Timeline(), t => t.Any(e => e!["text"]!.GetValue<string>().StartsWith("Rollback webhook accepted", StringComparison.Ordinal)), "the retry to succeed");
         Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Does.Contain("Rollback webhook did not answer (timeout); retrying"));
@@ -82,7 +82,7 @@ internal sealed class RollbackWebhookTests(StorageProvider provider) : HostTestB
             ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0OPS", ["message_ts"] = "1.2" },
             ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "rollback:1:yes", ["value"] = "1:yes", ["type"] = "button", ["action_ts"] = "1.3" }),
         };
-        using var response = await Bot.PostSlack("payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+        using var response = await Bot.Interaction(payload.ToJsonString());
         Assert.That(response.IsSuccessStatusCode, Is.True);
     }
 }

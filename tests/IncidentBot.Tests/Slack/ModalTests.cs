@@ -24,6 +24,20 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
     }
 
     [Test]
+    public async Task The_Status_button_opens_a_modal_asking_for_the_public_title_prefilled_with_a_neutral_one()
+    {
+        await Declare("Credential leak in the checkout DB");
+
+        await Post(Press("status-form:1", "1"));
+
+        var open = (await Eventually.Get(() => Slack.CallsTo("views.open"), c => c.Count > 0, "the modal"))[0];
+        var title = open.Body["view"]!["blocks"]!.AsArray().Single(b => b!["block_id"]!.GetValue<string>() == "public_title")!;
+        Assert.That(title["element"]!["initial_value"]!.GetValue<string>(), Is.EqualTo("Degraded performance"));
+        Assert.That(title["optional"]!.GetValue<bool>(), Is.False);
+        Assert.That(open.Body.ToJsonString(), Does.Not.Contain("Credential leak"));
+    }
+
+    [Test]
     public async Task Submitting_the_Resolve_modal_resolves_with_what_was_verified()
     {
         await Declare("Checkout down");
@@ -43,42 +57,20 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
 
         await Post(Submission("resolve-form", "1", new() { ["verification"] = "   " }));
 
-        var dm = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0BOB").ToList(), c => c.Count > 0, "the answer to Bob");
+        var dm = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0ALICE").ToList(), c => c.Count > 0, "the answer to Alice");
         Assert.That(dm[0].Text, Does.StartWith("Write what you checked"));
         Assert.That((await Bot.Incident(1))!["status"]!.GetValue<string>(), Is.EqualTo("investigating"));
     }
 
     private async Task Post(JsonObject payload)
     {
-        using var response = await Bot.PostSlack("payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+        using var response = await Bot.Interaction(payload.ToJsonString());
         Assert.That(response.IsSuccessStatusCode, Is.True);
         Assert.That(await response.Content.ReadAsStringAsync(), Is.Empty, "an empty answer closes a modal");
     }
 
-    private static JsonObject Press(string actionId, string value) => new()
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = "U0BOB" },
-        ["trigger_id"] = "trigger.resolve",
-        ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0OPS", ["message_ts"] = "1.2" },
-        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
-    };
+    private static JsonObject Press(string actionId, string value) => SlackPayloads.ButtonPress(actionId, value, "U0ALICE", "trigger.resolve");
 
-    private static JsonObject Submission(string callbackId, string state, Dictionary<string, string?> values) => new()
-    {
-        ["type"] = "view_submission",
-        ["user"] = new JsonObject { ["id"] = "U0BOB" },
-        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
-        ["view"] = new JsonObject
-        {
-            ["id"] = "V1",
-            ["callback_id"] = callbackId,
-            ["private_metadata"] = state,
-            ["state"] = new JsonObject
-            {
-                ["values"] = new JsonObject(values.Select(v => KeyValuePair.Create<string, JsonNode?>(
-                    v.Key, new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = v.Value } }))),
-            },
-        },
-    };
+    private static JsonObject Submission(string callbackId, string state, Dictionary<string, string?> values) =>
+        SlackPayloads.ViewSubmission(callbackId, state, values, "U0ALICE");
 }

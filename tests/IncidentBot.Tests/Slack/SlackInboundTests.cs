@@ -27,7 +27,8 @@ internal sealed class SlackInboundTests
             "G8PSS9T3V",
             "U2CERLKJA",
             "https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN",
-            "398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c")));
+            "398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c",
+            ChannelName: "foobar")));
     }
 
     [Test]

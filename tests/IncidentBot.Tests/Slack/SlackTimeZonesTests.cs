@@ -14,16 +14,16 @@ internal sealed class SlackTimeZonesTests
     {
         var handler = new StubHandler(_ => StubHandler.Json(answer));
         var http = new HttpClient(handler) { BaseAddress = new Uri("https://slack.test/api/") };
-        return (new SlackTimeZones(new SlackApiClient(http), clock), handler);
+        return (new SlackTimeZones(new SlackUsers(new SlackApiClient(http), clock)), handler);
     }
 
     [Test]
-    public async Task The_profile_time_zone_is_asked_once_an_hour_per_person()
+    public async Task The_profile_is_asked_once_every_ten_minutes_per_person()
     {
         var (zones, handler) = Zones("""{"ok":true,"user":{"id":"U0BOB","tz":"America/New_York","tz_offset":-18000}}""");
 
         Assert.That((await zones.ZoneOf("<@U0BOB>", CancellationToken.None))?.Id, Is.EqualTo("America/New_York"));
-        clock.Advance(TimeSpan.FromMinutes(59));
+        clock.Advance(TimeSpan.FromMinutes(9));
         await zones.ZoneOf("<@U0BOB>", CancellationToken.None);
         Assert.That(handler.Sent, Has.Count.EqualTo(1));
         Assert.That(handler.Sent[0].Url.AbsolutePath, Is.EqualTo("/api/users.info"));

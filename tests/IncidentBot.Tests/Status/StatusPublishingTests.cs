@@ -31,13 +31,14 @@ internal sealed class StatusPublishingTests(StorageProvider provider) : StatusHo
 
         await Bot.SlashCommand("status INC-1 identified Cache flushed");
         await Eventually.Get(() => Statuspage.Calls, c => c.Count == 1, "the creation");
-        await Bot.SlashCommand("status INC-1 monitoring Error rate back to normal");
+        await Bot.SlashCommand("status INC-1 monitoring title:\"Checkout errors\" Error rate back to normal");
 
         var calls = await Eventually.Get(() => Statuspage.Calls, c => c.Count == 2, "the patch");
         Assert.That((calls[0].Method, calls[0].Page, calls[0].IncidentId), Is.EqualTo(("POST", "page-1", (string?)null)));
-        Assert.That((calls[0].Field("name"), calls[0].Field("status"), calls[0].Field("body")), Is.EqualTo((Title, "identified", "Cache flushed")));
+        Assert.That((calls[0].Field("name"), calls[0].Field("status"), calls[0].Field("body")), Is.EqualTo(("Degraded performance", "identified", "Cache flushed")));
         Assert.That((calls[1].Method, calls[1].IncidentId), Is.EqualTo(("PATCH", "sp-1")));
-        Assert.That((calls[1].Field("status"), calls[1].Field("body")), Is.EqualTo(("monitoring", "Error rate back to normal")));
+        Assert.That((calls[1].Field("name"), calls[1].Field("status"), calls[1].Field("body")), Is.EqualTo(("Checkout errors", "monitoring", "Error rate back to normal")));
+        Assert.That(calls.Select(c => c.Field("name")), Has.None.EqualTo(Title), "the internal title never reaches Statuspage");
         Assert.That(calls.Select(c => c.Authorization), Has.All.EqualTo($"OAuth {ApiKey}"));
     }
 

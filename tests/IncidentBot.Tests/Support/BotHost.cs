@@ -109,6 +109,15 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     public Task<HttpResponseMessage> SlashCommand(string text, string user = "U0ALICE", string channel = "C0OPS", string? responseUrl = null, string? triggerId = null) =>
         PostSlack(SlackPayloads.SlashCommand(text, user, channel, responseUrl, triggerId), "application/x-www-form-urlencoded");
 
+    /// <summary>An interactivity payload (button press, modal submission) from this workspace and app, as Slack stamps it.</summary>
+    public Task<HttpResponseMessage> Interaction(string payloadJson)
+    {
+        var payload = JsonNode.Parse(payloadJson)!.AsObject();
+        payload["team"] ??= new JsonObject { ["id"] = SlackPayloads.TeamId };
+        payload["api_app_id"] ??= SlackPayloads.AppId;
+        return PostSlack("payload=" + Uri.EscapeDataString(payload.ToJsonString()), "application/x-www-form-urlencoded");
+    }
+
     public Task<HttpResponseMessage> Event(string eventId, JsonObject inner, int? retryNum = null) =>
         PostSlack(SlackPayloads.EventCallback(eventId, inner), "application/json", retryNum: retryNum);
 

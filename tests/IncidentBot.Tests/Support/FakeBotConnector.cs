@@ -40,6 +40,12 @@ internal sealed class FakeBotConnector : IAsyncDisposable
 
     public IReadOnlyList<ConnectorCall> Calls => [.. calls];
 
+    /// <summary>Users whose roster entry says <c>userRole: guest</c>; everyone else is a <c>user</c>.</summary>
+    public ConcurrentDictionary<string, byte> Guests { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per conversation, users who are not on its roster (the members call answers 404 for them).</summary>
+    public ConcurrentDictionary<(string Conversation, string User), byte> NotMembers { get; } = new();
+
     private string BaseUrl => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     public static async Task<FakeBotConnector> Start(TestAuthority authority)
@@ -57,6 +63,7 @@ internal sealed class FakeBotConnector : IAsyncDisposable
         app.MapGet("/v1/.well-known/keys", () => Results.Json(fake.Authority.Jwks()));
         app.MapPost("/amer/tenant/v3/conversations", fake.Create);
         app.MapPost("/amer/tenant/v3/conversations/{conversation}/activities", fake.Send);
+        app.MapGet("/amer/tenant/v3/conversations/{conversation}/members/{user}", fake.Member);
         await app.StartAsync();
         return fake;
     }
@@ -82,6 +89,15 @@ internal sealed class FakeBotConnector : IAsyncDisposable
     {
         await Record("send", conversation, request);
         return RateLimited(request.HttpContext.Response) ?? Results.Json(new { id = NextId() });
+    }
+
+    /// <summary>A roster entry as Teams gives it (TeamsChannelAccount), with <c>userRole</c>.</summary>
+    private IResult Member(string conversation, string user, HttpRequest request)
+    {
+        calls.Enqueue(new ConnectorCall("member", conversation, new JsonObject { ["user"] = user }, request.Headers.Authorization.ToString()));
+        return NotMembers.ContainsKey((conversation, user))
+            ? Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "not a member" } }, statusCode: StatusCodes.Status404NotFound)
+            : Results.Json(new { id = user, name = "Name of " + user, userRole = Guests.ContainsKey(user) ? "guest" : "user", tenantId = TeamsActivities.Tenant });
     }
 
     private IResult? RateLimited(HttpResponse response)
@@ -111,7 +127,7 @@ internal sealed class FakeBotConnector : IAsyncDisposable
     }
 }
 
-/// <summary>One call the bot made to the fake connector: <c>create</c> (a conversation) or <c>send</c> (into one).</summary>
+/// <summary>One call the bot made to the fake connector: <c>create</c> (a conversation), <c>send</c> (into one) or <c>member</c> (a roster look-up).</summary>
 internal sealed record ConnectorCall(string Operation, string? Conversation, JsonObject Body, string Authorization)
 {
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

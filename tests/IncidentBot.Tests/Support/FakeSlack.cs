@@ -13,9 +13,10 @@ namespace IncidentBot.Tests.Support;
 
 /// <summary>
 /// A Slack Web API on a loopback port, written for the tests: records every call, answers chat.postMessage with a
-/// fresh ts, and can be told to fail (429 with Retry-After, 503 while "down") to show the bot's retries.
+/// fresh ts, and can be told to fail (429 with Retry-After, 503 while "down") to show the bot's retries. It also
+/// serves Socket Mode (<c>apps.connections.open</c> and the WebSocket behind it): see FakeSlack.Sockets.cs.
 /// </summary>
-internal sealed class FakeSlack : IAsyncDisposable
+internal sealed partial class FakeSlack : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SlackCall> calls = new();
@@ -33,6 +34,18 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     public IReadOnlyList<SlackCall> Calls => calls.ToList();
 
+    /// <summary>The workspace <c>auth.test</c> names, the one <see cref="SlackPayloads"/> requests come from.</summary>
+    public const string TeamId = SlackPayloads.TeamId;
+
+    /// <summary>Users <c>users.info</c> describes as guests (<c>is_restricted</c>); everyone else is a full member.</summary>
+    public ConcurrentDictionary<string, byte> Guests { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Display names <c>users.info</c> gives; without one a user has none.</summary>
+    public ConcurrentDictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per channel, the members <c>conversations.members</c> lists; a channel not here lists nobody.</summary>
+    public ConcurrentDictionary<string, string[]> ChannelMembers { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<SlackCall> CallsTo(string method) => calls.Where(c => c.Method == method).ToList();
 
     private string BaseUrl => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -44,6 +57,8 @@ internal sealed class FakeSlack : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlack(app);
+        app.UseWebSockets();
+        app.Map("/link", fake.AcceptSocket);
         app.MapPost("/api/{method}", fake.Api);
         app.MapPost("/hooks/{**path}", fake.Hook);
         await app.StartAsync();
@@ -64,7 +79,8 @@ internal sealed class FakeSlack : IAsyncDisposable
 
     private async Task<IResult> Api(string method, HttpRequest request)
     {
-        var body = await JsonNode.ParseAsync(request.Body) as JsonObject ?? [];
+        // Methods without arguments (apps.connections.open) come as an empty form.
+        var body = request.HasJsonContentType() ? await JsonNode.ParseAsync(request.Body) as JsonObject ?? [] : [];
         calls.Enqueue(new SlackCall(method, body, request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
         if (Down)
         {
@@ -81,10 +97,29 @@ internal sealed class FakeSlack : IAsyncDisposable
             "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts = NextTs() }),
             "chat.postEphemeral" => Results.Json(new { ok = true, message_ts = NextTs() }),
             "views.open" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
+            "apps.connections.open" => Results.Json(new { ok = true, url = NextSocketUrl() }),
+            "views.publish" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + body["users"]?.GetValue<string>() } }),
+            "users.info" => UserInfo(body["user"]?.GetValue<string>() ?? ""),
+            "conversations.members" => Results.Json(new { ok = true, members = ChannelMembers.GetValueOrDefault(body["channel"]?.GetValue<string>() ?? "", []), response_metadata = new { next_cursor = "" } }),
+            "auth.test" => Results.Json(new { ok = true, team_id = TeamId, user_id = SlackPayloads.BotUserId, bot_id = "B0TEST" }),
+            "bots.info" => Results.Json(new { ok = true, bot = new { id = "B0TEST", app_id = SlackPayloads.AppId, user_id = SlackPayloads.BotUserId } }),
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };
     }
+
+    private IResult UserInfo(string user) => Results.Json(new
+    {
+        ok = true,
+        user = new
+        {
+            id = user,
+            name = user.ToLowerInvariant(),
+            is_restricted = Guests.ContainsKey(user),
+            is_ultra_restricted = false,
+            profile = new { display_name = Names.GetValueOrDefault(user, ""), real_name = "" },
+        },
+    });
 
     private async Task<IResult> Hook(HttpRequest request)
     {

@@ -7,6 +7,7 @@ internal static class SlackPayloads
 {
     public const string BotUserId = "U0BOT";
     public const string AppId = "A0INCIDENT";
+    public const string TeamId = "T0TEAM";
 
     private static int triggers;
 
@@ -20,14 +21,14 @@ internal static class SlackPayloads
     public static DateTimeOffset TimeOf(string ts) =>
         DateTimeOffset.FromUnixTimeMilliseconds((long)(decimal.Parse(ts, System.Globalization.CultureInfo.InvariantCulture) * 1000));
 
-    public static string SlashCommand(string text, string user, string channel, string? responseUrl, string? triggerId) =>
+    public static string SlashCommand(string text, string user, string channel, string? responseUrl, string? triggerId, string channelName = "ops") =>
         string.Join('&', new Dictionary<string, string?>
         {
             ["token"] = "deprecated",
-            ["team_id"] = "T0TEAM",
+            ["team_id"] = TeamId,
             ["team_domain"] = "example",
             ["channel_id"] = channel,
-            ["channel_name"] = "ops",
+            ["channel_name"] = channelName,
             ["user_id"] = user,
             ["user_name"] = "someone",
             ["command"] = "/outage",
@@ -40,7 +41,7 @@ internal static class SlackPayloads
     public static string EventCallback(string eventId, JsonObject inner) => new JsonObject
     {
         ["token"] = "deprecated",
-        ["team_id"] = "T0TEAM",
+        ["team_id"] = TeamId,
         ["api_app_id"] = AppId,
         ["event"] = inner,
         ["type"] = "event_callback",
@@ -48,7 +49,7 @@ internal static class SlackPayloads
         ["event_time"] = 1_700_000_000,
         ["authorizations"] = new JsonArray(new JsonObject
         {
-            ["team_id"] = "T0TEAM",
+            ["team_id"] = TeamId,
             ["user_id"] = BotUserId,
             ["is_bot"] = true,
             ["is_enterprise_install"] = false,
@@ -113,5 +114,34 @@ internal static class SlackPayloads
         ["item"] = new JsonObject { ["type"] = "message", ["channel"] = channel, ["ts"] = ts },
         ["item_user"] = "U0BOB",
         ["event_ts"] = eventTs,
+    };
+
+    /// <summary>A <c>block_actions</c> payload: one of our buttons pressed in a message in C0OPS.</summary>
+    public static JsonObject ButtonPress(string actionId, string value, string user, string triggerId) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user },
+        ["trigger_id"] = triggerId,
+        ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0OPS", ["message_ts"] = "1.2" },
+        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
+    };
+
+    /// <summary>A <c>view_submission</c> of a modal whose inputs are plain text, by block id.</summary>
+    public static JsonObject ViewSubmission(string callbackId, string state, Dictionary<string, string?> values, string user) => new()
+    {
+        ["type"] = "view_submission",
+        ["user"] = new JsonObject { ["id"] = user },
+        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
+        ["view"] = new JsonObject
+        {
+            ["id"] = "V1",
+            ["callback_id"] = callbackId,
+            ["private_metadata"] = state,
+            ["state"] = new JsonObject
+            {
+                ["values"] = new JsonObject(values.Select(v => KeyValuePair.Create<string, JsonNode?>(
+                    v.Key, new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = v.Value } }))),
+            },
+        },
     };
 }

@@ -50,15 +50,15 @@ internal sealed class TeamsPagingTests(StorageProvider provider) : TeamsHostTest
     }
 
     [Test]
-    public async Task An_Action_Submit_press_acknowledges()
+    public async Task An_Action_Submit_press_by_a_decider_acknowledges()
     {
         await Declare("Checkout returns 500s");
 
-        using var press = await Post(Activities.Submit("f:1", "a:dm-29:bob", new JsonObject { ["action"] = "ack", ["value"] = "1" }, user: "29:bob"));
+        using var press = await Post(Activities.Submit("f:1", "a:dm-29:carol", new JsonObject { ["action"] = "ack", ["value"] = "1" }, user: "29:carol"));
 
-        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@29:bob>" && Timelines.HasEntry(i, "acknowledged"), "Bob to own INC-1");
+        var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@29:carol>" && Timelines.HasEntry(i, "acknowledged"), "Carol, a decider, to own INC-1");
         Assert.That(incident!["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()), Does.Contain("acknowledged"));
-        var answer = await Eventually.Get(() => Connector.Calls.Where(c => c.Conversation == "a:dm-29:bob" && c.Card.Contains("You own INC-1", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the answer to Bob");
+        var answer = await Eventually.Get(() => Connector.Calls.Where(c => c.Conversation == "a:dm-29:carol" && c.Card.Contains("You own INC-1", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the answer to Carol");
         Assert.That(answer, Is.Not.Empty);
     }
 

@@ -1,0 +1,138 @@
+using IncidentBot.Core.Commands;
+using IncidentBot.Core.Handoff;
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Paging;
+using IncidentBot.Core.Runbook;
+
+namespace IncidentBot.Core.Authorization;
+
+/// <summary>
+/// Everything a person can ask the bot to do, by the name its <c>Authorization:&lt;Act&gt;</c> setting uses, with who
+/// may do it by default. Commands, buttons and forms map onto these here, in one place, so each act has one rule
+/// whatever the platform and whatever way it is asked for. A new command adds its act and a line to <see cref="Of"/>.
+/// </summary>
+public static class Acts
+{
+    public const string Declare = "Declare";
+    public const string List = "List";
+    public const string Who = "Who";
+    public const string Areas = "Areas";
+    public const string OutOfOffice = "OutOfOffice";
+    public const string Note = "Note";
+    public const string Action = "Action";
+    public const string Done = "Done";
+    public const string Checklist = "Checklist";
+    public const string Accept = "Accept";
+    public const string Acknowledge = "Acknowledge";
+    public const string Area = "Area";
+    public const string Rollback = "Rollback";
+    public const string RollbackAnswer = "RollbackAnswer";
+    public const string Status = "Status";
+    public const string Severity = "Severity";
+    public const string Started = "Started";
+    public const string Owner = "Owner";
+    public const string Handoff = "Handoff";
+    public const string Resolve = "Resolve";
+    public const string Postmortem = "Postmortem";
+    public const string Timeline = "Timeline";
+
+    private static readonly string[] Responders = [Roles.Owner, Roles.Paged, Roles.Deciders];
+
+    /// <summary>The defaults, which <c>Authorization:&lt;Act&gt;</c> replaces act by act.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Defaults = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+    {
+        [Declare] = [Roles.Members],
+        [List] = [Roles.Members],
+        [Who] = [Roles.Members],
+        [Areas] = [Roles.Members],
+        [OutOfOffice] = [Roles.Members],
+        [Note] = [Roles.Members],
+        [Action] = [Roles.Members],
+        [Done] = [Roles.Members],
+
+        // When the impact began is a fact for the record, often found by whoever reads the graphs or the support queue.
+        [Started] = [Roles.Members],
+        [Checklist] = [Roles.Members],
+
+        // Only the person a handoff names can accept it; the use case checks that, this keeps guests out.
+        [Accept] = [Roles.Members],
+        [Acknowledge] = Responders,
+        [Area] = [Roles.Owner, Roles.Declarer, Roles.Paged, Roles.Deciders],
+        [Rollback] = [Roles.Owner, Roles.Deciders, Roles.ProdAccess],
+        [RollbackAnswer] = Responders,
+        [Status] = Responders,
+        [Severity] = Responders,
+        [Owner] = Responders,
+        [Handoff] = Responders,
+        [Resolve] = Responders,
+        [Postmortem] = [Roles.ChannelMembers, Roles.Deciders],
+        [Timeline] = [Roles.ChannelMembers, Roles.Deciders],
+    };
+
+    /// <summary>The act a command asks for; null for help and usage, which anyone may read.</summary>
+    public static string? Of(Command command) => command switch
+    {
+        DeclareCommand => Declare,
+        ListCommand => List,
+        WhoCommand => Who,
+        AreasCommand => Areas,
+        OutOfOfficeCommand or BackCommand => OutOfOffice,
+        NoteCommand => Note,
+        ActionCommand => Action,
+        DoneCommand => Done,
+        SevCommand => Severity,
+        StartedCommand => Started,
+        AckCommand => Acknowledge,
+        RollbackCommand { Answer: Commands.RollbackAnswer.Yes } => Rollback,
+        RollbackCommand => RollbackAnswer,
+        StatusCommand => Status,
+        OwnerCommand => Owner,
+        HandoffCommand => Handoff,
+        ResolveCommand => Resolve,
+        PostmortemCommand => Postmortem,
+        _ => null,
+    };
+
+    /// <summary>The act a button (or the form it opens) asks for: the same act as the command that does the same.</summary>
+    public static string? OfButton(string action, string choice) => action switch
+    {
+        IncidentButtons.Acknowledge => Acknowledge,
+        IncidentButtons.ChooseArea => Area,
+        RollbackFirst.DecideAction when choice.Equals("yes", StringComparison.OrdinalIgnoreCase) => Rollback,
+        RollbackFirst.DecideAction or RollbackFirst.RestoredAction => RollbackAnswer,
+        Runbook.Checklist.CheckAction => Checklist,
+        IncidentForms.StatusAction => Status,
+        IncidentForms.ResolveAction => Resolve,
+        HandoffMessages.FormAction => Handoff,
+        HandoffMessages.AcceptAction => Accept,
+        HandoffMessages.TakeOverAction => Owner,
+        _ => null,
+    };
+
+    /// <summary>How a refusal names the act: "Only … may &lt;this&gt;."</summary>
+    public static string Describe(string act) => act switch
+    {
+        Declare => "declare an incident",
+        List => "list incidents",
+        Who or Areas => "look up owners",
+        OutOfOffice => "mark themselves out of office",
+        Note => "add notes",
+        Action => "add follow-up actions",
+        Done => "mark follow-up actions done",
+        Severity => "change the severity",
+        Started => "set when the impact started",
+        Checklist => "tick off checklist steps",
+        Accept => "accept a handoff",
+        Acknowledge => "acknowledge",
+        Area => "choose the area",
+        Rollback => "roll back (this calls the production rollback webhook)",
+        RollbackAnswer => "answer the rollback question",
+        Status => "post status updates",
+        Owner => "change the owner",
+        Handoff => "hand it off",
+        Resolve => "resolve it",
+        Postmortem => "read its postmortem",
+        Timeline => "read its timeline",
+        _ => act,
+    };
+}

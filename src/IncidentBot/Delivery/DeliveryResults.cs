@@ -1,3 +1,4 @@
+using IncidentBot.Core.Incidents;
 using IncidentBot.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -5,11 +6,13 @@ namespace IncidentBot.Delivery;
 
 /// <summary>
 /// Records how one delivery went: the one place that acts on a delivery's result, for every destination. Sent:
-/// kept with its result. Failed for good: set aside and logged, which lets the next message of its thread go.
+/// kept with its result; a thread root's result is first recorded as the incident's thread, so a retry after a lost
+/// claim finds the thread open instead of opening a second one. Failed for good: set aside and logged, which lets the next message of its thread go.
 /// Worth retrying: rescheduled with backoff (or the platform's Retry-After), until <see cref="DeliveryOptions.GiveUpAfter"/>.
 /// </summary>
 internal sealed partial class DeliveryResults(
     Outbox outbox,
+    IncidentThreads threads,
     IOptions<DeliveryOptions> options,
     BotMetrics metrics,
     TimeProvider clock,
@@ -21,6 +24,12 @@ internal sealed partial class DeliveryResults(
         var settings = options.Value;
         switch (outcome)
         {
+            case DeliveryOutcome.Sent { OpensThread: true, Result: null }:
+                throw new InvalidOperationException($"{message.MessageKey} opened a thread but gave no thread id");
+            case DeliveryOutcome.Sent { OpensThread: true, Result: { } thread } sent when message.IncidentNumber is { } number:
+                await threads.ThreadOpened(number, thread, ct);
+                metrics.OutboxDelivered(message.Platform);
+                return await outbox.MarkSent(message, sent.Result, ct);
             case DeliveryOutcome.Sent sent:
                 metrics.OutboxDelivered(message.Platform);
                 return await outbox.MarkSent(message, sent.Result, ct);

@@ -7,13 +7,13 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Slack;
 
 /// <summary>
-/// Sends queued Slack messages through the Web API: paced per channel, holding back a method Slack rate-limited
-/// until its Retry-After has passed, and recording a root message's ts as the incident's thread.
+/// Sends queued Slack messages through the Web API: paced per channel, and holding back a method Slack rate-limited
+/// until its Retry-After has passed. A root message's ts is the incident's thread (recorded by the outbox with the result).
 /// </summary>
 internal sealed class SlackDeliverer(
     SlackApiClient api,
     IIncidentStore incidents,
-    IncidentThreads threads,
+    SlackPostedRoot posted,
     IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider clock) : IOutboxDeliverer
 {
@@ -42,19 +42,29 @@ internal sealed class SlackDeliverer(
         var incident = await FindIncident(message, ct);
         if (incident.Thread.Id is { } alreadyOpen)
         {
-            // Posted before a crash kept it from being marked sent: do not open a second thread.
-            return new DeliveryOutcome.Sent(alreadyOpen);
+            // Posted and recorded before a crash kept it from being marked sent: do not open a second thread.
+            return new DeliveryOutcome.Sent(alreadyOpen, OpensThread: true);
+        }
+
+        if (message.Attempts > 1)
+        {
+            // An earlier attempt's outcome is unknown (it may have been posted): look before posting again.
+            var lookup = await posted.Find(incident, payload.Channel!, ct);
+            if (lookup.Unanswered is { } unanswered)
+            {
+                return ToDelivery(unanswered, "conversations.history", ts: null);
+            }
+
+            if (lookup.Ts is { } found)
+            {
+                return new DeliveryOutcome.Sent(found, OpensThread: true);
+            }
         }
 
         var args = (JsonObject)payload.Message.DeepClone();
         args["channel"] = payload.Channel;
         var outcome = await Call("chat.postMessage", payload.Channel!, args, ct);
-        if (outcome is DeliveryOutcome.Sent { Result: { } ts })
-        {
-            await threads.ThreadOpened(incident.Number, ts, ct);
-        }
-
-        return outcome;
+        return outcome is DeliveryOutcome.Sent { Result: { } ts } ? new DeliveryOutcome.Sent(ts, OpensThread: true) : outcome;
     }
 
     private async Task<DeliveryOutcome> PostInThread(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)

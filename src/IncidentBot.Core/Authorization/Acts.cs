@@ -15,6 +15,7 @@ public static class Acts
 {
     public const string Declare = "Declare";
     public const string List = "List";
+    public const string Search = "Search";
     public const string Who = "Who";
     public const string Areas = "Areas";
     public const string OutOfOffice = "OutOfOffice";
@@ -49,6 +50,9 @@ public static class Acts
     {
         [Declare] = [Roles.Members],
         [List] = [Roles.Members],
+
+        // Private incidents are left out of the results for those who may not read their timelines.
+        [Search] = [Roles.Members],
         [Who] = [Roles.Members],
         [Areas] = [Roles.Members],
         [OutOfOffice] = [Roles.Members],
@@ -88,6 +92,7 @@ public static class Acts
     {
         DeclareCommand => Declare,
         ListCommand => List,
+        SearchCommand => Search,
         WhoCommand => Who,
         AreasCommand => Areas,
         OutOfOfficeCommand or BackCommand => OutOfOffice,
@@ -139,6 +144,7 @@ public static class Acts
     {
         Declare => "declare an incident",
         List => "list incidents",
+        Search => "search incidents",
         Who or Areas => "look up owners",
         OutOfOffice => "mark themselves out of office",
         Note => "add notes",

@@ -45,6 +45,13 @@ public sealed class Permissions(
         return refusal;
     }
 
+    /// <summary>Whether the sender may do the act, asked quietly: for filtering what to show, not for refusing.</summary>
+    public async Task<bool> Allows(CommandContext context, string act, Incident incident, CancellationToken ct)
+    {
+        var directory = directories[context.Platform];
+        return await directory.StandingOf(context, ct) == Standing.Member && await Holds(context, rules[act], incident, directory, ct);
+    }
+
     private async Task<bool> Holds(CommandContext context, Rule rule, Incident? incident, IPeopleDirectory directory, CancellationToken ct)
     {
         var registry = roster.Registry;

@@ -66,6 +66,9 @@ public sealed record PriorityCommand(long? Incident, string Question) : Command;
 /// <summary><c>priority [INC-n] drop|wait [note]</c>: a decider's answer to the open question.</summary>
 public sealed record PriorityAnswerCommand(long? Incident, bool DropEverything, string? Note) : Command;
 
+/// <summary><c>search &lt;words&gt;</c>: incidents whose title, timeline, root cause or verification mention them.</summary>
+public sealed record SearchCommand(string Words) : Command;
+
 public sealed record ResolveCommand(long? Incident, string Verification) : Command;
 
 public sealed record PostmortemCommand(long? Incident) : Command;

@@ -33,6 +33,7 @@ public static partial class CommandParser
             "decline" => ParseDecline(args),
             "prodaccess" => ParseProdAccess(args),
             "priority" => ParsePriority(args),
+            "search" => args.Count > 0 ? new SearchCommand(string.Join(' ', args)) : Invalid("search", "Name the words to look for."),
             "owner" => ParseOwner(args),
             "handoff" => ParseHandoff(args),
             "status" => ParseStatus(args),

@@ -34,7 +34,8 @@ public sealed class IncidentCommands(
     DeclinePage decline,
     RootCauseFound rootCause,
     ProductionAccess prodAccess,
-    AskDeciders deciders)
+    AskDeciders deciders,
+    SearchIncidents search)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -97,6 +98,7 @@ public sealed class IncidentCommands(
             HelpCommand => Usage.Help(platform.CommandPrefix),
             InvalidCommand invalid => Usage.For(invalid, platform.CommandPrefix),
             ListCommand => await list.Describe(ct),
+            SearchCommand s => await search.Run(context, s.Words, ct),
             AreasCommand => await people.Areas(ct),
             WhoCommand who => await people.Who(who.Area, ct),
             OutOfOfficeCommand ooo => await people.OutOfOffice(context, ooo.Until is { } until ? NodaTime.LocalDate.FromDateOnly(until) : null, ct),

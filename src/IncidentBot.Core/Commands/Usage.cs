@@ -12,6 +12,7 @@ public static class Usage
         ("private", "private <summary> [area:<key>] [sev:<1-4>]", "declare a private incident: never on the status page or Statuspage"),
         ("help", "help", "this list"),
         ("list", "list", "open incidents"),
+        ("search", "search <words>", "incidents whose title, thread, root cause or verification mention every word"),
         ("areas", "areas", "areas of expertise and their owners"),
         ("who", "who <area>", "who owns an area and who is available now"),
         ("ack", "ack [INC-n]", "acknowledge a page and take ownership"),

@@ -23,8 +23,8 @@ internal static partial class IncidentsApi
     {
         LogAccess(app);
         var api = app.MapGroup("/api/incidents").AddEndpointFilter<ApiAccess>();
-        api.MapGet("/", async (IIncidentStore store, CancellationToken ct) =>
-            (await store.List(openOnly: false, ct)).Select(i => IncidentJson.From(i)));
+        api.MapGet("/", async (string? q, IIncidentStore store, IIncidentSearch search, IOptions<ApiOptions> options, CancellationToken ct) =>
+            q is null ? Results.Ok((await store.List(openOnly: false, ct)).Select(i => IncidentJson.From(i))) : await Search(q, search, options.Value, ct));
         api.MapGet("/{id}", (string id, IIncidentStore store, IOptions<ApiOptions> options, CancellationToken ct) =>
             WithIncident(id, store, async incident => Results.Ok(IncidentJson.From(
                 incident,
@@ -34,6 +34,24 @@ internal static partial class IncidentsApi
                 ? Results.Problem(PrivateProblem(incident), statusCode: StatusCodes.Status403Forbidden)
                 : Results.Text(await draft.Markdown(incident, ct), "text/markdown; charset=utf-8"), ct));
     }
+
+    /// <summary>
+    /// <c>?q=&lt;words&gt;</c>: incidents whose title, timeline, root cause or verification mention every word, best match
+    /// first; private incidents only with <c>Api:ShowPrivateIncidents</c>, since a match would tell of their timeline.
+    /// </summary>
+    private static async Task<IResult> Search(string q, IIncidentSearch search, ApiOptions options, CancellationToken ct)
+    {
+        var words = SearchIncidents.Words(q);
+        if (words.Count == 0)
+        {
+            return Results.Problem("q needs at least one word (letters or digits), as in ?q=database timeout.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var found = await search.Search(words, MaxSearchResults, ct);
+        return Results.Ok(found.Where(i => !Hidden(i, options)).Select(i => IncidentJson.From(i)));
+    }
+
+    private const int MaxSearchResults = 50;
 
     /// <summary>A private incident's timeline and postmortem: for the people in its channel, in chat, unless the operator opened them.</summary>
     private static bool Hidden(Incident incident, ApiOptions options) => incident.IsPrivate && !options.ShowPrivateIncidents;

@@ -19,6 +19,7 @@ internal static class CoreExtensions
         services.AddSingleton<IncidentThreads>();
         services.AddSingleton<DeclareIncident>();
         services.AddSingleton<ListIncidents>();
+        services.AddSingleton<SearchIncidents>();
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<DidYouMean>();
         services.AddSingleton<ThreadReplies>();

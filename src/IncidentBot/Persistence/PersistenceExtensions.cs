@@ -22,6 +22,7 @@ internal static class PersistenceExtensions
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
+        services.AddSingleton<IIncidentSearch, SqlIncidentSearch>();
         services.AddSingleton<IPendingReplyChanges, SqlPendingReplyChanges>();
         services.AddSingleton<IActionStore, SqlActionStore>();
         services.AddTransient<IStartupFilter, DatabaseUnavailable.StartupFilter>();

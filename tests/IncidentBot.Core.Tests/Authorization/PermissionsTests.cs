@@ -8,7 +8,7 @@ namespace IncidentBot.Core.Tests.Authorization;
 public sealed class PermissionsTests(string platform)
 {
     private static readonly string[] Everyday =
-        ["note INC-1 Logs show timeouts", "action INC-1 Alert on gateway latency", "list", "who payments", "areas", "ooo", "back", "Search is slow"];
+        ["note INC-1 Logs show timeouts", "action INC-1 Alert on gateway latency", "list", "who payments", "areas", "ooo", "back", "Site search is slow"];
 
     private static readonly string[] ResponderCommands =
         ["rollback INC-1 no it is a migration", "rollback INC-1 unsure", "status INC-1 identified Gateway timeouts", "owner INC-1 mo", "handoff INC-1 mo Try the old gateway", "resolve INC-1 Test order paid"];

@@ -9,6 +9,7 @@ public sealed class VerbTyposTests
     [TestCase("resovle INC-2 checked the booking page", "resolve INC-2 checked the booking page")]
     [TestCase("reslove checked the booking page", "resolve checked the booking page")]
     [TestCase("ntoe Database not affected", "note Database not affected")]
+    [TestCase("serach sharding", "search sharding")]
     [TestCase("akc INC-3", "ack INC-3")]
     [TestCase("akc", "ack")]
     [TestCase("lsit", "list")]

@@ -26,7 +26,7 @@ public sealed class DeclareIncidentTests
     {
         var core = new CoreHarness();
 
-        await core.Run("Search is slow");
+        await core.Run("Site search is slow");
 
         Assert.That(core.Answers.Single().Message.Text, Does.StartWith("INC-1 declared"));
     }
@@ -36,10 +36,10 @@ public sealed class DeclareIncidentTests
     {
         var core = new CoreHarness();
 
-        await core.Run("Search is slow", core.Context(user: "bob"));
+        await core.Run("Site search is slow", core.Context(user: "bob"));
 
         var entry = (await core.Store.Timeline(1, CancellationToken.None)).Single();
-        Assert.That(entry, Is.EqualTo(new TimelineEntry(core.Clock.GetUtcNow(), TimelineKind.Declared, "bob", "Search is slow", "declared")));
+        Assert.That(entry, Is.EqualTo(new TimelineEntry(core.Clock.GetUtcNow(), TimelineKind.Declared, "bob", "Site search is slow", "declared")));
     }
 
     [Test]
@@ -48,8 +48,8 @@ public sealed class DeclareIncidentTests
         var core = new CoreHarness();
         var context = core.Context();
 
-        await core.Run("Search is slow", context);
-        await core.Run("Search is slow", context);
+        await core.Run("Site search is slow", context);
+        await core.Run("Site search is slow", context);
 
         Assert.That(await core.Store.List(openOnly: false, CancellationToken.None), Has.Count.EqualTo(1));
         Assert.That(core.Posts.Count(p => p.Message.Heading?.StartsWith("[Outage]", StringComparison.Ordinal) == true), Is.EqualTo(1), "one thread root");
@@ -61,12 +61,12 @@ public sealed class DeclareIncidentTests
     public async Task List_names_the_open_incidents_newest_first()
     {
         var core = new CoreHarness();
-        await core.Run("Search is slow");
+        await core.Run("Site search is slow");
         await core.Run("Checkout down sev:2");
 
         await core.Run("list");
 
-        Assert.That(core.Answers[^1].Message.Text, Does.Contain("2 open").And.Match("INC-2.*Checkout down.*SEV-2.*\n.*INC-1.*Search is slow"));
+        Assert.That(core.Answers[^1].Message.Text, Does.Contain("2 open").And.Match("INC-2.*Checkout down.*SEV-2.*\n.*INC-1.*Site search is slow"));
     }
 
     [Test]

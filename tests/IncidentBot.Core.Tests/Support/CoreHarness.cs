@@ -74,7 +74,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             Decline = new DeclinePage(Store, roster, pageOwners, platforms, Clock),
             new RootCauseFound(Store, platforms, this, Clock),
             ProdAccess = new ProductionAccess(Store, roster, platforms, Reminders, policy, Clock),
-            Deciders = new AskDeciders(Store, roster, platforms, Reminders, policy, Clock));
+            Deciders = new AskDeciders(Store, roster, platforms, Reminders, policy, Clock),
+            new SearchIncidents(Store, permissions, platforms));
         Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
         Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline, ProdAccess, Deciders);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue, ProdAccess, Deciders]);

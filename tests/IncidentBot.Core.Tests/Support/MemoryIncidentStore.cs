@@ -6,8 +6,24 @@ using NodaTime;
 namespace IncidentBot.Core.Tests.Support;
 
 /// <summary>The store ports kept in memory, for core tests only; the host's SQL stores have their own tests.</summary>
-internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
+internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IIncidentSearch
 {
+    /// <summary>Every word a whole word of the title, root cause, verification or a live entry; newest first.</summary>
+    public Task<IReadOnlyList<Incident>> Search(IReadOnlyList<string> words, int limit, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            bool Matches(Incident i)
+            {
+                var text = string.Join(' ', timelines[i.Number].Where(e => !e.Deleted).Select(e => e.Text).Prepend(i.Verification).Prepend(i.RootCause).Prepend(i.Title));
+                var tokens = SearchIncidents.Words(text).ToHashSet();
+                return words.All(tokens.Contains);
+            }
+
+            return Task.FromResult<IReadOnlyList<Incident>>([.. incidents.Where(Matches).OrderByDescending(i => i.Number).Take(limit)]);
+        }
+    }
+
     private readonly Dictionary<long, int> escalation = [];
     private readonly Dictionary<string, Away> away = [];
 

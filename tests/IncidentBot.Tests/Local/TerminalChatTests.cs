@@ -116,7 +116,7 @@ internal sealed class TerminalChatTests
     [Test]
     public async Task Incidents_from_an_earlier_session_can_be_reopened_by_id()
     {
-        await Chat("/outage Search slow");
+        await Chat("/outage Site search slow");
 
         var output = await Chat("/thread INC-1", "still slow after restart");
 

@@ -47,7 +47,7 @@ internal sealed class DeclareTests(StorageProvider provider) : HostTestBase(prov
     [Test]
     public async Task The_declarer_is_told_the_incident_id_through_the_response_url()
     {
-        using var response = await Bot.SlashCommand("Search is slow", responseUrl: Slack.ResponseUrl("r1"));
+        using var response = await Bot.SlashCommand("Site search is slow", responseUrl: Slack.ResponseUrl("r1"));
 
         var answer = (await Eventually.Get(() => Slack.Calls.Where(c => c.Method.StartsWith("response_url:", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the answer"))[0];
         Assert.That(answer.Text, Does.StartWith("INC-1 declared"));
@@ -73,7 +73,7 @@ internal sealed class DeclareTests(StorageProvider provider) : HostTestBase(prov
         await Bot.DisposeAsync();
         Bot = BotHost.Start(Database.Settings, Slack, new Dictionary<string, string?> { ["Slack:IncidentChannel"] = "C0INCIDENTS" });
 
-        await Declare("Search is slow");
+        await Declare("Site search is slow");
 
         Assert.That(Slack.CallsTo("chat.postMessage")[0].Channel, Is.EqualTo("C0INCIDENTS"));
     }
@@ -95,12 +95,12 @@ internal sealed class DeclareTests(StorageProvider provider) : HostTestBase(prov
     [Test]
     public async Task List_answers_with_the_open_incidents()
     {
-        await Declare("Search is slow");
+        await Declare("Site search is slow");
 
         using var response = await Bot.SlashCommand("list", responseUrl: Slack.ResponseUrl("list"));
 
         var answer = await Eventually.Get(() => Slack.Calls.Where(c => c.Method.EndsWith("/list", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the list");
-        Assert.That(answer[0].Text, Does.Contain("1 open").And.Contain("INC-1 [Outage]: Search is slow"));
+        Assert.That(answer[0].Text, Does.Contain("1 open").And.Contain("INC-1 [Outage]: Site search is slow"));
     }
 
     private static string SlackEscaped(string text) => text.Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);

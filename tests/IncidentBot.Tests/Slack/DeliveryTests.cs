@@ -24,7 +24,7 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
     {
         Slack.Down = true;
         using (await Bot.SlashCommand("Checkout down", responseUrl: Slack.ResponseUrl("a")))
-        using (await Bot.SlashCommand("Search down", responseUrl: Slack.ResponseUrl("b")))
+        using (await Bot.SlashCommand("Site search down", responseUrl: Slack.ResponseUrl("b")))
         {
         }
 
@@ -74,7 +74,7 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
         }
 
         await Eventually.Get(() => Slack.CallsTo("chat.postMessage"), c => c.Count == 1, "the one attempt");
-        await Declare("Search down", number: 2);
+        await Declare("Site search down", number: 2);
         Assert.That(Roots().Count(c => c.Channel == "C0MISSING"), Is.EqualTo(2), "one attempt each, no retry of the first");
     }
 

@@ -17,9 +17,9 @@ internal sealed class SlackEndpointTests(StorageProvider provider) : HostTestBas
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         // The inbox is processed in order: had the refused request been stored, it would have become INC-1.
-        await Declare("Search is slow");
+        await Declare("Site search is slow");
         Assert.That(await Bot.Incidents(), Has.Count.EqualTo(1));
-        Assert.That((await Bot.Incident(1))!["title"]!.GetValue<string>(), Is.EqualTo("Search is slow"));
+        Assert.That((await Bot.Incident(1))!["title"]!.GetValue<string>(), Is.EqualTo("Site search is slow"));
     }
 
     [Test]

@@ -29,7 +29,7 @@ internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBa
     [Test]
     public async Task The_declarer_is_answered_in_the_conversation_the_command_came_from()
     {
-        await Declare("Search is slow", id: "2000");
+        await Declare("Site search is slow", id: "2000");
 
         var answer = await Eventually.Get(() => Connector.Calls.Where(c => c.Operation == "send" && c.Card.Contains("INC-1 declared", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the answer");
         Assert.That(answer[0].Conversation, Is.EqualTo(TeamsActivities.Channel + ";messageid=2000"));
@@ -38,7 +38,7 @@ internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBa
     [Test]
     public async Task Replies_in_the_Outage_conversation_go_on_the_timeline_with_their_edits()
     {
-        var thread = await Declare("Search is slow");
+        var thread = await Declare("Site search is slow");
 
         using var reply = await Post(Activities.Reply("3001", thread, "rolled back to v41"));
         var timeline = await Eventually.Get(Timeline, t => t.Any(e => e!["kind"]!.GetValue<string>() == "message"), "the reply on the timeline");

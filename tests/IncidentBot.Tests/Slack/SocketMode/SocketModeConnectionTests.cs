@@ -36,7 +36,7 @@ internal sealed class SocketModeConnectionTests(StorageProvider provider) : Sock
         Assert.That(Socket.Closed.IsCompleted, Is.False, "the old connection stays open until the new one says hello");
         await next.Hello();
         await Socket.Closed;
-        await Deliver(next, SocketEnvelopes.SlashCommand("Search is slow"));
+        await Deliver(next, SocketEnvelopes.SlashCommand("Site search is slow"));
 
         await Eventually.Get(() => Bot.Incident(2), i => i?["title"] is not null, "both outages declared");
         Assert.That(Slack.CallsTo("apps.connections.open"), Has.Count.EqualTo(2), "a fresh URL for the new connection");
@@ -74,10 +74,10 @@ internal sealed class SocketModeConnectionTests(StorageProvider provider) : Sock
 
         Socket.Drop();
         var next = await Slack.NextSocket();
-        await Deliver(next, SocketEnvelopes.SlashCommand("Search is slow"));
+        await Deliver(next, SocketEnvelopes.SlashCommand("Site search is slow"));
 
         var second = await Eventually.Get(() => Bot.Incident(2), i => i?["title"] is not null, "both outages declared");
-        Assert.That(second!["title"]!.GetValue<string>(), Is.EqualTo("Search is slow"));
+        Assert.That(second!["title"]!.GetValue<string>(), Is.EqualTo("Site search is slow"));
         Assert.That((await Bot.Incident(1))!["title"]!.GetValue<string>(), Is.EqualTo("Checkout is down"));
     }
 
@@ -106,11 +106,11 @@ internal sealed class SocketModeConnectionTests(StorageProvider provider) : Sock
         Socket.Drop();
         var next = await Slack.NextSocket();
         await Deliver(next, command);
-        await Deliver(next, SocketEnvelopes.SlashCommand("Search is slow"));
+        await Deliver(next, SocketEnvelopes.SlashCommand("Site search is slow"));
 
-        // The inbox is worked in order: had the repeat been stored, "Search is slow" would be INC-3.
+        // The inbox is worked in order: had the repeat been stored, "Site search is slow" would be INC-3.
         var second = await Eventually.Get(() => Bot.Incident(2), i => i?["title"] is not null, "the second outage");
-        Assert.That(second!["title"]!.GetValue<string>(), Is.EqualTo("Search is slow"));
+        Assert.That(second!["title"]!.GetValue<string>(), Is.EqualTo("Site search is slow"));
         Assert.That(await Bot.Incidents(), Has.Count.EqualTo(2));
     }
 

@@ -81,7 +81,7 @@ internal sealed class SocketModeFlowTests(StorageProvider provider) : SocketMode
 
         Assert.That(ack.ContainsKey("payload"), Is.False);
         // Processed in order: had it been stored, the next declaration would not be INC-1's only incident.
-        await DeclareOverSocket("Search is slow");
+        await DeclareOverSocket("Site search is slow");
         Assert.That(await Bot.Incidents(), Has.Count.EqualTo(1));
     }
 }

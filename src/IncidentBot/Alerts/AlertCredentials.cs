@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using IncidentBot.Runbook;
+using IncidentBot.Hosting;
 
 namespace IncidentBot.Alerts;
 
@@ -36,7 +36,7 @@ internal static class AlertCredentials
             return "X-IncidentBot-Timestamp is more than five minutes away from the bot's clock.";
         }
 
-        return Same(signature, RollbackWebhookDeliverer.Sign(source.Secret!, timestamp, body)) ? null : "X-IncidentBot-Signature does not match the body.";
+        return Same(signature, SignedWebhook.Sign(source.Secret!, timestamp, body)) ? null : "X-IncidentBot-Signature does not match the body.";
     }
 
     private static bool Same(string given, string expected) =>

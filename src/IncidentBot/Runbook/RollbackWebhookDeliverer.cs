@@ -1,37 +1,26 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Delivery;
+using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Runbook;
 
 /// <summary>
-/// POSTs the rollback request, signed: <c>X-IncidentBot-Timestamp</c> (unix seconds) and
-/// <c>X-IncidentBot-Signature: v1=&lt;hex HMAC-SHA256(secret, "v1:" + timestamp + ":" + body)&gt;</c>.
+/// POSTs the rollback request, signed (<see cref="SignedWebhook"/>).
 /// What the webhook answered goes on the timeline; 408, 429, 5xx and timeouts are retried, other refusals are final.
 /// </summary>
 internal sealed class RollbackWebhookDeliverer(HttpClient http, RollbackFirst rollback, IOptions<RollbackOptions> options, TimeProvider clock) : IOutboxDeliverer
 {
     public string Platform => RollbackWebhook.PlatformName;
 
-    public static string Sign(string secret, string timestamp, byte[] body)
-    {
-        var signed = Encoding.UTF8.GetBytes($"v1:{timestamp}:").Concat(body).ToArray();
-        return "v1=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
-    }
-
     public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
     {
         var envelope = JsonNode.Parse(message.Payload)!.AsObject();
         var body = Encoding.UTF8.GetBytes(envelope["request"]!.ToJsonString());
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, envelope["url"]!.GetValue<string>()) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
-        request.Headers.Add("X-IncidentBot-Timestamp", timestamp);
-        request.Headers.Add("X-IncidentBot-Signature", Sign(options.Value.WebhookSecret!, timestamp, body));
+        using var request = SignedWebhook.Post(envelope["url"]!.GetValue<string>(), body, options.Value.WebhookSecret!, clock.GetUtcNow());
 
         var incident = message.IncidentNumber!.Value;
         try

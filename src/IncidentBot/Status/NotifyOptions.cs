@@ -13,8 +13,33 @@ internal sealed partial class NotifyOptions
     /// <summary>The channels that get a private incident's status updates; none: they stay in the incident's thread.</summary>
     public List<string> PrivateChannels { get; set; } = [];
 
+    /// <summary>URLs that get every public status update as JSON (social posting, e-mail tools), signed with <see cref="WebhookSecret"/>.</summary>
+    public List<string> Webhooks { get; set; } = [];
+
+    public string? WebhookSecret { get; set; }
+
     public static IEnumerable<string> Validate(NotifyOptions o) =>
-        Check("Notify:Channels", o.Channels).Concat(Check("Notify:PrivateChannels", o.PrivateChannels));
+        Check("Notify:Channels", o.Channels).Concat(Check("Notify:PrivateChannels", o.PrivateChannels)).Concat(CheckWebhooks(o));
+
+    private static IEnumerable<string> CheckWebhooks(NotifyOptions o)
+    {
+        for (var i = 0; i < o.Webhooks.Count; i++)
+        {
+            if (!Hosting.OutboundUrl.IsSecure(o.Webhooks[i]))
+            {
+                yield return Hosting.OutboundUrl.Problem($"Notify:Webhooks:{i}", o.Webhooks[i]);
+            }
+            else if (o.Webhooks.IndexOf(o.Webhooks[i]) < i)
+            {
+                yield return $"Notify:Webhooks:{i} repeats {o.Webhooks[i]}: it would get every update twice.";
+            }
+        }
+
+        if (o.Webhooks.Count > 0 && (o.WebhookSecret is null || o.WebhookSecret.Length < 16))
+        {
+            yield return "Notify:WebhookSecret must be set (at least 16 characters) when Notify:Webhooks lists a URL.";
+        }
+    }
 
     private static IEnumerable<string> Check(string setting, List<string> channels)
     {

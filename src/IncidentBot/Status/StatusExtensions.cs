@@ -20,6 +20,9 @@ internal static class StatusExtensions
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<IStatusPublisher>(provider => provider.GetRequiredService<StatusBoard>());
         services.AddSingleton<IStatusPublisher, StakeholderChannels>();
+        services.AddSingleton<IStatusPublisher, StatusWebhooks>();
+        services.AddHttpClient<StatusWebhookDeliverer>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<IOutboxDeliverer>(provider => provider.GetRequiredService<StatusWebhookDeliverer>());
         if (!StatuspageOptions.Read(configuration).IsEnabled)
         {
             return services;

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Dapper;
 using IncidentBot.Persistence;
-using IncidentBot.Runbook;
+using IncidentBot.Hosting;
 using IncidentBot.Tests.Support;
 
 namespace IncidentBot.Tests.Alerts;
@@ -133,7 +133,7 @@ internal sealed class AlertIntakeTests(StorageProvider provider) : HostTestBase(
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/alerts/generic") { Content = new ByteArrayContent(bytes) };
         request.Headers.Add("X-IncidentBot-Timestamp", timestamp);
-        request.Headers.Add("X-IncidentBot-Signature", RollbackWebhookDeliverer.Sign(secret, timestamp, bytes));
+        request.Headers.Add("X-IncidentBot-Signature", SignedWebhook.Sign(secret, timestamp, bytes));
         return Bot.Http.SendAsync(request);
     }
 

@@ -65,8 +65,21 @@ internal sealed class SqlIncidentStorePostmortemTests(StorageProvider provider) 
         Assert.That(
             (withCause!.Verification, withCause.RootCause, withCause.Resolution),
             Is.EqualTo(("Logins work in every region", (string?)"The inner cache failed closed", (string?)"Restarted the token service")));
-        Assert.That((commandOnly!.Verification, commandOnly.RootCause), Is.EqualTo(("Checked again", (string?)null)));
+        // A resolve that gives no root cause keeps the one recorded before (by the form, or by rootcause).
+        Assert.That((commandOnly!.Verification, commandOnly.RootCause), Is.EqualTo(("Checked again", (string?)"The inner cache failed closed")));
         Assert.That((await Store.List(openOnly: false, Ct))[0].Verification, Is.EqualTo("Checked again"));
+    }
+
+    [Test]
+    public async Task A_root_cause_recorded_before_resolving_stays_through_the_resolve()
+    {
+        var incident = await Declare("req-1", "C1");
+
+        await Store.SetRootCause(incident.Number, "An expired certificate", Ct);
+        await Store.SetResolution(incident.Number, "Logins work", null, "Renewed it", Ct);
+
+        var resolved = await Store.Find(incident.Number, Ct);
+        Assert.That((resolved!.RootCause, resolved.Resolution), Is.EqualTo(((string?)"An expired certificate", (string?)"Renewed it")));
     }
 
     private async Task<Incident> Declare(string requestKey, string channel)

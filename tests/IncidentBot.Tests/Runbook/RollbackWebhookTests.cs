@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Persistence;
-using IncidentBot.Runbook;
+using IncidentBot.Hosting;
 using IncidentBot.Tests.Support;
 
 namespace IncidentBot.Tests.Runbook;
@@ -36,8 +36,8 @@ internal sealed class RollbackWebhookTests(StorageProvider provider) : HostTestB
         await PressRollBack("U0ALICE");
 
         var call = (await Eventually.Get(() => webhook.Calls, c => c.Count > 0, "the webhook call"))[0];
-        Assert.That(call.Signature, Is.EqualTo(RollbackWebhookDeliverer.Sign(Secret, call.Timestamp, call.Body)));
-        Assert.That(call.Signature, Is.Not.EqualTo(RollbackWebhookDeliverer.Sign("another-secret-0123456789", call.Timestamp, call.Body)));
+        Assert.That(call.Signature, Is.EqualTo(SignedWebhook.Sign(Secret, call.Timestamp, call.Body)));
+        Assert.That(call.Signature, Is.Not.EqualTo(SignedWebhook.Sign("another-secret-0123456789", call.Timestamp, call.Body)));
         var request = JsonNode.Parse(Encoding.UTF8.GetString(call.Body))!;
         Assert.That((request["incident"]!.GetValue<string>(), request["requestedBy"]!.GetValue<string>()), Is.EqualTo(("INC-1", "<@U0ALICE>")));
         var timeline = await Eventually.Get(() => Timeline(), t => t.Any(e => e!["text"]!.GetValue<string>().StartsWith("Rollback webhook accepted", StringComparison.Ordinal)), "the recorded answer");

@@ -30,6 +30,20 @@ internal sealed class StatusOptionsTests
     }
 
     [Test]
+    public void Status_webhooks_must_be_https_listed_once_and_need_a_secret()
+    {
+        var options = new NotifyOptions { Webhooks = ["https://hooks.example.com/status", "http://hooks.example.com/status", "https://hooks.example.com/status"] };
+
+        Assert.That(NotifyOptions.Validate(options), Is.EqualTo<string[]>(
+        [
+            "Notify:Webhooks:1 must be an https URL (plain http only on a loopback address such as 127.0.0.1), was 'http://hooks.example.com/status'.",
+            "Notify:Webhooks:2 repeats https://hooks.example.com/status: it would get every update twice.",
+            "Notify:WebhookSecret must be set (at least 16 characters) when Notify:Webhooks lists a URL.",
+        ]));
+        Assert.That(NotifyOptions.Validate(new NotifyOptions { Webhooks = ["https://hooks.example.com/status"], WebhookSecret = "status-secret-0123456789" }), Is.Empty);
+    }
+
+    [Test]
     public void Stakeholder_channels_must_be_channel_ids_listed_once()
     {
         var options = new NotifyOptions { Channels = ["C0LEAD", "G0SUPPORT", "#marketing", "C0LEAD"] };

@@ -105,8 +105,12 @@ internal static class SlackHomeTab
         return section;
     }
 
-    /// <summary>Short enough to leave room in a section for what follows it.</summary>
-    private static string Title(Incident incident) => SlackTruncate.Escaped(Escape($"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}"), 300);
+    /// <summary>
+    /// Short enough to leave room in a section for what follows it. A title may be a link's label, where a mention's
+    /// closing bracket would end the link early, so nothing in it stays a mention.
+    /// </summary>
+    private static string Title(Incident incident) =>
+        SlackTruncate.Escaped(SlackText.Escape($"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}").Replace("<@", "&lt;@", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal), 300);
 
     private static string Escape(string text) => SlackText.Escape(text);
 

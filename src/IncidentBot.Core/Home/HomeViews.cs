@@ -1,4 +1,6 @@
 using IncidentBot.Core.Actions;
+using IncidentBot.Core.Authorization;
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
@@ -7,16 +9,26 @@ using IncidentBot.Core.Registry;
 namespace IncidentBot.Core.Home;
 
 /// <summary>
-/// Builds a person's <see cref="HomeView"/>: every open incident (as <c>list</c> shows them), the pages they have not
-/// acknowledged, the handoffs waiting for them to accept, and their open follow-up actions. A person is known by
-/// their handle on the platform and, when the registry lists them, by their registry id too.
+/// Builds a person's <see cref="HomeView"/>: the open incidents, the pages they have not acknowledged, the handoffs
+/// waiting for them to accept, and their open follow-up actions. A person is known by their handle on the platform
+/// and, when the registry lists them, by their registry id too. A private incident shows only to the members of its
+/// channel, who could read its thread anyway.
 /// </summary>
-public sealed class HomeViews(IIncidentStore incidents, IActionStore actions, IPagingStore paging, Roster roster, TimeProvider clock)
+public sealed class HomeViews(
+    IIncidentStore incidents, IActionStore actions, IPagingStore paging, Roster roster, PeopleDirectories directories, TimeProvider clock)
 {
-    public async Task<HomeView> For(string handle, CancellationToken ct)
+    public async Task<HomeView> For(string platform, string handle, CancellationToken ct)
     {
         var person = roster.Registry.FindPerson(handle);
-        var open = await incidents.List(openOnly: true, ct);
+        var open = new List<Incident>();
+        foreach (var incident in await incidents.List(openOnly: true, ct))
+        {
+            if (!incident.IsPrivate || await InChannelOf(platform, handle, incident, ct))
+            {
+                open.Add(incident);
+            }
+        }
+
         var pages = new List<Incident>();
         var handoffs = new List<Incident>();
         foreach (var incident in open)
@@ -37,6 +49,10 @@ public sealed class HomeViews(IIncidentStore incidents, IActionStore actions, IP
         var followUps = (await actions.List(openOnly: true, ct)).Where(a => Same(a.Assignee, handle, person)).ToList();
         return new HomeView(handle, clock.GetUtcNow(), open, pages, handoffs, followUps, await AvailabilityOf(person, ct));
     }
+
+    private async Task<bool> InChannelOf(string platform, string handle, Incident incident, CancellationToken ct) =>
+        incident.Thread.Platform == platform
+        && await directories[platform].IsInChannelOf(new CommandContext(platform, "home", "", null, handle, ReplyTo: handle), incident, ct) == true;
 
     private async Task<HomeAvailability> AvailabilityOf(Person? person, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public sealed class HomeViewsTests
     public void Start() => core = new CoreHarness(Registries.Team, Registries.MondayAfternoon);
 
     private Task<HomeView> HomeOf(string person) =>
-        new HomeViews(core.Store, core.Actions, core.Store, core.Roster, core.Clock).For(person, CancellationToken.None);
+        new HomeViews(core.Store, core.Actions, core.Store, core.Roster, new([core.Directory]), core.Clock).For(core.Chat.Name, person, CancellationToken.None);
 
     [Test]
     public async Task A_page_waits_on_the_person_paged_until_someone_acknowledges()
@@ -75,6 +75,16 @@ public sealed class HomeViewsTests
 
         var back = (await HomeOf("alice")).Availability;
         Assert.That((back.Available, back.MarkedAway), Is.EqualTo((true, false)));
+    }
+
+    [Test]
+    public async Task A_private_incident_shows_only_to_the_members_of_its_channel()
+    {
+        await core.Run("private Credential leak in the checkout DB", core.Context(channel: "C-secret"));
+        core.Directory.ChannelMembers["C-secret"] = ["alice"];
+
+        Assert.That((await HomeOf("alice")).OpenIncidents, Has.Count.EqualTo(1));
+        Assert.That((await HomeOf("bob")).OpenIncidents, Is.Empty);
     }
 
     [Test]

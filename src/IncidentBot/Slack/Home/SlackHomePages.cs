@@ -12,7 +12,7 @@ internal sealed class SlackHomePages(HomeViews views, SlackPermalinks permalinks
 {
     public async Task<JsonObject> Render(string handle, CancellationToken ct)
     {
-        var view = await views.For(handle, ct);
+        var view = await views.For(SlackChatPlatform.PlatformName, handle, ct);
         var links = new Dictionary<long, string>();
         foreach (var incident in view.OpenIncidents.Take(SlackHomeTab.MaxIncidents))
         {

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Registry;
 using IncidentBot.Delivery;
-using IncidentBot.Slack.Home;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack;

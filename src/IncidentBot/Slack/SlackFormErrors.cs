@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Registry;
 
-namespace IncidentBot.Slack.Home;
+namespace IncidentBot.Slack;
 
 /// <summary>
 /// Checks a submitted form before it is stored, so a bad answer is shown beside its field and the form stays open:
@@ -14,8 +14,8 @@ internal static class SlackFormErrors
 {
     public static JsonObject? Of(JsonElement payload, ExpertiseRegistry registry)
     {
-        if (SlackModals.ReadSubmission(payload) is not { FormId: DeclareForm.Id } submission
-            || DeclareForm.Problems(submission.Values, registry) is not { Count: > 0 } problems)
+        if (SlackModals.ReadSubmission(payload) is not { } submission
+            || FormProblems.Of(submission.FormId, submission.Values, registry) is not { Count: > 0 } problems)
         {
             return null;
         }

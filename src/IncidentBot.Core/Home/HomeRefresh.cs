@@ -8,7 +8,8 @@ namespace IncidentBot.Core.Home;
 /// <summary>
 /// Refreshes the home pages a change shows up on. An incident's change concerns its owner, its declarer, everyone
 /// paged for it and whoever a handoff waits for, besides the person who made it; everyone else sees it the next time
-/// they open their home page, which always shows the current state.
+/// they open their home page, which always shows the current state. The use cases that change what a home page shows
+/// take it as an optional last parameter: null where nothing has a home page (the terminal, the core's tests).
 /// </summary>
 public sealed class HomeRefresh(IEnumerable<IHomeTabs> tabs, IIncidentStore incidents, Roster roster, ChatPlatforms platforms)
 {

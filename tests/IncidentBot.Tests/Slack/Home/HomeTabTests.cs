@@ -46,7 +46,7 @@ internal sealed class HomeTabTests(StorageProvider provider) : HostTestBase(prov
     }
 
     [Test]
-    public async Task The_Home_tab_shows_the_page_then_the_acknowledgement_then_the_resolve()
+    public async Task The_Home_tab_shows_the_page_then_the_acknowledgement_then_a_status_update_then_the_resolve()
     {
         await Declare("Checkout returns 500s", user: "U0CAROL");
 
@@ -63,6 +63,13 @@ internal sealed class HomeTabTests(StorageProvider provider) : HostTestBase(prov
         Assert.That(BlockKit.Texts(acknowledged), Has.Some.Contains("owner <@U0ALICE>").And.Some.EqualTo("Nothing is waiting on you."));
         var answer = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0ALICE" && c.Text == "You own INC-1 now.").ToList(), c => c.Count > 0, "the answer by DM");
         Assert.That(answer, Has.Count.EqualTo(1), "a press in the Home tab has no channel: the answer is a direct message");
+
+        using (var status = await Bot.SlashCommand("status 1 identified Card payments fail; a fix is on its way", user: "U0ALICE"))
+        {
+            Assert.That(status.IsSuccessStatusCode, Is.True);
+        }
+
+        await HomeOf("U0CAROL", v => v.Contains("Identified · SEV", StringComparison.Ordinal) || v.Contains("Identified · severity", StringComparison.Ordinal), "the new status on the declarer's Home tab");
 
         using (var resolve = await Bot.SlashCommand("resolve 1 Test order paid", user: "U0ALICE"))
         {

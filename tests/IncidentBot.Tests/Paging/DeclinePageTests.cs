@@ -45,7 +45,8 @@ internal sealed class DeclinePageTests(StorageProvider provider) : HostTestBase(
         var incident = await Eventually.Get(() => Bot.Incident(1), i => Timelines.HasEntry(i, "escalated"), "the escalation on the timeline");
         var texts = incident!["timeline"]!.AsArray().Select(e => e!["text"]!.GetValue<string>()).ToList();
         Assert.That(texts, Does.Contain("Alice declined the page: on something equally urgent"));
-        var note = Slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs == thread && c.Text!.StartsWith("Alice cannot take this", StringComparison.Ordinal)).ToList();
+        // Queued before the escalation, but delivered by the outbox in its own time: wait for it.
+        var note = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs == thread && c.Text!.StartsWith("Alice cannot take this", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the note in the thread");
         Assert.That(note, Has.Count.EqualTo(1));
     }
 

@@ -1,5 +1,6 @@
 using IncidentBot.Dashboard.Access;
 using IncidentBot.Dashboard.Html;
+using IncidentBot.Dashboard.Incidents;
 
 namespace IncidentBot.Dashboard;
 
@@ -9,6 +10,8 @@ internal static class DashboardExtensions
     public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddDashboardAccess(configuration, environment);
+        services.AddSingleton<PendingReminders>();
+        services.AddSingleton<IncidentPage>();
         return services;
     }
 
@@ -27,5 +30,7 @@ internal static class DashboardExtensions
         var ui = app.MapGroup("/ui").RequireAuthorization();
         ui.MapGet("/", () => Results.Redirect("/ui/incidents"));
         ui.MapSignIn();
+        ui.MapIncidentPages();
+        ui.MapIncidentActions();
     }
 }

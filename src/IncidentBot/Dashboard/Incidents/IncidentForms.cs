@@ -39,5 +39,11 @@ internal static class IncidentForms
         ? Markup.Of($"done {Display.TimeElement(action.DoneAt)}")
         : Markup.Of($"""
             <form method="post" action="/ui/actions/{action.Id}/done">{Forms.Token(http)}<button type="submit" aria-label="Mark {action.Id} done">Mark done</button></form>
+            <details><summary>Change owner or due date</summary>
+            <form method="post" action="/ui/actions/{action.Id}/reassign" class="inline">{Forms.Token(http)}
+            <div><label for="owner-{action.Id}">Owner (registry id)</label><input id="owner-{action.Id}" name="owner" value="{action.Owner}"></div>
+            <div><label for="due-{action.Id}">Due</label><input id="due-{action.Id}" name="due" type="date" value="{(action.Due is { } due ? $"{due:yyyy-MM-dd}" : "")}"></div>
+            <button type="submit" aria-label="Save {action.Id}">Save</button>
+            </form></details>
             """);
 }

@@ -1,6 +1,7 @@
 using IncidentBot.Dashboard.Access;
 using IncidentBot.Dashboard.Html;
 using IncidentBot.Dashboard.Incidents;
+using IncidentBot.Dashboard.Insights;
 
 namespace IncidentBot.Dashboard;
 
@@ -32,5 +33,6 @@ internal static class DashboardExtensions
         ui.MapSignIn();
         ui.MapIncidentPages();
         ui.MapIncidentActions();
+        ui.MapGet("/insights", InsightsPage.Render);
     }
 }

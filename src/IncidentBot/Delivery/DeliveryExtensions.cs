@@ -5,13 +5,23 @@ namespace IncidentBot.Delivery;
 
 internal static class DeliveryExtensions
 {
-    /// <summary>The workers behind the durable inbox (inbound requests) and outbox (outbound messages).</summary>
+    /// <summary>
+    /// The durable inbox (inbound requests) and outbox (outbound messages), their workers, and this run's heartbeat,
+    /// which the workers' claims name (so it starts first).
+    /// </summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<DeliveryOptions>(configuration, DeliveryOptions.Section, DeliveryOptions.Validate);
+        services.AddSingleton(provider => DeliveryRun.Create(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>(), configuration));
+        services.AddSingleton<DeliveryRuns>();
+        services.AddSingleton<Inbox>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<DeliveryResults>();
         services.AddBotMetrics();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<RunHeartbeat>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxSender>();
         return services;

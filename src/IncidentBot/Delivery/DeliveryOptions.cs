@@ -1,9 +1,11 @@
 namespace IncidentBot.Delivery;
 
-/// <summary>Section <c>Delivery</c>: how the inbox and outbox workers poll and back off.</summary>
+/// <summary>Section <c>Delivery</c>: how the inbox and outbox workers claim, poll, time out and back off.</summary>
 internal sealed class DeliveryOptions
 {
     public const string Section = "Delivery";
+
+    private const int DefaultMaxAttempts = 10;
 
     /// <summary>How often the workers look for work another instance, or a previous run, stored.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -16,22 +18,56 @@ internal sealed class DeliveryOptions
     /// <summary>How long a message keeps being retried while its platform is down, before it is set aside as failed.</summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long a worker owns a claimed request before another may take it over (a crashed worker).</summary>
+    /// <summary>
+    /// The longest a claim on a stored request lasts even while its instance is alive: only a handler stuck past
+    /// <see cref="HandlerTimeout"/> ever reaches it. A dead instance's claims go after <see cref="InstanceTimeout"/>.
+    /// </summary>
     public TimeSpan InboxLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    public int MaxInboxAttempts { get; set; } = 10;
+    /// <summary>Claims of one stored request before it is set aside (a request that kills the process counts too).</summary>
+    public int? MaxAttempts { get; set; }
+
+    /// <summary>The earlier name of <see cref="MaxAttempts"/>, still read when that is not set.</summary>
+    public int? MaxInboxAttempts { get; set; }
+
+    public int EffectiveMaxAttempts => MaxAttempts ?? MaxInboxAttempts ?? DefaultMaxAttempts;
+
+    /// <summary>How long processing one stored request may take before it is cancelled and retried.</summary>
+    public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Names this instance's claims; stable across restarts so a restart takes its own claims back at once.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>How often a running instance says it is alive.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>After this long without a heartbeat an instance counts as dead and its claims are taken over.</summary>
+    public TimeSpan InstanceTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Slack's documented pace: about one message per second per channel.</summary>
     public TimeSpan ChannelPace { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Per destination (<c>slack</c>, <c>teams</c>, <c>pagerduty</c>, <c>statuspage</c>, <c>rollback</c>).</summary>
+    public Dictionary<string, DestinationOptions> Destinations { get; set; } = [];
+
+    public DestinationOptions For(string platform) =>
+        Destinations.FirstOrDefault(d => d.Key.Equals(platform, StringComparison.OrdinalIgnoreCase)).Value ?? new DestinationOptions();
+
     public static IEnumerable<string> Validate(DeliveryOptions o)
     {
-        foreach (var (name, value) in new[] { ("PollInterval", o.PollInterval), ("BaseBackoff", o.BaseBackoff), ("MaxBackoff", o.MaxBackoff), ("GiveUpAfter", o.GiveUpAfter), ("InboxLease", o.InboxLease) })
+        var positive = new[]
         {
-            if (value <= TimeSpan.Zero)
-            {
-                yield return $"{Section}:{name} must be more than zero, was {value}.";
-            }
+            ("PollInterval", o.PollInterval), ("BaseBackoff", o.BaseBackoff), ("MaxBackoff", o.MaxBackoff), ("GiveUpAfter", o.GiveUpAfter),
+            ("InboxLease", o.InboxLease), ("HandlerTimeout", o.HandlerTimeout), ("HeartbeatInterval", o.HeartbeatInterval),
+        };
+        foreach (var (name, value) in positive.Where(p => p.Item2 <= TimeSpan.Zero))
+        {
+            yield return $"{Section}:{name} must be more than zero, was {value}.";
+        }
+
+        if (o.InstanceTimeout < o.HeartbeatInterval * 3)
+        {
+            yield return $"{Section}:InstanceTimeout must be at least three heartbeats ({o.HeartbeatInterval * 3}), was {o.InstanceTimeout}.";
         }
 
         if (o.ChannelPace < TimeSpan.Zero)
@@ -39,9 +75,22 @@ internal sealed class DeliveryOptions
             yield return $"{Section}:ChannelPace must not be negative, was {o.ChannelPace}.";
         }
 
-        if (o.MaxInboxAttempts < 1)
+        if (o.EffectiveMaxAttempts < 1)
         {
-            yield return $"{Section}:MaxInboxAttempts must be at least 1, was {o.MaxInboxAttempts}.";
+            yield return $"{Section}:MaxAttempts must be at least 1, was {o.EffectiveMaxAttempts}.";
+        }
+
+        if (o.InstanceId is { } id && (id.Trim().Length == 0 || id.Length > 200))
+        {
+            yield return $"{Section}:InstanceId must be 1 to 200 characters and not blank, was '{id}'.";
+        }
+
+        foreach (var (platform, destination) in o.Destinations)
+        {
+            foreach (var error in DestinationOptions.Validate($"{Section}:Destinations:{platform}", destination))
+            {
+                yield return error;
+            }
         }
     }
 }

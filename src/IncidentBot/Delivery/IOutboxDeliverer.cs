@@ -11,8 +11,11 @@ internal interface IOutboxDeliverer
 /// <summary>The outcome of one delivery attempt.</summary>
 internal abstract record DeliveryOutcome
 {
-    /// <summary>Delivered; <paramref name="Result"/> is kept (a Slack message ts, say).</summary>
-    public sealed record Sent(string? Result) : DeliveryOutcome;
+    /// <summary>
+    /// Delivered; <paramref name="Result"/> is kept (a Slack message ts, say). <paramref name="OpensThread"/>: the message
+    /// was the incident's thread root and <paramref name="Result"/> is the thread's id, recorded with the result.
+    /// </summary>
+    public sealed record Sent(string? Result, bool OpensThread = false) : DeliveryOutcome;
 
     /// <summary>Worth trying again: after <paramref name="After"/> when the platform said so, else with backoff.</summary>
     public sealed record Retry(string Error, TimeSpan? After = null) : DeliveryOutcome;

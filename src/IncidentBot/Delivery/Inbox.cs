@@ -4,27 +4,36 @@ using IncidentBot.Persistence;
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Inbound requests stored before they are acknowledged, so a crash after the acknowledgement loses nothing.
-/// Rows are claimed with a lease: a worker that dies leaves its row to be claimed again once the lease expires.
+/// Inbound requests stored before they are acknowledged, so a crash after the acknowledgement loses nothing. A row
+/// is claimed with a lease before it is processed, and only the claim's holder may finish it: see <see cref="Claims"/>.
 /// </summary>
-internal sealed class Inbox(Database database, TimeProvider clock)
+internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun run, TimeProvider clock)
 {
-    private const string Claimable =
-        "((status = 'pending' AND not_before <= @now) OR (status = 'processing' AND lease_until <= @now))";
+    // Waiting to be processed, or claimed by someone whose claim no longer counts.
+    private static readonly string Claimable =
+        $"((i.status = 'pending' AND i.not_before <= @now) OR (i.status = 'processing' AND {Claims.LeaseIsFree("i")}))";
+
+    // The first unfinished request of its ordering key (a thread): requests of one thread go one at a time, in order.
+    private const string IsHead = """
+        (i.ordering_key IS NULL OR NOT EXISTS (
+            SELECT 1 FROM inbox p
+            WHERE p.ordering_key = i.ordering_key AND p.status IN ('pending', 'processing') AND p.id < i.id))
+        """;
 
     /// <summary>Stores the request unless any of its keys was seen before; null for a duplicate (nothing stored).</summary>
-    public async Task<long?> TryAdd(string platform, string kind, string body, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct)
+    public async Task<long?> TryAdd(
+        string platform, string kind, string body, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct, string? orderingKey = null)
     {
         var now = DbTime.ToDb(clock.GetUtcNow());
         await using var connection = await database.Open(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO inbox (platform, kind, body, received_at, status, attempts, not_before)
-            VALUES (@platform, @kind, @body, @now, 'pending', 0, @now)
+            INSERT INTO inbox (platform, kind, body, received_at, status, attempts, not_before, ordering_key)
+            VALUES (@platform, @kind, @body, @now, 'pending', 0, @now, @orderingKey)
             RETURNING id
             """,
-            new { platform, kind, body, now },
+            new { platform, kind, body, now, orderingKey },
             tx,
             cancellationToken: ct));
 
@@ -47,55 +56,35 @@ internal sealed class Inbox(Database database, TimeProvider clock)
         return id;
     }
 
-    /// <summary>The oldest claimable row, leased to the caller; null when there is nothing to do.</summary>
+    /// <summary>
+    /// The oldest claimable request, leased to this run, its attempts counted now (so one that kills the process
+    /// still counts); null when there is nothing to do.
+    /// </summary>
     public async Task<InboxItem?> ClaimNext(TimeSpan lease, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         await using var connection = await database.Open(ct);
-        while (true)
-        {
-            var now = DbTime.ToDb(clock.GetUtcNow());
-            var candidate = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                $"SELECT id FROM inbox WHERE {Claimable} ORDER BY id LIMIT 1", new { now }, cancellationToken: ct));
-            if (candidate is not { } id)
-            {
-                return null;
-            }
-
-            // The condition is repeated so that, when another instance claimed the row first, this updates nothing
-            // (PostgreSQL re-checks it against the committed row) and we try the next candidate.
-            var row = await connection.QueryFirstOrDefaultAsync<InboxRow>(new CommandDefinition(
-                $"""
-                UPDATE inbox SET status = 'processing', lease_until = @leaseUntil
-                WHERE id = @id AND {Claimable}
-                RETURNING {InboxRow.Columns}
-                """,
-                new { id, now, leaseUntil = now + (long)lease.TotalMilliseconds },
-                cancellationToken: ct));
-            if (row is not null)
-            {
-                return row.ToItem();
-            }
-        }
+        var row = await connection.QueryFirstOrDefaultAsync<InboxRow>(new CommandDefinition(
+            $"""
+            UPDATE inbox SET status = 'processing', lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1
+            WHERE id = (SELECT i.id FROM inbox i WHERE {Claimable} AND {IsHead} ORDER BY i.id LIMIT 1 {Claims.SkipLocked(database.Provider)})
+            RETURNING {InboxRow.Columns}
+            """,
+            new { now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) },
+            cancellationToken: ct));
+        return row?.ToItem();
     }
 
-    public Task Complete(long id, CancellationToken ct) => Execute(
-        "UPDATE inbox SET status = 'done', done_at = @now, lease_until = NULL WHERE id = @id",
-        new { id, now = DbTime.ToDb(clock.GetUtcNow()) },
-        ct);
+    /// <summary>False when this run no longer holds the claim (it expired and another took it): nothing is changed.</summary>
+    public Task<bool> Complete(InboxItem item, CancellationToken ct) => Finish(
+        "status = 'done', done_at = @now", item, new { now = DbTime.ToDb(clock.GetUtcNow()) }, ct);
 
-    public Task Retry(long id, string error, DateTimeOffset notBefore, CancellationToken ct) => Execute(
-        """
-        UPDATE inbox SET status = 'pending', attempts = attempts + 1, not_before = @notBefore, last_error = @error, lease_until = NULL
-        WHERE id = @id
-        """,
-        new { id, error, notBefore = DbTime.ToDb(notBefore) },
-        ct);
+    public Task<bool> Retry(InboxItem item, string error, DateTimeOffset notBefore, CancellationToken ct) => Finish(
+        "status = 'pending', not_before = @notBefore, last_error = @error", item, new { error, notBefore = DbTime.ToDb(notBefore) }, ct);
 
     /// <summary>Gives up on the row; it stays in the table, with its error, for someone to inspect.</summary>
-    public Task Fail(long id, string error, CancellationToken ct) => Execute(
-        "UPDATE inbox SET status = 'failed', last_error = @error, done_at = @now, lease_until = NULL WHERE id = @id",
-        new { id, error, now = DbTime.ToDb(clock.GetUtcNow()) },
-        ct);
+    public Task<bool> Fail(InboxItem item, string error, CancellationToken ct) => Finish(
+        "status = 'failed', last_error = @error, done_at = @now", item, new { error, now = DbTime.ToDb(clock.GetUtcNow()) }, ct);
 
     /// <summary>Rows not finished yet: pending, or being processed.</summary>
     public async Task<int> Pending(CancellationToken ct)
@@ -105,9 +94,15 @@ internal sealed class Inbox(Database database, TimeProvider clock)
             "SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')", cancellationToken: ct));
     }
 
-    private async Task Execute(string sql, object args, CancellationToken ct)
+    /// <summary>The claim is this run's and this claim's: a later claim of the same row counted one more attempt.</summary>
+    private async Task<bool> Finish(string set, InboxItem item, object args, CancellationToken ct)
     {
+        var parameters = new DynamicParameters(args);
+        parameters.AddDynamicParams(new { item.Id, me = run.RunId, item.Attempts });
         await using var connection = await database.Open(ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE inbox SET {set}, lease_owner = NULL, lease_until = NULL WHERE id = @Id AND lease_owner = @me AND attempts = @Attempts",
+            parameters,
+            cancellationToken: ct)) == 1;
     }
 }

@@ -2,7 +2,7 @@ using IncidentBot.Persistence;
 
 namespace IncidentBot.Delivery;
 
-/// <summary>A claimed inbox row. <see cref="Attempts"/> counts earlier tries that ended in a retry.</summary>
+/// <summary>A claimed inbox row. <see cref="Attempts"/> counts its claims, this one included.</summary>
 internal sealed record InboxItem(long Id, string Platform, string Kind, string Body, DateTimeOffset ReceivedAt, int Attempts);
 
 /// <summary>Dapper's view of an inbox row (see <see cref="IncidentRow"/> for why not a record).</summary>

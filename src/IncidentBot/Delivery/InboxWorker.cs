@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Processes stored requests one at a time, in arrival order. A request whose processing throws is retried with
-/// backoff; after <see cref="DeliveryOptions.MaxInboxAttempts"/> it is set aside as failed (kept, and logged).
+/// Processes stored requests one at a time, in arrival order (per thread across instances, see <see cref="Inbox"/>).
+/// A request whose processing throws or outlives <see cref="DeliveryOptions.HandlerTimeout"/> is retried with backoff;
+/// after <see cref="DeliveryOptions.MaxAttempts"/> claims it is set aside as failed (kept, and logged). While the
+/// database is unreachable the worker backs off and resumes by itself: it never ends the process.
 /// </summary>
 internal sealed partial class InboxWorker(
     Inbox inbox,
@@ -21,51 +23,85 @@ internal sealed partial class InboxWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        using var wake = signal.Subscribe();
+        var outage = new DatabaseOutage(settings, clock, logger);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var item = await inbox.ClaimNext(settings.InboxLease, stoppingToken);
-            if (item is null)
+            try
             {
-                await signal.Wait(settings.PollInterval, clock, stoppingToken);
-                continue;
-            }
+                var item = await inbox.ClaimNext(settings.InboxLease, stoppingToken);
+                outage.Ended();
+                if (item is null)
+                {
+                    await wake.Wait(settings.PollInterval, clock, stoppingToken);
+                    continue;
+                }
 
-            await Process(item, settings, stoppingToken);
+                await Process(item, settings, outage, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                await outage.Wait("the inbox worker", e, stoppingToken);
+            }
         }
     }
 
-    private async Task Process(InboxItem item, DeliveryOptions settings, CancellationToken ct)
+    private async Task Process(InboxItem item, DeliveryOptions settings, DatabaseOutage outage, CancellationToken ct)
     {
+        var max = settings.EffectiveMaxAttempts;
+        if (item.Attempts > max)
+        {
+            LogSetAsideUnfinished(item.Id, item.Kind, max);
+            await outage.Persist(() => inbox.Fail(item, $"claimed {max} times without finishing", ct), ct);
+            return;
+        }
+
         if (!byPlatform.TryGetValue(item.Platform, out var handler))
         {
-            await inbox.Fail(item.Id, $"no handler for platform '{item.Platform}'", ct);
+            await outage.Persist(() => inbox.Fail(item, $"no handler for platform '{item.Platform}'", ct), ct);
             return;
         }
 
         using var span = BotTraces.InboxHandle(item.Platform, item.Kind, item.Id);
         using var scope = IncidentLogScope.Begin(logger);
+        var error = await Handle(handler, item, settings.HandlerTimeout, ct);
+        if (error is null)
+        {
+            await outage.Persist(() => inbox.Complete(item, ct), ct);
+            metrics.InboxProcessed(item.Platform);
+        }
+        else if (item.Attempts >= max)
+        {
+            LogGaveUp(item.Id, item.Kind, item.Attempts, error);
+            metrics.InboxSetAside(item.Platform);
+            await outage.Persist(() => inbox.Fail(item, error.Message, ct), ct);
+        }
+        else
+        {
+            var delay = Backoff.Delay(item.Attempts, settings.BaseBackoff, settings.MaxBackoff);
+            LogRetrying(item.Id, item.Kind, item.Attempts, delay, error);
+            metrics.InboxRetried(item.Platform);
+            await outage.Persist(() => inbox.Retry(item, error.Message, clock.GetUtcNow() + delay, ct), ct);
+        }
+    }
+
+    /// <summary>Null when the handler finished; else why not. A handler ignoring its token is not waited for past the timeout.</summary>
+    private async Task<Exception?> Handle(IInboxHandler handler, InboxItem item, TimeSpan timeout, CancellationToken ct)
+    {
+        using var timer = new CancellationTokenSource(timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
         try
         {
-            await handler.Handle(item, ct);
-            await inbox.Complete(item.Id, ct);
-            metrics.InboxProcessed(item.Platform);
+            await handler.Handle(item, linked.Token).WaitAsync(linked.Token);
+            return null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new TimeoutException($"processing took longer than Delivery:HandlerTimeout ({timeout})");
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var attempt = item.Attempts + 1;
-            if (attempt >= settings.MaxInboxAttempts)
-            {
-                LogGaveUp(item.Id, item.Kind, attempt, e);
-                metrics.InboxSetAside(item.Platform);
-                await inbox.Fail(item.Id, e.Message, ct);
-            }
-            else
-            {
-                var delay = Backoff.Delay(attempt, settings.BaseBackoff, settings.MaxBackoff);
-                LogRetrying(item.Id, item.Kind, attempt, delay, e);
-                metrics.InboxRetried(item.Platform);
-                await inbox.Retry(item.Id, e.Message, clock.GetUtcNow() + delay, ct);
-            }
+            return e;
         }
     }
 
@@ -74,4 +110,7 @@ internal sealed partial class InboxWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox item {Id} ({Kind}) failed {Attempt} times; set aside as failed")]
     private partial void LogGaveUp(long id, string kind, int attempt, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox item {Id} ({Kind}) was claimed {Max} times without finishing (it may crash the process); set aside as failed")]
+    private partial void LogSetAsideUnfinished(long id, string kind, int max);
 }

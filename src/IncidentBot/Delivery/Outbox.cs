@@ -5,9 +5,10 @@ namespace IncidentBot.Delivery;
 
 /// <summary>
 /// Outbound messages stored first and delivered with retries, so an outage of Slack delays messages but never drops
-/// them. Within one ordering key (a thread, a channel) messages go out strictly one after the other.
+/// them. Within one ordering key (a thread, a channel) messages go out strictly one after the other: only the head
+/// of a key can be claimed, and its claim holds the key, on whichever instance, until it is sent or set aside.
 /// </summary>
-internal sealed class Outbox(Database database, TimeProvider clock)
+internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun run, TimeProvider clock)
 {
     // The first pending message of its ordering key: nothing older in the same key is still waiting.
     private const string IsHead = """
@@ -31,51 +32,72 @@ internal sealed class Outbox(Database database, TimeProvider clock)
             ct) == 1;
     }
 
-    /// <summary>Messages to send now: the head of each ordering key, if its time has come, oldest first.</summary>
-    public Task<IReadOnlyList<OutboxMessage>> Due(string platform, int max, CancellationToken ct) => Query(
-        $"SELECT {OutboxRow.Columns} FROM outbox o WHERE {IsHead} AND o.next_attempt_at <= @now ORDER BY o.id LIMIT @max",
-        new { platform, max, now = DbTime.ToDb(clock.GetUtcNow()) },
-        ct);
+    /// <summary>
+    /// Claims up to <paramref name="max"/> messages to send now (the head of each ordering key, if its time has come,
+    /// oldest first) for this run, counting an attempt on each.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> Claim(string platform, int max, TimeSpan lease, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.Open(ct);
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            $"""
+            UPDATE outbox SET lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1
+            WHERE id IN (
+                SELECT o.id FROM outbox o
+                WHERE {IsHead} AND o.next_attempt_at <= @now AND {Claims.LeaseIsFree("o")}
+                ORDER BY o.id LIMIT @max {Claims.SkipLocked(database.Provider)})
+            RETURNING {OutboxRow.Columns}
+            """,
+            new { platform, max, now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) },
+            cancellationToken: ct));
+        return [.. rows.Select(r => r.ToMessage()).OrderBy(m => m.Id)];
+    }
 
-    public Task MarkSent(long id, string? result, CancellationToken ct) => Execute(
-        "UPDATE outbox SET status = 'sent', sent_at = @now, result = @result WHERE id = @id",
-        new { id, result, now = DbTime.ToDb(clock.GetUtcNow()) },
-        ct);
+    /// <summary>The lease-holder-only updates below say false when this claim no longer holds the message.</summary>
+    public Task<bool> MarkSent(OutboxMessage message, string? result, CancellationToken ct) => Finish(
+        "status = 'sent', sent_at = @now, result = @result", message, new { result, now = DbTime.ToDb(clock.GetUtcNow()) }, ct);
 
-    public Task Reschedule(long id, DateTimeOffset notBefore, string error, CancellationToken ct) => Execute(
-        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @notBefore, last_error = @error WHERE id = @id",
-        new { id, error, notBefore = DbTime.ToDb(notBefore) },
-        ct);
+    public Task<bool> Reschedule(OutboxMessage message, DateTimeOffset notBefore, string error, CancellationToken ct) => Finish(
+        "next_attempt_at = @notBefore, last_error = @error", message, new { error, notBefore = DbTime.ToDb(notBefore) }, ct);
 
     /// <summary>Gives up on the message (kept, with its error) and so lets the next one in its ordering key go.</summary>
-    public Task MarkFailed(long id, string error, CancellationToken ct) => Execute(
-        "UPDATE outbox SET status = 'failed', last_error = @error WHERE id = @id",
-        new { id, error },
-        ct);
+    public Task<bool> MarkFailed(OutboxMessage message, string error, CancellationToken ct) => Finish(
+        "status = 'failed', last_error = @error", message, new { error }, ct);
 
     /// <summary>
-    /// When <see cref="Due"/> will next have something, null when nothing is pending. Only heads count: a message
-    /// queued behind a rescheduled one is not sendable at its own time, and counting it would wake the sender early.
+    /// When <see cref="Claim"/> will next have something, null when nothing is waiting. Only unclaimed heads count: a
+    /// message queued behind another is not sendable at its own time, and a head another instance is sending will
+    /// be finished by it; counting either would wake the sender early, again and again.
     /// </summary>
     public async Task<DateTimeOffset?> NextAttemptAt(string platform, CancellationToken ct)
     {
         await using var connection = await database.Open(ct);
         var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT MIN(o.next_attempt_at) FROM outbox o WHERE {IsHead}", new { platform }, cancellationToken: ct));
+            $"SELECT MIN(o.next_attempt_at) FROM outbox o WHERE {IsHead} AND o.lease_owner IS NULL", new { platform }, cancellationToken: ct));
         return DbTime.FromDb(next);
     }
 
     /// <summary>Every pending message of the platform, oldest first, whether due or not.</summary>
-    public Task<IReadOnlyList<OutboxMessage>> Pending(string platform, CancellationToken ct) => Query(
-        $"SELECT {OutboxRow.Columns} FROM outbox o WHERE o.platform = @platform AND o.status = 'pending' ORDER BY o.id",
-        new { platform },
-        ct);
-
-    private async Task<IReadOnlyList<OutboxMessage>> Query(string sql, object args, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboxMessage>> Pending(string platform, CancellationToken ct)
     {
         await using var connection = await database.Open(ct);
-        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(sql, args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            $"SELECT {OutboxRow.Columns} FROM outbox WHERE platform = @platform AND status = 'pending' ORDER BY id",
+            new { platform },
+            cancellationToken: ct));
         return [.. rows.Select(r => r.ToMessage())];
+    }
+
+    /// <summary>This run's claim, and this claim: a later claim of the same message counted one more attempt.</summary>
+    private async Task<bool> Finish(string set, OutboxMessage message, object args, CancellationToken ct)
+    {
+        var parameters = new DynamicParameters(args);
+        parameters.AddDynamicParams(new { message.Id, me = run.RunId, message.Attempts });
+        return await Execute(
+            $"UPDATE outbox SET {set}, lease_owner = NULL, lease_until = NULL WHERE id = @Id AND lease_owner = @me AND attempts = @Attempts",
+            parameters,
+            ct) == 1;
     }
 
     private async Task<int> Execute(string sql, object args, CancellationToken ct)

@@ -5,7 +5,7 @@ namespace IncidentBot.Delivery;
 /// <summary>A message to store. <see cref="MessageKey"/> makes enqueueing idempotent; <see cref="OrderingKey"/> serialises delivery.</summary>
 internal sealed record OutboxDraft(string Platform, string MessageKey, string OrderingKey, string Kind, string Payload, long? IncidentNumber);
 
-/// <summary>A stored message waiting to be sent. <see cref="Attempts"/> counts the failed tries so far.</summary>
+/// <summary>A stored message waiting to be sent. <see cref="Attempts"/> counts its claims, this one included.</summary>
 internal sealed record OutboxMessage(
     long Id,
     string Platform,
@@ -21,8 +21,8 @@ internal sealed record OutboxMessage(
 internal sealed class OutboxRow
 {
     public const string Columns =
-        "o.id AS Id, o.platform AS Platform, o.message_key AS MessageKey, o.ordering_key AS OrderingKey, o.kind AS Kind, " +
-        "o.payload AS Payload, o.incident_number AS IncidentNumber, o.attempts AS Attempts, o.created_at AS CreatedAt";
+        "id AS Id, platform AS Platform, message_key AS MessageKey, ordering_key AS OrderingKey, kind AS Kind, " +
+        "payload AS Payload, incident_number AS IncidentNumber, attempts AS Attempts, created_at AS CreatedAt";
 
     public long Id { get; set; }
 

@@ -1,38 +1,76 @@
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Wakes a polling worker as soon as there is work, instead of at its next poll. Polling stays, because another
-/// instance, or this one before a restart, may have stored the work.
+/// Wakes polling workers as soon as there is work, instead of at their next poll. Every subscriber is woken (one
+/// sender per destination listens to the outbox's signal). Polling stays, because another instance, or this one
+/// before a restart, may have stored the work.
 /// </summary>
-internal abstract class WorkSignal : IDisposable
+internal abstract class WorkSignal
 {
-    private readonly SemaphoreSlim signal = new(0, 1);
+    private readonly Lock gate = new();
+    private readonly List<Waiter> waiters = [];
 
     public void Notify()
     {
-        try
+        lock (gate)
         {
-            signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: one wake-up covers any amount of new work.
+            foreach (var waiter in waiters)
+            {
+                waiter.Notify();
+            }
         }
     }
 
-    public void Dispose() => signal.Dispose();
-
-    public async Task Wait(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+    /// <summary>A wake-up that arrives while the subscriber is busy is kept until it next waits.</summary>
+    public Waiter Subscribe()
     {
-        using var timer = new CancellationTokenSource(timeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
-        try
+        var waiter = new Waiter(this);
+        lock (gate)
         {
-            await signal.WaitAsync(linked.Token);
+            waiters.Add(waiter);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+
+        return waiter;
+    }
+
+    internal sealed class Waiter(WorkSignal owner) : IDisposable
+    {
+        private readonly SemaphoreSlim signal = new(0, 1);
+
+        public void Notify()
         {
-            // Timed out: time to poll.
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one wake-up covers any amount of new work.
+            }
+        }
+
+        public async Task Wait(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
+        {
+            using var timer = new CancellationTokenSource(timeout, clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
+            try
+            {
+                await signal.WaitAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // Timed out: time to poll.
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (owner.gate)
+            {
+                owner.waiters.Remove(this);
+            }
+
+            signal.Dispose();
         }
     }
 }

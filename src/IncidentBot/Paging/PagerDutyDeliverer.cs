@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Paging;
 
 /// <summary>
-/// Posts queued PagerDuty events; 202 is success, 429 and 5xx are retried, any other 4xx is final. The routing key is
+/// Posts queued PagerDuty events; 202 is success, 408, 429 and 5xx are retried, any other 4xx is final. The routing key is
 /// added here from the registry (the stored event names only the area), so it is never written to the database.
 /// </summary>
 internal sealed class PagerDutyDeliverer(HttpClient http, IOptions<PagingOptions> options, IRegistrySource registry) : IOutboxDeliverer
@@ -42,7 +42,7 @@ internal sealed class PagerDutyDeliverer(HttpClient http, IOptions<PagingOptions
             {
                 >= 200 and < 300 => new DeliveryOutcome.Sent(null),
                 429 => new DeliveryOutcome.Retry("PagerDuty rate-limited", response.Headers.RetryAfter?.Delta),
-                >= 500 => new DeliveryOutcome.Retry($"PagerDuty answered {status}"),
+                408 or >= 500 => new DeliveryOutcome.Retry($"PagerDuty answered {status}"),
                 _ => new DeliveryOutcome.Failed($"PagerDuty refused the event ({status} {response.StatusCode}): {await Reason(response, ct)}"),
             };
         }

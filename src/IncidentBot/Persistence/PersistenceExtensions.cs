@@ -1,7 +1,6 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Timeline;
-using IncidentBot.Delivery;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +10,7 @@ internal static class PersistenceExtensions
 {
     public const string HealthCheckName = "database";
 
-    /// <summary>The database, its migrations (applied at start-up), the incident store, the inbox and the outbox.</summary>
+    /// <summary>The database, its migrations (applied at start-up), the incident store, and 503 while it is unreachable.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -25,8 +24,7 @@ internal static class PersistenceExtensions
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
         services.AddSingleton<IPendingReplyChanges, SqlPendingReplyChanges>();
         services.AddSingleton<IActionStore, SqlActionStore>();
-        services.AddSingleton<Inbox>();
-        services.AddSingleton<Outbox>();
+        services.AddTransient<IStartupFilter, DatabaseUnavailable.StartupFilter>();
 
         // First in the list, whatever the order of AddX calls in Program.cs: no hosted service may touch the schema
         // before it exists.

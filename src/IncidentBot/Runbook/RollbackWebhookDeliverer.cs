@@ -11,7 +11,7 @@ namespace IncidentBot.Runbook;
 /// <summary>
 /// POSTs the rollback request, signed: <c>X-IncidentBot-Timestamp</c> (unix seconds) and
 /// <c>X-IncidentBot-Signature: v1=&lt;hex HMAC-SHA256(secret, "v1:" + timestamp + ":" + body)&gt;</c>.
-/// What the webhook answered goes on the timeline; 429, 5xx and timeouts are retried, other refusals are final.
+/// What the webhook answered goes on the timeline; 408, 429, 5xx and timeouts are retried, other refusals are final.
 /// </summary>
 internal sealed class RollbackWebhookDeliverer(HttpClient http, RollbackFirst rollback, IOptions<RollbackOptions> options, TimeProvider clock) : IOutboxDeliverer
 {
@@ -45,7 +45,7 @@ internal sealed class RollbackWebhookDeliverer(HttpClient http, RollbackFirst ro
                 return new DeliveryOutcome.Sent(status.ToString(CultureInfo.InvariantCulture));
             }
 
-            if (status is 429 or >= 500)
+            if (status is 408 or 429 or >= 500)
             {
                 await rollback.WebhookAnswered(incident, "retrying", $"Rollback webhook answered {status}; retrying", ct);
                 return new DeliveryOutcome.Retry($"rollback webhook answered {status}", response.Headers.RetryAfter?.Delta);

@@ -58,7 +58,7 @@ internal sealed partial class SlackApiClient(HttpClient http)
             return response.StatusCode switch
             {
                 HttpStatusCode.TooManyRequests => new SlackApiResult.RateLimited(RetryAfter(response.Headers.RetryAfter)),
-                >= HttpStatusCode.InternalServerError => new SlackApiResult.Transient($"http_{(int)response.StatusCode}"),
+                HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError => new SlackApiResult.Transient($"http_{(int)response.StatusCode}"),
                 _ => await read(response, ct),
             };
         }

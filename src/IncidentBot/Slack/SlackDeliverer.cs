@@ -7,17 +7,17 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Slack;
 
 /// <summary>
-/// Sends queued Slack messages through the Web API: paced per channel, holding back a method Slack rate-limited
-/// until its Retry-After has passed, and recording a root message's ts as the incident's thread.
+/// Sends queued Slack messages through the Web API: paced per channel, and holding back a method Slack rate-limited
+/// until its Retry-After has passed. A root message's ts is the incident's thread (recorded by the outbox with the result).
 /// </summary>
 internal sealed class SlackDeliverer(
     SlackApiClient api,
     IIncidentStore incidents,
-    IncidentThreads threads,
+    SlackPostedRoot posted,
     IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider clock) : IOutboxDeliverer
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> lastPostPerChannel = new();
+    private readonly Dictionary<string, DateTimeOffset> lastPostPerChannel = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> methodPausedUntil = new();
 
     public string Platform => SlackChatPlatform.PlatformName;
@@ -42,19 +42,29 @@ internal sealed class SlackDeliverer(
         var incident = await FindIncident(message, ct);
         if (incident.Thread.Id is { } alreadyOpen)
         {
-            // Posted before a crash kept it from being marked sent: do not open a second thread.
-            return new DeliveryOutcome.Sent(alreadyOpen);
+            // Posted and recorded before a crash kept it from being marked sent: do not open a second thread.
+            return new DeliveryOutcome.Sent(alreadyOpen, OpensThread: true);
+        }
+
+        if (message.Attempts > 1)
+        {
+            // An earlier attempt's outcome is unknown (it may have been posted): look before posting again.
+            var lookup = await posted.Find(incident, payload.Channel!, ct);
+            if (lookup.Unanswered is { } unanswered)
+            {
+                return ToDelivery(unanswered, "conversations.history", ts: null);
+            }
+
+            if (lookup.Ts is { } found)
+            {
+                return new DeliveryOutcome.Sent(found, OpensThread: true);
+            }
         }
 
         var args = (JsonObject)payload.Message.DeepClone();
         args["channel"] = payload.Channel;
         var outcome = await Call("chat.postMessage", payload.Channel!, args, ct);
-        if (outcome is DeliveryOutcome.Sent { Result: { } ts })
-        {
-            await threads.ThreadOpened(incident.Number, ts, ct);
-        }
-
-        return outcome;
+        return outcome is DeliveryOutcome.Sent { Result: { } ts } ? new DeliveryOutcome.Sent(ts, OpensThread: true) : outcome;
     }
 
     private async Task<DeliveryOutcome> PostInThread(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)
@@ -138,15 +148,25 @@ internal sealed class SlackDeliverer(
         return ToDelivery(result, method, ts);
     }
 
+    /// <summary>
+    /// Waits for this channel's next free slot. Slots are handed out under a lock, as several messages to one
+    /// channel (different threads) can be sent at once.
+    /// </summary>
     private async Task Pace(string channel, CancellationToken ct)
     {
         var pace = deliveryOptions.Value.ChannelPace;
-        if (lastPostPerChannel.TryGetValue(channel, out var last) && clock.GetUtcNow() - last < pace)
+        DateTimeOffset slot;
+        lock (lastPostPerChannel)
         {
-            await Task.Delay(pace - (clock.GetUtcNow() - last), clock, ct);
+            var now = clock.GetUtcNow();
+            slot = lastPostPerChannel.TryGetValue(channel, out var last) && last + pace > now ? last + pace : now;
+            lastPostPerChannel[channel] = slot;
         }
 
-        lastPostPerChannel[channel] = clock.GetUtcNow();
+        if (slot > clock.GetUtcNow())
+        {
+            await Task.Delay(slot - clock.GetUtcNow(), clock, ct);
+        }
     }
 
     private DeliveryOutcome ToDelivery(SlackApiResult result, string method, string? ts)

@@ -81,7 +81,8 @@ internal sealed partial class SlackReceiver(
 
     private async Task Store(string kind, SlackRequest request, byte[] body, CancellationToken ct)
     {
-        var id = await inbox.TryAdd(SlackChatPlatform.PlatformName, kind, Encoding.UTF8.GetString(body), SlackInbound.DedupeKeys(request), ct);
+        var id = await inbox.TryAdd(
+            SlackChatPlatform.PlatformName, kind, Encoding.UTF8.GetString(body), SlackInbound.DedupeKeys(request), ct, SlackOrdering.Key(request));
         if (id is not null)
         {
             signal.Notify();

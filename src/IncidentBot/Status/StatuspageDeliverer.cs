@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Incidents;
 using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -9,21 +10,44 @@ namespace IncidentBot.Status;
 
 /// <summary>
 /// Sends queued Statuspage updates: creates the Statuspage incident on the first (keeping its id), patches it after.
-/// 2xx is success, 429 and 5xx are retried, any other 4xx is final. Errors never carry the API key.
+/// 2xx is success, 408, 429 and 5xx are retried, any other 4xx is final. Errors never carry the API key. A created
+/// incident carries our incident id in its metadata, so a creation whose answer was lost is found among the page's
+/// unresolved incidents on the retry instead of being created twice.
 /// </summary>
 internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store, IOptions<StatuspageOptions> options) : IOutboxDeliverer
 {
+    /// <summary>Our key in a Statuspage incident's metadata.</summary>
+    public const string MetadataKey = "incidentbot";
+
     public string Platform => AtlassianStatuspage.PlatformName;
 
     public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
     {
         var payload = StatuspagePayload.Deserialize(message.Payload);
         var number = message.IncidentNumber ?? throw new InvalidOperationException($"outbox message {message.MessageKey} names no incident");
-        var existing = await store.StatuspageId(number, ct);
         var settings = options.Value;
         var incidents = $"pages/{Uri.EscapeDataString(settings.PageId!)}/incidents";
+        var existing = await store.StatuspageId(number, ct);
+        if (existing is null && message.Attempts > 1)
+        {
+            // An earlier creation's outcome is unknown: it may exist already.
+            switch (await CreatedEarlier(incidents, IncidentId.Format(number), ct))
+            {
+                case DeliveryOutcome.Sent { Result: { } found }:
+                    await store.SetStatuspageId(number, found, ct);
+                    existing = found;
+                    break;
+                case DeliveryOutcome.Retry retry:
+                    return retry;
+            }
+        }
+
         // The name on every call: a later title:"..." renames the Statuspage incident too.
         var fields = new JsonObject { ["name"] = payload.Name, ["status"] = payload.Status, ["body"] = payload.Body };
+        if (existing is null)
+        {
+            fields["metadata"] = new JsonObject { [MetadataKey] = new JsonObject { ["incident_id"] = IncidentId.Format(number) } };
+        }
 
         using var request = new HttpRequestMessage(
             existing is null ? HttpMethod.Post : HttpMethod.Patch,
@@ -31,7 +55,7 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
         {
             Content = new StringContent(new JsonObject { ["incident"] = fields }.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("OAuth", settings.ApiKey);
+        Authorize(request);
 
         HttpResponseMessage response;
         try
@@ -51,11 +75,38 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
                 >= 200 and < 300 when existing is null => await Created(number, response, ct),
                 >= 200 and < 300 => new DeliveryOutcome.Sent(existing),
                 429 => new DeliveryOutcome.Retry("Statuspage rate-limited", response.Headers.RetryAfter?.Delta),
-                >= 500 => new DeliveryOutcome.Retry($"Statuspage answered {status}"),
+                408 or >= 500 => new DeliveryOutcome.Retry($"Statuspage answered {status}"),
                 _ => new DeliveryOutcome.Failed($"Statuspage refused the update ({status} {response.StatusCode}): {await Reason(response, ct)}"),
             };
         }
     }
+
+    /// <summary>Sent with the Statuspage id when our incident is among the page's unresolved ones; null when it is not.</summary>
+    private async Task<DeliveryOutcome?> CreatedEarlier(string incidents, string incidentId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.ApiBase, $"{incidents}/unresolved"));
+        Authorize(request);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return new DeliveryOutcome.Retry($"Statuspage answered {(int)response.StatusCode} to the look-up of an earlier creation");
+            }
+
+            var listed = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) as JsonArray ?? [];
+            var found = listed.FirstOrDefault(i => i?["metadata"]?[MetadataKey]?["incident_id"]?.GetValue<string>() == incidentId);
+            return found?["id"]?.GetValue<string>() is { } id ? new DeliveryOutcome.Sent(id) : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException
+            || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return new DeliveryOutcome.Retry($"Statuspage could not say whether the incident exists: {e.GetType().Name}");
+        }
+    }
+
+    private void Authorize(HttpRequestMessage request) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("OAuth", options.Value.ApiKey);
 
     private async Task<DeliveryOutcome> Created(long number, HttpResponseMessage response, CancellationToken ct)
     {

@@ -13,7 +13,6 @@ internal sealed class TeamsDeliverer(
     ConnectorClient connector,
     TeamsConversationTargets targets,
     IIncidentStore incidents,
-    IncidentThreads threads,
     IOptions<TeamsOptions> options) : IOutboxDeliverer
 {
     public string Platform => TeamsChatPlatform.PlatformName;
@@ -38,7 +37,7 @@ internal sealed class TeamsDeliverer(
         if (incident.Thread.Id is { } alreadyOpen)
         {
             // Posted before a crash kept it from being marked sent: do not open a second reply chain.
-            return new DeliveryOutcome.Sent(alreadyOpen);
+            return new DeliveryOutcome.Sent(alreadyOpen, OpensThread: true);
         }
 
         if (!payload.Channel!.StartsWith("19:", StringComparison.Ordinal))
@@ -49,8 +48,7 @@ internal sealed class TeamsDeliverer(
         var result = await NewChannelConversation(payload, ct);
         if (result is ConnectorResult.Success created && ThreadId(payload.Channel, created) is { } threadId)
         {
-            await threads.ThreadOpened(incident.Number, threadId, ct);
-            return new DeliveryOutcome.Sent(threadId);
+            return new DeliveryOutcome.Sent(threadId, OpensThread: true);
         }
 
         return ToDelivery(result);

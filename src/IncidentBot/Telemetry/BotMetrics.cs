@@ -27,7 +27,7 @@ internal sealed class BotMetrics
         var meter = meters.Create(MeterName);
         inboxProcessed = meter.CreateCounter<long>("incidentbot_inbox_processed", "{request}", "Stored inbound requests processed");
         inboxRetries = meter.CreateCounter<long>("incidentbot_inbox_retries", "{attempt}", "Inbound requests whose processing failed and will be retried");
-        inboxSetAside = meter.CreateCounter<long>("incidentbot_inbox_set_aside", "{request}", "Inbound requests given up on after Delivery:MaxInboxAttempts");
+        inboxSetAside = meter.CreateCounter<long>("incidentbot_inbox_set_aside", "{request}", "Inbound requests given up on after Delivery:MaxAttempts claims");
         outboxDelivered = meter.CreateCounter<long>("incidentbot_outbox_delivered", "{message}", "Outgoing messages the destination accepted");
         outboxRetries = meter.CreateCounter<long>("incidentbot_outbox_retries", "{attempt}", "Delivery attempts that failed and will be retried");
         outboxSetAside = meter.CreateCounter<long>("incidentbot_outbox_set_aside", "{message}", "Outgoing messages given up on (refused, or still failing after Delivery:GiveUpAfter)");

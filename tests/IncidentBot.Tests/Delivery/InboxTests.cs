@@ -1,16 +1,18 @@
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
-using IncidentBot.Tests.Persistence;
 
 namespace IncidentBot.Tests.Delivery;
 
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class InboxTests(StorageProvider provider) : DatabaseTest(provider)
+internal sealed class InboxTests(StorageProvider provider) : DeliveryTest(provider)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
-    private Inbox Inbox => new(Database, Clock);
+    private Inbox Inbox { get; set; } = null!;
+
+    [SetUp]
+    public async Task StartInstance() => Inbox = (await Start("bot-a")).Inbox;
 
     [Test]
     public async Task A_request_sharing_any_key_with_an_earlier_one_stores_nothing()
@@ -46,7 +48,7 @@ internal sealed class InboxTests(StorageProvider provider) : DatabaseTest(provid
         var claimedFirst = await Inbox.ClaimNext(Lease, Ct);
         var claimedSecond = await Inbox.ClaimNext(Lease, Ct);
 
-        Assert.That(claimedFirst, Is.EqualTo(new InboxItem(first!.Value, "slack", "command", "one", receivedAt, 0)));
+        Assert.That(claimedFirst, Is.EqualTo(new InboxItem(first!.Value, "slack", "command", "one", receivedAt, 1)));
         Assert.That(claimedSecond?.Id, Is.EqualTo(second));
         Assert.That(await Inbox.ClaimNext(Lease, Ct), Is.Null);
         Assert.That(await Inbox.Pending(Ct), Is.EqualTo(2), "claimed rows are still unfinished");
@@ -69,16 +71,16 @@ internal sealed class InboxTests(StorageProvider provider) : DatabaseTest(provid
     public async Task A_retried_row_waits_until_its_not_before_and_counts_the_attempt()
     {
         var id = await Inbox.TryAdd("slack", "command", "one", [], Ct);
-        await Inbox.ClaimNext(Lease, Ct);
+        var claimed = await Inbox.ClaimNext(Lease, Ct);
 
-        await Inbox.Retry(id!.Value, "Slack API timed out", Clock.GetUtcNow().AddSeconds(30), Ct);
+        await Inbox.Retry(claimed!, "Slack API timed out", Clock.GetUtcNow().AddSeconds(30), Ct);
 
         Clock.Advance(TimeSpan.FromSeconds(29));
         Assert.That(await Inbox.ClaimNext(Lease, Ct), Is.Null);
         Clock.Advance(TimeSpan.FromSeconds(1));
         var retried = await Inbox.ClaimNext(Lease, Ct);
         Assert.That(retried?.Id, Is.EqualTo(id));
-        Assert.That(retried?.Attempts, Is.EqualTo(1));
+        Assert.That(retried?.Attempts, Is.EqualTo(2), "attempts count claims");
     }
 
     [Test]
@@ -86,11 +88,12 @@ internal sealed class InboxTests(StorageProvider provider) : DatabaseTest(provid
     {
         var done = await Inbox.TryAdd("slack", "command", "one", [], Ct);
         var failed = await Inbox.TryAdd("slack", "command", "two", [], Ct);
-        await Inbox.ClaimNext(Lease, Ct);
-        await Inbox.ClaimNext(Lease, Ct);
+        var first = await Inbox.ClaimNext(Lease, Ct);
+        var second = await Inbox.ClaimNext(Lease, Ct);
 
-        await Inbox.Complete(done!.Value, Ct);
-        await Inbox.Fail(failed!.Value, "unparseable payload", Ct);
+        Assert.That(await Inbox.Complete(first!, Ct), Is.True);
+        Assert.That(await Inbox.Fail(second!, "unparseable payload", Ct), Is.True);
+        Assert.That((first!.Id, second!.Id), Is.EqualTo((done, failed)));
 
         Clock.Advance(Lease * 2);
         Assert.That(await Inbox.ClaimNext(Lease, Ct), Is.Null);
@@ -98,17 +101,18 @@ internal sealed class InboxTests(StorageProvider provider) : DatabaseTest(provid
     }
 
     [Test]
-    public async Task Workers_claiming_at_once_never_get_the_same_row()
+    public async Task Instances_claiming_at_once_never_get_the_same_row()
     {
         for (var i = 0; i < 20; i++)
         {
             await Inbox.TryAdd("slack", "command", $"request {i}", [], Ct);
         }
 
-        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        var instances = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Start($"bot-{i}")));
+        var workers = instances.Select(instance => Task.Run(async () =>
         {
             var claimed = new List<long>();
-            while (await new Inbox(Database, Clock).ClaimNext(Lease, Ct) is { } item)
+            while (await instance.Inbox.ClaimNext(Lease, Ct) is { } item)
             {
                 claimed.Add(item.Id);
             }

@@ -1,14 +1,18 @@
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
-using IncidentBot.Tests.Persistence;
 
 namespace IncidentBot.Tests.Delivery;
 
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provider)
+internal sealed class OutboxTests(StorageProvider provider) : DeliveryTest(provider)
 {
-    private Outbox Outbox => new(Database, Clock);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    private Outbox Outbox { get; set; } = null!;
+
+    [SetUp]
+    public async Task StartInstance() => Outbox = (await Start("bot-a")).Outbox;
 
     [Test]
     public async Task Enqueueing_the_same_message_key_twice_stores_it_once()
@@ -30,12 +34,13 @@ internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provi
         await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
         await Outbox.Enqueue(Draft("b1", "thread-b"), Ct);
 
-        var due = await Outbox.Due("slack", 10, Ct);
+        var due = await Outbox.Claim("slack", 10, Lease, Ct);
         Assert.That(due.Select(m => m.MessageKey), Is.EqualTo<string[]>(["a1", "b1"]));
 
-        await Outbox.MarkSent(due[0].Id, "1700000000.000100", Ct);
+        await Outbox.MarkSent(due[0], "1700000000.000100", Ct);
 
-        Assert.That((await Outbox.Due("slack", 10, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2", "b1"]));
+        // b1 is still claimed, by this instance: only a2 is new.
+        Assert.That((await Outbox.Claim("slack", 10, Lease, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
     }
 
     [Test]
@@ -43,15 +48,15 @@ internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provi
     {
         await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);
         await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
-        var first = (await Outbox.Due("slack", 10, Ct))[0];
+        var first = (await Outbox.Claim("slack", 10, Lease, Ct))[0];
 
-        await Outbox.Reschedule(first.Id, Clock.GetUtcNow().AddSeconds(30), "429 Retry-After: 30", Ct);
+        await Outbox.Reschedule(first, Clock.GetUtcNow().AddSeconds(30), "429 Retry-After: 30", Ct);
 
         Clock.Advance(TimeSpan.FromSeconds(29));
-        Assert.That(await Outbox.Due("slack", 10, Ct), Is.Empty);
+        Assert.That(await Outbox.Claim("slack", 10, Lease, Ct), Is.Empty);
         Clock.Advance(TimeSpan.FromSeconds(1));
-        var due = await Outbox.Due("slack", 10, Ct);
-        Assert.That(due.Select(m => (m.MessageKey, m.Attempts)), Is.EqualTo<(string, int)[]>([("a1", 1)]));
+        var due = await Outbox.Claim("slack", 10, Lease, Ct);
+        Assert.That(due.Select(m => (m.MessageKey, m.Attempts)), Is.EqualTo<(string, int)[]>([("a1", 2)]), "attempts count claims");
     }
 
     [Test]
@@ -60,9 +65,9 @@ internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provi
         await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);
         await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
 
-        await Outbox.MarkFailed((await Outbox.Due("slack", 10, Ct))[0].Id, "channel_not_found", Ct);
+        await Outbox.MarkFailed((await Outbox.Claim("slack", 10, Lease, Ct))[0], "channel_not_found", Ct);
 
-        Assert.That((await Outbox.Due("slack", 10, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
+        Assert.That((await Outbox.Claim("slack", 10, Lease, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
         Assert.That((await Outbox.Pending("slack", Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
     }
 
@@ -76,8 +81,8 @@ internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provi
 
         await Outbox.Enqueue(Draft("t1", "k1") with { Platform = "teams" }, Ct);
 
-        Assert.That((await Outbox.Due("slack", 2, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["k1", "k2"]));
-        Assert.That((await Outbox.Due("teams", 10, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["t1"]));
+        Assert.That((await Outbox.Claim("slack", 2, Lease, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["k1", "k2"]));
+        Assert.That((await Outbox.Claim("teams", 10, Lease, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["t1"]));
     }
 
     [Test]
@@ -88,10 +93,10 @@ internal sealed class OutboxTests(StorageProvider provider) : DatabaseTest(provi
         await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);
         await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
         await Outbox.Enqueue(Draft("b1", "thread-b"), Ct);
-        var due = await Outbox.Due("slack", 10, Ct);
+        var due = await Outbox.Claim("slack", 10, Lease, Ct);
 
-        await Outbox.Reschedule(due[0].Id, start.AddSeconds(30), "503", Ct);
-        await Outbox.Reschedule(due[1].Id, start.AddSeconds(60), "503", Ct);
+        await Outbox.Reschedule(due[0], start.AddSeconds(30), "503", Ct);
+        await Outbox.Reschedule(due[1], start.AddSeconds(60), "503", Ct);
 
         // a2 was enqueued at start but waits behind a1, so the sender should sleep until a1's retry.
         Assert.That(await Outbox.NextAttemptAt("slack", Ct), Is.EqualTo(start.AddSeconds(30)));

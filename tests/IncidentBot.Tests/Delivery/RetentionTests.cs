@@ -3,7 +3,6 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Timeline;
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
-using IncidentBot.Tests.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Tests.Delivery;
@@ -11,13 +10,12 @@ namespace IncidentBot.Tests.Delivery;
 /// <summary>What is kept and for how long: handled request bodies and delivered payloads go after Retention:Days; the record stays.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class RetentionTests(StorageProvider provider) : DatabaseTest(provider)
+internal sealed class RetentionTests(StorageProvider provider) : DeliveryTest(provider)
 {
     [Test]
     public async Task Handled_bodies_and_delivered_payloads_are_emptied_after_the_retention_days_and_the_rest_is_kept()
     {
-        var inbox = new Inbox(Database, Clock);
-        var outbox = new Outbox(Database, Clock);
+        var (_, inbox, outbox) = await Start("bot-a");
         var incidents = new SqlIncidentStore(Database);
         var incident = await incidents.Create(
             new NewIncident("req-1", "Checkout down", null, null, "<@U0ALICE>", "<@U0ALICE>", Clock.GetUtcNow(), "slack", "C1"),
@@ -25,9 +23,12 @@ internal sealed class RetentionTests(StorageProvider provider) : DatabaseTest(pr
             Ct);
         var old = await Handled(inbox, "text=old request");
         var stillPending = await inbox.TryAdd("slack", "command", "text=waiting request", ["k-pending"], Ct);
+        var failedOnce = await inbox.ClaimNext(TimeSpan.FromMinutes(1), Ct);
+        Assert.That(failedOnce?.Id, Is.EqualTo(stillPending));
+        await inbox.Retry(failedOnce!, "Slack was down", Clock.GetUtcNow() + TimeSpan.FromDays(60), Ct);
         await outbox.Enqueue(new OutboxDraft("slack", "m-old", "o", "post", "{\"text\":\"old message\"}", 1), Ct);
         await outbox.Enqueue(new OutboxDraft("slack", "m-waiting", "w", "post", "{\"text\":\"waiting message\"}", 1), Ct);
-        await outbox.MarkSent((await outbox.Pending("slack", Ct)).Single(m => m.MessageKey == "m-old").Id, "ts-1", Ct);
+        await outbox.MarkSent((await outbox.Claim("slack", 2, TimeSpan.FromMinutes(1), Ct)).Single(m => m.MessageKey == "m-old"), "ts-1", Ct);
         Clock.Advance(TimeSpan.FromDays(10));
         var recent = await Handled(inbox, "text=recent request");
         Clock.Advance(TimeSpan.FromDays(21));
@@ -37,7 +38,7 @@ internal sealed class RetentionTests(StorageProvider provider) : DatabaseTest(pr
         Assert.That(purged, Is.EqualTo((1, 1)));
         Assert.That(await Body("inbox", "body", old), Is.Empty);
         Assert.That(await Body("inbox", "body", recent), Is.EqualTo("text=recent request"));
-        Assert.That(await Body("inbox", "body", stillPending!.Value), Is.EqualTo("text=waiting request"), "not yet handled: kept whatever its age");
+        Assert.That(await Body("inbox", "body", stillPending!.Value), Is.EqualTo("text=waiting request"), "waiting to be retried, not yet handled: kept whatever its age");
         Assert.That((await outbox.Pending("slack", Ct)).Single().Payload, Does.Contain("waiting message"));
         Assert.That(await Scalar("SELECT COUNT(*) FROM outbox WHERE payload = ''"), Is.EqualTo(1));
         Assert.That(await incidents.Find(incident.Number, Ct), Is.Not.Null);
@@ -55,7 +56,9 @@ internal sealed class RetentionTests(StorageProvider provider) : DatabaseTest(pr
     private static async Task<long> Handled(Inbox inbox, string body)
     {
         var id = (await inbox.TryAdd("slack", "command", body, [$"k-{body}"], Ct))!.Value;
-        await inbox.Complete(id, Ct);
+        var claimed = await inbox.ClaimNext(TimeSpan.FromMinutes(1), Ct);
+        Assert.That(claimed?.Id, Is.EqualTo(id), "the request just stored is the one to handle");
+        await inbox.Complete(claimed!, Ct);
         return id;
     }
 

@@ -78,6 +78,22 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
         Assert.That(Roots().Count(c => c.Channel == "C0MISSING"), Is.EqualTo(2), "one attempt each, no retry of the first");
     }
 
+    [Test]
+    public async Task A_root_post_whose_answer_was_lost_is_found_in_the_channel_and_not_posted_again()
+    {
+        Slack.LoseAnswerOfNext("chat.postMessage");
+
+        var thread = await Declare("Checkout down");
+        await Bot.SlashCommand("status INC-1 identified Cache flushed");
+
+        Assert.That(Roots(), Has.Count.EqualTo(1), "one [Outage] thread");
+        Assert.That(Slack.CallsTo("conversations.history").Single().Body["include_all_metadata"]!.GetValue<bool>(), Is.True);
+        Assert.That(Slack.TopLevelTs(Roots()[0].Channel!), Is.EqualTo<string[]>([thread]), "the thread recorded is the root that was posted");
+        var update = await Eventually.Get(
+            () => Slack.CallsTo("chat.postMessage").Where(c => c.Text!.StartsWith("Status:", StringComparison.Ordinal)).ToList(), c => c.Count == 1, "the status post");
+        Assert.That(update[0].ThreadTs, Is.EqualTo(thread), "the thread that exists, found after the lost answer");
+    }
+
     private List<SlackCall> Roots() =>
         [.. Slack.CallsTo("chat.postMessage").Where(c => c.Text!.StartsWith("[Outage]", StringComparison.Ordinal))];
 }

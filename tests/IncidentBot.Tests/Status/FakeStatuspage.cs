@@ -12,21 +12,27 @@ namespace IncidentBot.Tests.Status;
 
 /// <summary>
 /// Atlassian Statuspage's incidents API on a loopback port, written for the tests: records every call, creates
-/// incidents with ids <c>sp-1</c>, <c>sp-2</c>, ..., patches them, and can be told to answer the next calls with an
-/// error status, to show the bot's retries.
+/// incidents with ids <c>sp-1</c>, <c>sp-2</c>, ..., patches them, lists the unresolved ones, and can be told to answer
+/// the next calls with an error status, or to do the next creation and lose its answer, to show the bot's retries.
 /// </summary>
 internal sealed class FakeStatuspage : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentQueue<StatuspageCall> calls = new();
     private readonly ConcurrentQueue<int> failures = new();
+    private readonly ConcurrentDictionary<string, JsonObject> incidents = new(StringComparer.Ordinal);
+    private int loseNextAnswer;
+    private int lookups;
     private int nextId;
 
     private FakeStatuspage(WebApplication app) => this.app = app;
 
     public string ApiBaseUrl => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1/";
 
+    /// <summary>Creations and patches; the look-ups of unresolved incidents are counted in <see cref="Lookups"/>.</summary>
     public IReadOnlyList<StatuspageCall> Calls => calls.ToList();
+
+    public int Lookups => Volatile.Read(ref lookups);
 
     public static async Task<FakeStatuspage> Start()
     {
@@ -37,6 +43,7 @@ internal sealed class FakeStatuspage : IAsyncDisposable
         var fake = new FakeStatuspage(app);
         app.MapPost("/v1/pages/{page}/incidents", (string page, HttpRequest request) => fake.Answer(request, page, null));
         app.MapPatch("/v1/pages/{page}/incidents/{id}", (string page, string id, HttpRequest request) => fake.Answer(request, page, id));
+        app.MapGet("/v1/pages/{page}/incidents/unresolved", (string page, HttpRequest request) => fake.Unresolved(request, page));
         await app.StartAsync();
         return fake;
     }
@@ -44,11 +51,17 @@ internal sealed class FakeStatuspage : IAsyncDisposable
     /// <summary>The next call answers with this HTTP status (and nothing is created or changed).</summary>
     public void FailNext(int status) => failures.Enqueue(status);
 
-    /// <summary>Forgets the calls and scripted failures of an earlier test.</summary>
+    /// <summary>The next call is carried out, then its connection is cut before the answer: the bot cannot know it worked.</summary>
+    public void LoseNextAnswer() => Interlocked.Exchange(ref loseNextAnswer, 1);
+
+    /// <summary>Forgets the calls, incidents and scripted failures of an earlier test.</summary>
     public void Reset()
     {
         calls.Clear();
         failures.Clear();
+        incidents.Clear();
+        Interlocked.Exchange(ref loseNextAnswer, 0);
+        Interlocked.Exchange(ref lookups, 0);
         Interlocked.Exchange(ref nextId, 0);
     }
 
@@ -63,7 +76,32 @@ internal sealed class FakeStatuspage : IAsyncDisposable
 
         var incident = (body["incident"] as JsonObject)?.DeepClone() as JsonObject ?? [];
         incident["id"] = id ?? $"sp-{Interlocked.Increment(ref nextId)}";
-        return Results.Json(incident, statusCode: id is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        var stored = incidents.AddOrUpdate(incident["id"]!.GetValue<string>(), incident, (_, old) => Merged(old, incident));
+        if (Interlocked.Exchange(ref loseNextAnswer, 0) == 1)
+        {
+            request.HttpContext.Abort();
+            return Results.Empty;
+        }
+
+        return Results.Json(stored, statusCode: id is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private IResult Unresolved(HttpRequest request, string page)
+    {
+        Interlocked.Increment(ref lookups);
+        var open = incidents.Values.Where(i => i["status"]?.GetValue<string>() != "resolved").Select(i => i.DeepClone()).ToArray();
+        return Results.Json(new JsonArray(open));
+    }
+
+    private static JsonObject Merged(JsonObject old, JsonObject patch)
+    {
+        var merged = (JsonObject)old.DeepClone();
+        foreach (var (name, value) in patch)
+        {
+            merged[name] = value?.DeepClone();
+        }
+
+        return merged;
     }
 
     public async ValueTask DisposeAsync()

@@ -58,6 +58,23 @@ internal sealed class StatusPublishingTests(StorageProvider provider) : StatusHo
     }
 
     [Test]
+    public async Task A_creation_whose_answer_was_lost_is_found_on_the_retry_and_not_created_twice()
+    {
+        await Declare(Title);
+        Statuspage.LoseNextAnswer();
+
+        await Bot.SlashCommand("status INC-1 identified Cache flushed");
+        await Eventually.Get(() => Statuspage.Lookups, n => n == 1, "the look-up before trying again");
+        await Bot.SlashCommand("status INC-1 monitoring Watching");
+
+        var calls = await Eventually.Get(() => Statuspage.Calls, c => c.Count == 3, "the next updates");
+        Assert.That(calls.Select(c => c.Method), Is.EqualTo<string[]>(["POST", "PATCH", "PATCH"]), "created once, then found and patched");
+        Assert.That(calls.Skip(1).Select(c => c.IncidentId), Has.All.EqualTo("sp-1"));
+        Assert.That(calls[0].Body["incident"]!["metadata"]!["incidentbot"]!["incident_id"]!.GetValue<string>(), Is.EqualTo("INC-1"));
+        Assert.That(calls[2].Field("status"), Is.EqualTo("monitoring"));
+    }
+
+    [Test]
     public async Task A_resolved_incident_gets_no_status_update()
     {
         await Declare(Title);

@@ -8,9 +8,9 @@ internal static class Eventually
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    public static async Task<T> Get<T>(Func<Task<T>> probe, Func<T, bool> done, string what)
+    public static async Task<T> Get<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? limit = null)
     {
-        var deadline = DateTime.UtcNow + Limit;
+        var deadline = DateTime.UtcNow + (limit ?? Limit);
         T last;
         do
         {
@@ -24,10 +24,10 @@ internal static class Eventually
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"Gave up waiting {Limit.TotalSeconds} s for {what}; last seen: {last}");
+        Assert.Fail($"Gave up waiting {(limit ?? Limit).TotalSeconds} s for {what}; last seen: {last}");
         return last;
     }
 
-    public static Task<T> Get<T>(Func<T> probe, Func<T, bool> done, string what) =>
-        Get(() => Task.FromResult(probe()), done, what);
+    public static Task<T> Get<T>(Func<T> probe, Func<T, bool> done, string what, TimeSpan? limit = null) =>
+        Get(() => Task.FromResult(probe()), done, what, limit);
 }

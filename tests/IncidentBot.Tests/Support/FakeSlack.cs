@@ -94,7 +94,8 @@ internal sealed partial class FakeSlack : IAsyncDisposable
 
         return method switch
         {
-            "chat.postMessage" => Results.Json(new { ok = true, channel = body["channel"]?.GetValue<string>(), ts = NextTs() }),
+            "chat.postMessage" => PostMessage(body, request.HttpContext),
+            "conversations.history" => History(body),
             "chat.postEphemeral" => Results.Json(new { ok = true, message_ts = NextTs() }),
             "views.open" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
             "apps.connections.open" => Results.Json(new { ok = true, url = NextSocketUrl() }),

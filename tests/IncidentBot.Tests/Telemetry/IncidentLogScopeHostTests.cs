@@ -25,9 +25,9 @@ internal sealed class IncidentLogScopeHostTests
         }
 
         var retry = await Eventually.Get(
-            () => logs.Lines.FirstOrDefault(l => l.Category == typeof(OutboxSender).FullName && l.Level == LogLevel.Warning),
+            () => logs.Lines.FirstOrDefault(l => l.Category == typeof(DeliveryResults).FullName && l.Level == LogLevel.Warning),
             l => l is not null,
-            "the outbox sender's retry warning");
+            "the delivery's retry warning");
         Assert.That(retry!.Scopes["IncidentId"], Is.EqualTo("INC-1"), retry.Message);
     }
 }

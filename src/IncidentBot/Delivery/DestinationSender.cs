@@ -1,0 +1,149 @@
+using IncidentBot.Persistence;
+using IncidentBot.Telemetry;
+
+namespace IncidentBot.Delivery;
+
+/// <summary>
+/// The sender of one destination: claims due messages and sends up to its concurrency at once, each within its
+/// timeout, so a destination that hangs holds up only its own messages. A send that throws is retried when the
+/// cause is passing (network, database, timeout) and set aside at once when it cannot succeed (a payload that does
+/// not parse, an incident that does not exist).
+/// </summary>
+internal sealed partial class DestinationSender(
+    IOutboxDeliverer deliverer,
+    DestinationOptions destination,
+    DeliveryOptions settings,
+    Outbox outbox,
+    DeliveryResults results,
+    OutboxSignal signal,
+    TimeProvider clock,
+    ILogger logger)
+{
+    public async Task Run(CancellationToken stop)
+    {
+        using var wake = signal.Subscribe();
+        using var slots = new SemaphoreSlim(destination.Concurrency);
+        var outage = new DatabaseOutage(settings, clock, logger);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await slots.WaitAsync(stop);
+                var claimed = await ClaimForFreeSlots(slots, outage, stop);
+                if (claimed.Count == 0)
+                {
+                    await wake.Wait(await NextWait(stop), clock, stop);
+                    continue;
+                }
+
+                foreach (var message in claimed)
+                {
+                    _ = SendAndRelease(message, slots, outage, stop);
+                }
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                await outage.Wait($"the {deliverer.Platform} sender", e, stop);
+            }
+        }
+
+        // Sends in flight end soon (their token is cancelled); wait so none records into a disposed database.
+        for (var i = 0; i < destination.Concurrency; i++)
+        {
+            await slots.WaitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Called holding one slot; takes one more slot per extra message claimed, and gives back the first when none was.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> ClaimForFreeSlots(SemaphoreSlim slots, DatabaseOutage outage, CancellationToken stop)
+    {
+        IReadOnlyList<OutboxMessage> claimed;
+        try
+        {
+            claimed = await outbox.Claim(deliverer.Platform, slots.CurrentCount + 1, Lease, stop);
+            outage.Ended();
+        }
+        catch
+        {
+            slots.Release();
+            throw;
+        }
+
+        if (claimed.Count == 0)
+        {
+            slots.Release();
+        }
+
+        for (var extra = 1; extra < claimed.Count; extra++)
+        {
+            // Slots are only given back meanwhile, never taken, so these are there.
+            await slots.WaitAsync(CancellationToken.None);
+        }
+
+        return claimed;
+    }
+
+    /// <summary>Long enough for the send and for recording its result; only a stuck send lets another instance take over.</summary>
+    private TimeSpan Lease => destination.Timeout + settings.InboxLease;
+
+    private async Task SendAndRelease(OutboxMessage message, SemaphoreSlim slots, DatabaseOutage outage, CancellationToken stop)
+    {
+        using var span = BotTraces.OutboxSend(message.Platform, message.Kind, message.IncidentNumber);
+        using var scope = IncidentLogScope.Begin(logger, message.IncidentNumber);
+        try
+        {
+            var outcome = await Send(message, stop);
+            await outage.Persist(() => results.Record(message, outcome, stop), stop);
+        }
+        catch (Exception e) when (!stop.IsCancellationRequested)
+        {
+            LogRecordFailed(deliverer.Platform, message.MessageKey, e);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the claim is released when this run's heartbeat stops, or by its restart.
+        }
+        finally
+        {
+            slots.Release();
+            signal.Notify();
+        }
+    }
+
+    private async Task<DeliveryOutcome> Send(OutboxMessage message, CancellationToken stop)
+    {
+        using var timer = new CancellationTokenSource(destination.Timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, timer.Token);
+        try
+        {
+            return await deliverer.Deliver(message, linked.Token).WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+            return new DeliveryOutcome.Retry($"no answer within Delivery:Destinations:{deliverer.Platform}:Timeout ({destination.Timeout})");
+        }
+        catch (Exception e) when (!stop.IsCancellationRequested)
+        {
+            return IsPassing(e)
+                ? new DeliveryOutcome.Retry($"{e.GetType().Name}: {e.Message}")
+                : new DeliveryOutcome.Failed($"cannot be sent ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private static bool IsPassing(Exception e) =>
+        DatabaseFaults.IsTransient(e) || e is HttpRequestException || (e.InnerException is { } inner && IsPassing(inner));
+
+    private async Task<TimeSpan> NextWait(CancellationToken ct)
+    {
+        var wait = settings.PollInterval;
+        if (await outbox.NextAttemptAt(deliverer.Platform, ct) is { } next && next - clock.GetUtcNow() < wait)
+        {
+            wait = next - clock.GetUtcNow();
+        }
+
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Platform} {Key}: sending or recording failed unexpectedly; it is retried when its claim lapses")]
+    private partial void LogRecordFailed(string platform, string key, Exception error);
+}

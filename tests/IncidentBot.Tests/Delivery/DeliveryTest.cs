@@ -1,0 +1,30 @@
+using IncidentBot.Delivery;
+using IncidentBot.Persistence;
+using IncidentBot.Tests.Persistence;
+using IncidentBot.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using System.Diagnostics.Metrics;
+
+namespace IncidentBot.Tests.Delivery;
+
+/// <summary>A migrated database plus running "instances": each a registered run, with the inbox and outbox it claims through.</summary>
+internal abstract class DeliveryTest(StorageProvider provider) : DatabaseTest(provider)
+{
+    protected static readonly TimeSpan InstanceTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Counters for workers built by hand; no test here reads them.</summary>
+    protected static BotMetrics Metrics() =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+
+    /// <summary>Starts a run of the instance (registering it, as start-up does): a second call is that instance restarted.</summary>
+    protected async Task<Instance> Start(string instanceId)
+    {
+        var run = new DeliveryRun(instanceId, $"{instanceId}#{Guid.NewGuid():N}");
+        var runs = new DeliveryRuns(Database, run, Options.Create(new DeliveryOptions { InstanceTimeout = InstanceTimeout }), Clock);
+        await runs.Register(Ct);
+        return new Instance(runs, new Inbox(Database, runs, run, Clock), new Outbox(Database, runs, run, Clock));
+    }
+
+    protected sealed record Instance(DeliveryRuns Runs, Inbox Inbox, Outbox Outbox);
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using IncidentBot.Delivery;
+
+namespace IncidentBot.Tests.Delivery;
+
+/// <summary>A destination written for the tests: its payload says whether to hang, to fail on a bad payload, or to succeed.</summary>
+internal sealed class ScriptedDestination : IOutboxDeliverer
+{
+    public const string Name = "scripted";
+    public const string Hang = "hang";
+    public const string Unreadable = "{not json";
+
+    private readonly ConcurrentQueue<string> tries = new();
+    private readonly ConcurrentQueue<string> delivered = new();
+
+    public string Platform => Name;
+
+    public IReadOnlyList<string> Delivered => [.. delivered];
+
+    public int Tries(string key) => tries.Count(k => k == key);
+
+    public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
+    {
+        tries.Enqueue(message.MessageKey);
+        if (message.Payload == Hang)
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+
+        if (message.Payload.StartsWith('{'))
+        {
+            JsonDocument.Parse(message.Payload).Dispose();
+        }
+
+        delivered.Enqueue(message.MessageKey);
+        return new DeliveryOutcome.Sent(null);
+    }
+}

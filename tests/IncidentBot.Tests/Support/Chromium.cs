@@ -29,13 +29,18 @@ internal static class Chromium
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 
-    /// <summary>A PNG of the page under the test output's <c>artifacts/screenshots</c>, attached to the test result.</summary>
+    /// <summary>A PNG of the whole page under the test output's <c>artifacts/screenshots</c>, attached to the test result.</summary>
     public static string Screenshot(IWebDriver driver, string name)
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".png");
+        var window = driver.Manage().Window;
+        var size = window.Size;
+        var height = Convert.ToInt32(((IJavaScriptExecutor)driver).ExecuteScript("return document.documentElement.scrollHeight;"), System.Globalization.CultureInfo.InvariantCulture);
+        window.Size = new System.Drawing.Size(size.Width, Math.Max(size.Height, height));
         ((ITakesScreenshot)driver).GetScreenshot().SaveAsFile(path);
+        window.Size = size;
         TestContext.AddTestAttachment(path, name);
         return path;
     }

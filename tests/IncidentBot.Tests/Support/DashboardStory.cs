@@ -1,3 +1,4 @@
+using IncidentBot.Core.Insights;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Timeline;
 
@@ -30,5 +31,37 @@ internal static class DashboardStory
 
         await seed.Incident("Payroll export sent to the wrong bucket", start.AddHours(1), severity: 2, area: "finance", isPrivate: true, channel: "G0PAYROLL");
         await seed.Incident("Search results slow in the EU", start.AddHours(2), severity: 3, area: "search", owner: "U0DAVE");
+    }
+
+    /// <summary>
+    /// Half a year of incidents, two or three a week, with response times that vary from week to week and slowly improve:
+    /// enough for the insights charts to have something to say. Deterministic, so screenshots are comparable.
+    /// </summary>
+    public static async Task SeedHistory(DashboardSeed seed, DateTimeOffset now)
+    {
+        var random = new Random(16);
+        string[] areas = ["payments", "search", "accounts", "notifications"];
+        for (var week = 25; week >= 0; week--)
+        {
+            for (var n = 0; n < 2 + (week % 2); n++)
+            {
+                var inWeek = ResponseInsights.WeekOf(now).AddDays(-7 * week).AddHours(random.Next(1, 120));
+                // This week's incidents fall between its Monday and now, whenever the test runs.
+                var declared = inWeek < now ? inWeek : ResponseInsights.WeekOf(now) + ((now - ResponseInsights.WeekOf(now)) / (2 + n));
+                var slower = 1 + (week / 10.0);
+                var incident = await seed.Incident($"Incident in week -{week}", declared, severity: 1 + random.Next(0, 4), area: areas[random.Next(areas.Length)]);
+                await seed.Incidents.SetImpactStart(incident.Number, declared.AddMinutes(-random.Next(2, 25) * slower), CancellationToken.None);
+                await seed.Entry(incident, declared.AddMinutes(random.Next(1, 12) * slower), TimelineKind.Acknowledged, "Acknowledged");
+                await seed.Entry(incident, declared.AddMinutes(random.Next(8, 30) * slower), TimelineKind.Status, "Investigating");
+                if (random.Next(3) == 0)
+                {
+                    await seed.Entry(incident, declared.AddMinutes(10), TimelineKind.Decision, "Roll back", sourceId: RollbackEntries.Decided("yes"));
+                    var restored = random.Next(4) > 0;
+                    await seed.Entry(incident, declared.AddMinutes(random.Next(15, 40) * slower), TimelineKind.Decision, restored ? "Restored" : "Not restored", sourceId: restored ? RollbackEntries.RestoredYes : RollbackEntries.RestoredNo);
+                }
+
+                await seed.Resolve(incident, declared.AddMinutes(random.Next(40, 240) * slower));
+            }
+        }
     }
 }

@@ -26,7 +26,8 @@ internal static class TimelinePicture
         var end = incident.ResolvedAt ?? now;
         end = live.Count > 0 && live.Max(e => e.At) > end ? live.Max(e => e.At) : end;
         var span = Math.Max((end - start).TotalSeconds, 60);
-        double X(DateTimeOffset at) => Left + ((at - start).TotalSeconds / span * (Width - Left - Right));
+        // A little room at both ends, so the first and last marks sit clear of the lane labels and the edge.
+        double X(DateTimeOffset at) => Left + 12 + ((at - start).TotalSeconds / span * (Width - Left - Right - 24));
 
         var lanes = TimelineLanes.All.Select((lane, i) => Markup.Of($"""
             <rect class="lane" x="{Left}" y="{Top + (i * LaneHeight) + 4}" width="{Width - Left - Right}" height="{LaneHeight - 8}" rx="4"/>

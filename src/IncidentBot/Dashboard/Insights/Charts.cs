@@ -40,7 +40,7 @@ internal static class Charts
             <line class="grid" x1="{Left}" x2="{Width - 10}" y1="{Y(m):0.#}" y2="{Y(m):0.#}"/><text x="{Left - 6}" y="{Y(m) + 4:0.#}" text-anchor="end">{Minutes(TimeSpan.FromMinutes(m))}</text>
             """));
         var labels = weeks.Select((w, i) => (w, i)).Where(p => p.i % 4 == 1 || p.i == weeks.Count - 1).Select(p => Markup.Of($"""
-            <text x="{X(p.i):0.#}" y="{Height - 8}" text-anchor="middle">{p.w.Start:MM-dd}</text>
+            <text x="{X(p.i):0.#}" y="{Height - 8}" text-anchor="{(p.i == weeks.Count - 1 ? "end" : "middle")}">{p.w.Start:MM-dd}</text>
             """));
         return Markup.Of($"""
             <svg id="{id}" class="chart" viewBox="0 0 {Width} {Height}" role="group" aria-label="Time to {measure} per week: median and 90th percentile" xmlns="http://www.w3.org/2000/svg">

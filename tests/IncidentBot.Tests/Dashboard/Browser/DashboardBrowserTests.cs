@@ -74,6 +74,20 @@ internal sealed class DashboardBrowserTests(StorageProvider provider) : HostTest
         Assert.That(browser.PageSource, Does.Not.Contain("Payroll"));
     }
 
+    [Test]
+    public async Task Insights_draw_each_response_time_and_the_counts_as_charts()
+    {
+        await DashboardStory.SeedHistory(new DashboardSeed(Bot), DateTimeOffset.UtcNow);
+        SignIn();
+
+        browser.FindElement(By.LinkText("Insights")).Click();
+
+        Assert.That(browser.FindElements(By.CssSelector("svg[id^='chart-'] polyline.line-median")), Has.Count.EqualTo(5), "detect, acknowledge, first status, mitigate, resolve");
+        Assert.That(browser.FindElements(By.CssSelector("#chart-acknowledge circle[data-series='median']")), Has.Count.EqualTo(26), "a point for each week");
+        Assert.That(browser.FindElements(By.CssSelector("#chart-areas rect")), Has.Count.EqualTo(4));
+        Check("insights");
+    }
+
     private void SignIn()
     {
         Go("/ui/signin");

@@ -22,6 +22,7 @@ internal static class CoreExtensions
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<ThreadReplies>();
         services.AddSingleton<Notes>();
+        services.AddSingleton<EditPostmortem>();
         services.AddSingleton<DraftPostmortem>();
         services.AddSingleton<ChangeSeverity>();
         services.AddSingleton<SevOneDeciders>();

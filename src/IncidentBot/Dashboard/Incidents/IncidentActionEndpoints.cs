@@ -28,6 +28,15 @@ internal static class IncidentActionEndpoints
                 return Results.Redirect($"/ui/incidents/{incident.Number}?saved=note#timeline");
             }, ct));
 
+        ui.MapPost("/incidents/{id}/postmortem", (HttpContext http, string id, EditPostmortem edit, CancellationToken ct) =>
+            OnIncident(http, id, Acts.EditPostmortem, async (form, incident, context) =>
+            {
+                var (changed, answer) = await edit.Run(incident, form["impact"], form["rootCause"], form["resolution"], context.User, context.RequestKey, ct);
+                return changed
+                    ? Results.Redirect($"/ui/incidents/{incident.Number}?saved=postmortem#h-postmortem")
+                    : IncidentEndpoints.Problem(http, StatusCodes.Status400BadRequest, answer);
+            }, ct));
+
         ui.MapPost("/actions/{actionId}/done", (HttpContext http, string actionId, FollowUpActions followUps, CancellationToken ct) =>
             OnAction(http, actionId, Acts.Done, async (_, action, incident, context) =>
             {

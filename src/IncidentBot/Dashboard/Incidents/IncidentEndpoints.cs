@@ -50,6 +50,7 @@ internal static class IncidentEndpoints
         "note" => "Your note is on the timeline.",
         "done" => "The action is marked done, and that is on the timeline.",
         "reassigned" => "The action's owner and due date are changed, and that is on the timeline.",
+        "postmortem" => "The postmortem is saved, and that is on the timeline.",
         _ => null,
     };
 }

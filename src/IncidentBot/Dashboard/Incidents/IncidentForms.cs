@@ -17,6 +17,19 @@ internal static class IncidentForms
         </form>
         """);
 
+    public static Markup Postmortem(HttpContext http, Incident incident) => Markup.Of($"""
+        <details id="edit-postmortem"><summary>Edit impact, root cause and resolution</summary>
+        <form method="post" action="/ui/incidents/{incident.Number}/postmortem" class="card">{Forms.Token(http)}
+        <label for="pm-impact">Impact: who was affected, how many, and what could they not do?</label>
+        <textarea id="pm-impact" name="impact" maxlength="5000">{incident.Impact}</textarea>
+        <label for="pm-root-cause">Root cause: what failed, and why then?</label>
+        <textarea id="pm-root-cause" name="rootCause" maxlength="5000">{incident.RootCause}</textarea>
+        <label for="pm-resolution">Resolution: what restored service, and what fixed the cause for good?</label>
+        <textarea id="pm-resolution" name="resolution" maxlength="5000">{incident.Resolution}</textarea>
+        <p><button type="submit">Save the postmortem</button></p>
+        </form></details>
+        """);
+
     public static Markup Actions(HttpContext http, IReadOnlyList<FollowUpAction> actions, ExpertiseRegistry registry, DateTimeOffset now)
     {
         if (actions.Count == 0)

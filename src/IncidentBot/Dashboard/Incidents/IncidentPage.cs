@@ -31,6 +31,7 @@ internal sealed class IncidentPage(
             <section aria-labelledby="h-actions"><h2 id="h-actions">Follow-up actions</h2>{IncidentForms.Actions(http, followUps, roster.Registry, now)}</section>
             <section aria-labelledby="h-postmortem" class="postmortem"><h2 id="h-postmortem">Postmortem draft</h2>
             <p><a href="/ui/incidents/{incident.Number}/postmortem.md" download="{incident.Id}-postmortem.md" id="download">Download the draft (Markdown)</a></p>
+            {IncidentForms.Postmortem(http, incident)}
             {PostmortemHtml.Render(draft)}
             </section>
             """);

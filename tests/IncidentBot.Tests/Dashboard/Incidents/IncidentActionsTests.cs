@@ -85,4 +85,29 @@ internal sealed class IncidentActionsTests(StorageProvider provider) : HostTestB
         Assert.That(note.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await seed.Incidents.Timeline(1, CancellationToken.None), Has.Count.EqualTo(1), "only the declaration");
     }
+
+    [Test]
+    public async Task Editing_the_postmortem_shows_in_the_draft_and_on_the_timeline_and_survives_resolving()
+    {
+        await new DashboardSeed(Bot).Incident("Checkout returns 500s", DateTimeOffset.UtcNow.AddHours(-1));
+        using var client = await DashboardClient.SignedIn(Bot);
+        await client.Page("/ui/incidents/1");
+
+        using var response = await client.Post("/ui/incidents/1/postmortem", new()
+        {
+            ["impact"] = "EU shoppers could not pay for 40 min",
+            ["rootCause"] = "Deploy 4812 <b>broke</b> the card client",
+            ["resolution"] = "",
+        });
+        var page = await client.Page("/ui/incidents/1?saved=postmortem");
+
+        Assert.That(response.Headers.Location!.OriginalString, Is.EqualTo("/ui/incidents/1?saved=postmortem#h-postmortem"));
+        Assert.That(page.QuerySelector(".postmortem")!.TextContent, Does.Contain("EU shoppers could not pay for 40 min").And.Contain("Deploy 4812 <b>broke</b> the card client"));
+        Assert.That(page.QuerySelectorAll(".postmortem b"), Is.Empty, "what people write stays text");
+        Assert.That(page.QuerySelector("#pm-impact")!.TextContent, Is.EqualTo("EU shoppers could not pay for 40 min"));
+        var entry = (await Timeline())[^1]!;
+        Assert.That((entry["actor"]!.GetValue<string>(), entry["text"]!.GetValue<string>()), Is.EqualTo((Operator, "Postmortem edited: impact, root cause")));
+        using var draft = await Bot.Http.GetAsync("/api/incidents/1/postmortem");
+        Assert.That(await draft.Content.ReadAsStringAsync(), Does.Contain("## Root cause\n\nDeploy 4812 <b>broke</b> the card client"));
+    }
 }

@@ -40,6 +40,11 @@ internal sealed class DashboardPermissions(Roster roster, Permissions permission
             return $"Your sign-in e-mail ({user.Email ?? "none given"}) is not in the expertise registry, so the dashboard cannot tell what you may do.";
         }
 
+        if (!platforms.Has(incident.Thread.Platform))
+        {
+            return $"{incident.Id} lives on {incident.Thread.Platform}, which is not switched on here, so who may cannot be checked.";
+        }
+
         try
         {
             return await permissions.Refusal(ContextOf(person, incident, "check"), act, incident, ct);

@@ -9,7 +9,7 @@ internal static class SignInPage
     public static IResult Render(HttpContext http, string returnUrl, ApiOptions api, DashboardOptions dashboard, string? problem, int status = StatusCodes.Status200OK)
     {
         var signedOut = http.Request.Query["signedOut"] == "true" && problem is null
-            ? Markup.Of($"<p class=\"notice\" role=\"status\">You are signed out.</p>")
+            ? Markup.Of($"<p class=\"notice\" role=\"status\" id=\"signed-out\">You are signed out.</p>")
             : Markup.Empty;
         var error = problem is null ? Markup.Empty : Markup.Of($"<p class=\"error\" role=\"alert\" id=\"signin-error\">{problem}</p>");
         var tokenForm = api.Token is { Length: > 0 }

@@ -35,26 +35,29 @@ internal sealed class DashboardBrowserTests(StorageProvider provider) : HostTest
         Check("signin");
         browser.FindElement(By.Id("token")).SendKeys(BotHost.ApiToken);
         browser.FindElement(By.CssSelector("form[action='/ui/signin'] button")).Click();
-
-        Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo("/ui/incidents"));
+        WaitUntil(() => new Uri(browser.Url).AbsolutePath == "/ui/incidents", "the list after signing in");
         Assert.That(Rows(), Is.EqualTo("INC-3 INC-1"), "the private INC-2 is not listed for the token holder");
         Check("incidents");
 
         browser.FindElement(By.CssSelector("#f-severity option[value='1']")).Click();
         browser.FindElement(By.Id("apply")).Click();
+        WaitUntil(() => browser.Url.Contains("severity=1", StringComparison.Ordinal), "the filtered list");
         Assert.That(Rows(), Is.EqualTo("INC-1"));
 
         browser.FindElement(By.LinkText("INC-1")).Click();
+        WaitUntil(() => new Uri(browser.Url).AbsolutePath == "/ui/incidents/1", "the incident page");
         Assert.That(MarksPerLane(), Is.EqualTo("messages 3, paging 3, decisions 2, status 2, handoffs 1, other 1"));
         Check("incident");
 
         browser.FindElement(By.CssSelector("button[aria-label='Mark A-1 done']")).Click();
+        WaitUntil(() => browser.Url.Contains("saved=done", StringComparison.Ordinal), "the page after marking done");
         Assert.That(browser.FindElement(By.Id("notice")).Text, Is.EqualTo("The action is marked done, and that is on the timeline."));
         Assert.That(browser.FindElement(By.Id("timeline")).Text, Does.Contain("A-1 done: Alert on checkout error rate"));
         Assert.That(MarksPerLane(), Is.EqualTo("messages 3, paging 3, decisions 2, status 2, handoffs 1, other 2"), "the action is a new mark");
 
         browser.FindElement(By.CssSelector(".signout button")).Click();
-        Assert.That(browser.FindElement(By.CssSelector("[role=status]")).Text, Is.EqualTo("You are signed out."));
+        WaitUntil(() => new Uri(browser.Url).AbsolutePath == "/ui/signin", "the sign-in page after signing out");
+        Assert.That(browser.FindElement(By.Id("signed-out")).Text, Is.EqualTo("You are signed out."));
         Go("/ui/incidents/1");
         Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo("/ui/signin"));
     }
@@ -81,6 +84,7 @@ internal sealed class DashboardBrowserTests(StorageProvider provider) : HostTest
         SignIn();
 
         browser.FindElement(By.LinkText("Insights")).Click();
+        WaitUntil(() => new Uri(browser.Url).AbsolutePath == "/ui/insights", "the insights page");
 
         Assert.That(browser.FindElements(By.CssSelector("svg[id^='chart-'] polyline.line-median")), Has.Count.EqualTo(5), "detect, acknowledge, first status, mitigate, resolve");
         Assert.That(browser.FindElements(By.CssSelector("#chart-acknowledge circle[data-series='median']")), Has.Count.EqualTo(26), "a point for each week");
@@ -93,6 +97,18 @@ internal sealed class DashboardBrowserTests(StorageProvider provider) : HostTest
         Go("/ui/signin");
         browser.FindElement(By.Id("token")).SendKeys(BotHost.ApiToken);
         browser.FindElement(By.CssSelector("form[action='/ui/signin'] button")).Click();
+        WaitUntil(() => new Uri(browser.Url).AbsolutePath == "/ui/incidents", "the list after signing in");
+    }
+
+    /// <summary>A click navigates without waiting for the new page: wait for it (a state that must be reached).</summary>
+    private static void WaitUntil(Func<bool> reached, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!reached())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"waited 20 s for {what}");
+            Thread.Sleep(100);
+        }
     }
 
     private void Go(string path) => browser.Navigate().GoToUrl(new Uri(Bot.Http.BaseAddress!, path));

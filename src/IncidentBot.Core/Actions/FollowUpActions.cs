@@ -1,5 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
@@ -17,7 +18,8 @@ public sealed class FollowUpActions(
     Roster roster,
     OverdueActions overdue,
     ChatPlatforms platforms,
-    TimeProvider clock)
+    TimeProvider clock,
+    HomeRefresh? home = null)
 {
     public async Task<string> Add(Incident incident, ActionCommand command, CommandContext context, CancellationToken ct)
     {
@@ -31,6 +33,7 @@ public sealed class FollowUpActions(
         var entry = new TimelineEntry(now, TimelineKind.Action, context.User, $"{action.Id}: {action.Text}{Details(action)}", "action:" + context.RequestKey);
         await incidents.Append(incident.Number, entry, ct);
         await overdue.Schedule(action, ct);
+        await Refresh(context, action, "added", ct);
         var prefix = platforms[context.Platform].CommandPrefix;
         return $"{action.Id} recorded on {incident.Id}: {action.Text}{Details(action)}. When it is finished: '{prefix} done {action.Id}'.";
     }
@@ -52,6 +55,7 @@ public sealed class FollowUpActions(
         var entry = new TimelineEntry(now, TimelineKind.Action, context.User, $"{action.Id} done: {action.Text}", $"action-done:{action.Id}");
         await incidents.Append(action.IncidentNumber, entry, ct);
         await overdue.Cancel(action, ct);
+        await Refresh(context, action, "done", ct);
         return $"{action.Id} is done: {action.Text}";
     }
 
@@ -81,6 +85,7 @@ public sealed class FollowUpActions(
         var text = $"{action.Id} changed: {(owner is null ? "no owner" : "owner " + owner)}, {(due is { } d ? $"due {d:yyyy-MM-dd}" : "no due date")}";
         await incidents.Append(action.IncidentNumber, new TimelineEntry(now, TimelineKind.Action, context.User, text, "action-change:" + context.RequestKey), ct);
         await overdue.Schedule(changed, ct);
+        await Refresh(context, changed, "reassigned", ct);
         return (true, text);
     }
 
@@ -94,6 +99,13 @@ public sealed class FollowUpActions(
         return due is { } date && date < DateOnly.FromDateTime(now.UtcDateTime)
             ? $"due:{date:yyyy-MM-dd} has already passed (today is {now.UtcDateTime:yyyy-MM-dd} UTC). Nothing was recorded."
             : null;
+    }
+
+    /// <summary>The action shows on its assignee's home page (a registry id is turned into their handle there).</summary>
+    private Task Refresh(CommandContext context, FollowUpAction action, string change, CancellationToken ct)
+    {
+        var handle = roster.Registry.FindPerson(action.Assignee) is { } person ? platforms[context.Platform].Handle(person) : action.Assignee;
+        return home is null || handle is null ? Task.CompletedTask : home.Person(context.Platform, handle, $"{action.Id}:{change}", ct);
     }
 
     /// <summary>" (owner @bob, due 2026-12-04)", or nothing when neither is set.</summary>

@@ -25,11 +25,12 @@ internal sealed class RetentionOptions
 /// everything people wrote, and once handled they are needed for nothing but forensics, so after
 /// <c>Retention:Days</c> they are emptied. The rows stay (their ids and dedupe keys still stop a late duplicate), and
 /// incidents and timelines are never touched: they are the record. Requests and messages still waiting are kept whatever
-/// their age.
+/// their age. Edits and deletions that arrived before a reply that never came are dropped once their incident has been
+/// resolved for as long: that reply can no longer arrive in a thread anyone reads.
 /// </summary>
 internal sealed class Retention(Database database, IOptions<RetentionOptions> options, TimeProvider clock)
 {
-    public async Task<(int Requests, int Messages)> Purge(CancellationToken ct)
+    public async Task<(int Requests, int Messages, int ReplyChanges)> Purge(CancellationToken ct)
     {
         var before = DbTime.ToDb(clock.GetUtcNow() - TimeSpan.FromDays(options.Value.Days));
         await using var connection = await database.Open(ct);
@@ -41,6 +42,13 @@ internal sealed class Retention(Database database, IOptions<RetentionOptions> op
             "UPDATE outbox SET payload = '' WHERE status = 'sent' AND sent_at < @before AND payload <> ''",
             new { before },
             cancellationToken: ct));
-        return (requests, messages);
+        var replyChanges = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM pending_reply_changes
+            WHERE incident_id IN (SELECT id FROM incidents WHERE resolved_at IS NOT NULL AND resolved_at < @before)
+            """,
+            new { before },
+            cancellationToken: ct));
+        return (requests, messages, replyChanges);
     }
 }

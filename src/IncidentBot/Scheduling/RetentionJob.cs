@@ -11,10 +11,10 @@ internal sealed partial class RetentionJob(Retention retention, ILogger<Retentio
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var (requests, messages) = await retention.Purge(cancellationToken);
-        if (requests + messages > 0)
+        var (requests, messages, replyChanges) = await retention.Purge(cancellationToken);
+        if (requests + messages + replyChanges > 0)
         {
-            LogPurged(requests, messages);
+            LogPurged(requests, messages, replyChanges);
         }
     }
 
@@ -27,6 +27,6 @@ internal sealed partial class RetentionJob(Retention retention, ILogger<Retentio
             .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: emptied {Requests} stored request bodies and {Messages} delivered message payloads past Retention:Days")]
-    private partial void LogPurged(int requests, int messages);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: emptied {Requests} stored request bodies and {Messages} delivered message payloads past Retention:Days, and dropped {ReplyChanges} early edits of replies that never came")]
+    private partial void LogPurged(int requests, int messages, int replyChanges);
 }

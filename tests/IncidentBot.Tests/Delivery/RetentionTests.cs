@@ -35,7 +35,7 @@ internal sealed class RetentionTests(StorageProvider provider) : DeliveryTest(pr
 
         var purged = await Retention(days: 30).Purge(Ct);
 
-        Assert.That(purged, Is.EqualTo((1, 1)));
+        Assert.That(purged, Is.EqualTo((1, 1, 0)));
         Assert.That(await Body("inbox", "body", old), Is.Empty);
         Assert.That(await Body("inbox", "body", recent), Is.EqualTo("text=recent request"));
         Assert.That(await Body("inbox", "body", stillPending!.Value), Is.EqualTo("text=waiting request"), "waiting to be retried, not yet handled: kept whatever its age");
@@ -43,7 +43,27 @@ internal sealed class RetentionTests(StorageProvider provider) : DeliveryTest(pr
         Assert.That(await Scalar("SELECT COUNT(*) FROM outbox WHERE payload = ''"), Is.EqualTo(1));
         Assert.That(await incidents.Find(incident.Number, Ct), Is.Not.Null);
         Assert.That((await incidents.Timeline(incident.Number, Ct)).Single().Text, Is.EqualTo("Checkout down"));
-        Assert.That(await Retention(days: 30).Purge(Ct), Is.EqualTo((0, 0)), "a second run finds nothing more");
+        Assert.That(await Retention(days: 30).Purge(Ct), Is.EqualTo((0, 0, 0)), "a second run finds nothing more");
+    }
+
+    [Test]
+    public async Task Early_edits_of_replies_that_never_came_are_dropped_once_their_incident_is_resolved_for_the_retention_days()
+    {
+        var incidents = new SqlIncidentStore(Database);
+        var resolved = await Declared(incidents, "req-1");
+        var open = await Declared(incidents, "req-2");
+        await Execute("UPDATE incidents SET status = 'resolved', resolved_at = @at WHERE id = @id", new { at = DbTime.ToDb(Clock.GetUtcNow()), id = resolved });
+        foreach (var incident in new[] { resolved, open })
+        {
+            await Execute("INSERT INTO pending_reply_changes (incident_id, message_id, text, edited_at) VALUES (@incident, 'never-came', NULL, NULL)", new { incident });
+        }
+
+        Clock.Advance(TimeSpan.FromDays(29));
+        Assert.That((await Retention(days: 30).Purge(Ct)).ReplyChanges, Is.Zero, "resolved for less than the retention days");
+        Clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.That((await Retention(days: 30).Purge(Ct)).ReplyChanges, Is.EqualTo(1));
+        Assert.That(await Scalar($"SELECT COUNT(*) FROM pending_reply_changes WHERE incident_id = {open}"), Is.EqualTo(1), "an open incident's reply may still come");
     }
 
     [Test]
@@ -60,6 +80,21 @@ internal sealed class RetentionTests(StorageProvider provider) : DeliveryTest(pr
         Assert.That(claimed?.Id, Is.EqualTo(id), "the request just stored is the one to handle");
         await inbox.Complete(claimed!, Ct);
         return id;
+    }
+
+    private async Task<long> Declared(SqlIncidentStore incidents, string request)
+    {
+        var incident = await incidents.Create(
+            new NewIncident(request, "Checkout down", null, null, "<@U0ALICE>", "<@U0ALICE>", Clock.GetUtcNow(), "slack", "C1"),
+            new TimelineEntry(Clock.GetUtcNow(), TimelineKind.Declared, "<@U0ALICE>", "Checkout down", "declared"),
+            Ct);
+        return incident.Number;
+    }
+
+    private async Task Execute(string sql, object args)
+    {
+        await using var connection = await Database.Open(Ct);
+        await connection.ExecuteAsync(sql, args);
     }
 
     private async Task<string> Body(string table, string column, long id)

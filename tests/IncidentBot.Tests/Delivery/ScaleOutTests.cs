@@ -49,7 +49,7 @@ internal sealed class ScaleOutTests
         var crash = CrashWhenHalfSent(bots);
         await Task.WhenAll(threads.Select(t => SendThread(bots, t.Key, t.Value)));
         await crash;
-        TestContext.Out.WriteLine($"{sent} requests sent in {clock.Elapsed.TotalSeconds:0.0} s ({bots.Refused} refused and sent again)");
+        Report($"{sent} requests sent in {clock.Elapsed.TotalSeconds:0.0} s ({bots.Refused} refused and sent again)");
 
         await using var db = new NpgsqlConnection(database.ConnectionString);
         await Eventually.Get(() => Unfinished(db), n => n == 0, "every request and every post to be finished", TimeSpan.FromSeconds(60));
@@ -58,7 +58,7 @@ internal sealed class ScaleOutTests
         await AssertEveryRequestProcessedOnce(db, bots, threads);
         await AssertEveryPostSentOnceInOrder(db, slack, threads);
         Assert.That(DirectMessagesTo(slack, "U0BOB"), Is.EqualTo(1), "the escalation reminder is sent once");
-        TestContext.Out.WriteLine($"done in {clock.Elapsed.TotalSeconds:0.0} s: {sent} requests processed once, {slack.CallsTo("chat.postMessage").Count} posts sent once and in order, 1 reminder");
+        Report($"done in {clock.Elapsed.TotalSeconds:0.0} s: {sent} requests processed once, {slack.CallsTo("chat.postMessage").Count} posts sent once and in order, 1 reminder");
         File.Delete(registry);
     }
 
@@ -131,7 +131,7 @@ internal sealed class ScaleOutTests
         var stopwatch = Stopwatch.StartNew();
         var at = Volatile.Read(ref sent);
         await bots.CrashAndRestartB();
-        TestContext.Out.WriteLine($"instance B SIGKILLed after {at} requests and listening again {stopwatch.ElapsedMilliseconds} ms later");
+        Report($"instance B SIGKILLed after {at} requests and listening again {stopwatch.ElapsedMilliseconds} ms later");
     }
 
     private async Task Send(TwoBots bots, string body, string contentType)
@@ -143,7 +143,7 @@ internal sealed class ScaleOutTests
     private async Task AssertEveryRequestProcessedOnce(NpgsqlConnection db, TwoBots bots, Dictionary<int, string> threads)
     {
         var statuses = (await db.QueryAsync<(string Status, long Count)>("SELECT status, COUNT(*) FROM inbox GROUP BY status")).ToDictionary(r => r.Status, r => r.Count);
-        TestContext.Out.WriteLine($"inbox: {string.Join(", ", statuses.Select(s => $"{s.Value} {s.Key}"))}");
+        Report($"inbox: {string.Join(", ", statuses.Select(s => $"{s.Value} {s.Key}"))}");
         Assert.That(statuses, Is.EqualTo(new Dictionary<string, long> { ["done"] = sent }), "every accepted request stored once and processed");
 
         using var api = Api(bots);
@@ -210,6 +210,19 @@ internal sealed class ScaleOutTests
     private static string EditedText(int number, int k) => $"r-{number}-{k} checkout recovered (edited)";
 
     private string Ts(int number, int k, int kind) => $"{origin + k}.{(number * 10) + kind:D6}";
+
+    /// <summary>
+    /// To the test's output and, when CI names a file in <c>INCIDENTBOT_SCALE_OUT_REPORT</c>, to that file, which
+    /// <c>.ci/run</c> prints: the figures are seen on every CI run, not only when the test fails.
+    /// </summary>
+    private static void Report(string line)
+    {
+        TestContext.Out.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("INCIDENTBOT_SCALE_OUT_REPORT") is { Length: > 0 } file)
+        {
+            File.AppendAllText(file, line + Environment.NewLine);
+        }
+    }
 
     private static string AckPress(int number) => new JsonObject
     {

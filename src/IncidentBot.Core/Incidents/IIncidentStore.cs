@@ -52,10 +52,13 @@ public interface IIncidentStore
     Task<IReadOnlyList<Incident>> ForAlert(string alertKey, CancellationToken ct);
 
     /// <summary>
-    /// Records how recovery was verified and, when known, the root cause and what resolved it; a null root cause keeps
-    /// the one recorded earlier (<see cref="SetRootCause"/>).
+    /// Records how recovery was verified and, when given, the root cause and what resolved it (null keeps what was
+    /// written before, on the dashboard for instance).
     /// </summary>
     Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct);
+
+    /// <summary>The postmortem's impact, root cause and resolution as people wrote them (null clears one).</summary>
+    Task SetPostmortemText(long number, string? impact, string? rootCause, string? resolution, CancellationToken ct);
 
     /// <summary>Records the root cause as soon as it is found, before the incident is resolved.</summary>
     Task SetRootCause(long number, string rootCause, CancellationToken ct);

@@ -25,6 +25,7 @@ internal static class CoreExtensions
         services.AddSingleton<DidYouMean>();
         services.AddSingleton<ThreadReplies>();
         services.AddSingleton<Notes>();
+        services.AddSingleton<EditPostmortem>();
         services.AddSingleton<DraftPostmortem>();
         services.AddSingleton<ChangeSeverity>();
         services.AddSingleton<SevOneDeciders>();

@@ -154,7 +154,10 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IIncid
     }
 
     public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>
-        Update(number, i => i with { Verification = verification, RootCause = rootCause ?? i.RootCause, Resolution = resolution });
+        Update(number, i => i with { Verification = verification, RootCause = rootCause ?? i.RootCause, Resolution = resolution ?? i.Resolution });
+
+    public Task SetPostmortemText(long number, string? impact, string? rootCause, string? resolution, CancellationToken ct) =>
+        Update(number, i => i with { Impact = impact, RootCause = rootCause, Resolution = resolution });
 
     public Task SetRootCause(long number, string rootCause, CancellationToken ct) => Update(number, i => i with { RootCause = rootCause });
 

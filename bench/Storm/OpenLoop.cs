@@ -57,6 +57,9 @@ internal sealed record RunResult(
     /// <summary>Indexes of acknowledged requests: the ones the database check must find, once each.</summary>
     public IReadOnlyList<int> AcknowledgedIndexes { get; init; } = [];
 
+    /// <summary>What the failures were: HTTP statuses, or "no answer" (the 10 s client timeout, a refused connection).</summary>
+    public string FailedAs { get; init; } = "";
+
     public static RunResult From(string target, string kind, int rate, double[] latencies, HttpStatusCode[] statuses, TimeSpan elapsed)
     {
         var acked = Enumerable.Range(0, statuses.Length).Where(i => statuses[i] == HttpStatusCode.OK).ToArray();
@@ -67,6 +70,9 @@ internal sealed record RunResult(
             Percentile(times, 0.50), Percentile(times, 0.99), times.Length == 0 ? 0 : times[^1], acked.Length / elapsed.TotalSeconds)
         {
             AcknowledgedIndexes = acked,
+            FailedAs = string.Join(", ", statuses.Where(s => s is not HttpStatusCode.OK and not HttpStatusCode.ServiceUnavailable)
+                .GroupBy(s => s == 0 ? "no answer" : ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Select(g => $"{g.Count()} {g.Key}")),
         };
     }
 

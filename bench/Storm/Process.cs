@@ -64,9 +64,9 @@ internal sealed class Served : IAsyncDisposable
                     return new Served(process, url, clock.Elapsed);
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer.
             }
 
             await Task.Delay(20);

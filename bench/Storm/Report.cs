@@ -25,7 +25,7 @@ internal sealed class Report(BenchOptions options)
             var ratio = bare.P99 > 0 ? bot.P99 / bare.P99 : double.NaN;
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {bot.Target} | {bot.Kind} | {bot.Rate} | {bare.P50:0.0} / {bare.P99:0.0} / {bare.Max:0} | {bot.P50:0.0} / {bot.P99:0.0} / {bot.Max:0} | {ratio:0.00} | {bot.AchievedRate:0} | {bot.Shed} | {bot.Failed} |"));
+                $"| {bot.Target} | {bot.Kind} | {bot.Rate} | {bare.P50:0.0} / {bare.P99:0.0} / {bare.Max:0} | {bot.P50:0.0} / {bot.P99:0.0} / {bot.Max:0} | {ratio:0.00} | {bot.AchievedRate:0} | {bot.Shed} | {(bot.Failed == 0 ? "0" : bot.FailedAs)} |"));
         }
 
         output.WriteLine();

@@ -44,6 +44,12 @@ internal sealed class DeliveryOptions
     /// <summary>After this long without a heartbeat an instance counts as dead and its claims are taken over.</summary>
     public TimeSpan InstanceTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Inbound requests waiting to be stored before a new one is refused with 503 and Retry-After (Slack and the Bot
+    /// Connector retry it): past this, storing cannot keep up and an acknowledgement would come after Slack's deadline.
+    /// </summary>
+    public int MaxWaitingAcks { get; set; } = Inbox.DefaultMaxWaiting;
+
     /// <summary>Slack's documented pace: about one message per second per channel.</summary>
     public TimeSpan ChannelPace { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -68,6 +74,11 @@ internal sealed class DeliveryOptions
         if (o.InstanceTimeout < o.HeartbeatInterval * 3)
         {
             yield return $"{Section}:InstanceTimeout must be at least three heartbeats ({o.HeartbeatInterval * 3}), was {o.InstanceTimeout}.";
+        }
+
+        if (o.MaxWaitingAcks < 1)
+        {
+            yield return $"{Section}:MaxWaitingAcks must be at least 1, was {o.MaxWaitingAcks}.";
         }
 
         if (o.ChannelPace < TimeSpan.Zero)

@@ -39,6 +39,11 @@ internal static class OpenLoop
                 using var message = request(i);
                 using var response = await http.SendAsync(message);
                 statuses[i] = response.StatusCode;
+                if (response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadAsStringAsync()).Contains("did not take this one", StringComparison.Ordinal))
+                {
+                    // A slash command is shed with a 200 whose text says so (Slack does not retry commands).
+                    statuses[i] = HttpStatusCode.ServiceUnavailable;
+                }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {

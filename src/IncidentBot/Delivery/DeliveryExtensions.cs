@@ -22,7 +22,8 @@ internal static class DeliveryExtensions
             provider.GetRequiredService<DeliveryRuns>(),
             provider.GetRequiredService<DeliveryRun>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxWaitingAcks));
+            provider.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxWaitingAcks,
+            provider.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxAckWait));
         services.AddSingleton<Outbox>();
         services.AddSingleton<DeliveryResults>();
         services.AddBotMetrics();

@@ -50,6 +50,12 @@ internal sealed class DeliveryOptions
     /// </summary>
     public int MaxWaitingAcks { get; set; } = Inbox.DefaultMaxWaiting;
 
+    /// <summary>
+    /// The longest the oldest waiting request may have waited to be stored before new ones are refused the same way:
+    /// it keeps the acknowledgements of the requests taken well inside Slack's 3 seconds when storing slows down.
+    /// </summary>
+    public TimeSpan MaxAckWait { get; set; } = Inbox.DefaultMaxWait;
+
     /// <summary>Slack's documented pace: about one message per second per channel.</summary>
     public TimeSpan ChannelPace { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -65,6 +71,7 @@ internal sealed class DeliveryOptions
         {
             ("PollInterval", o.PollInterval), ("BaseBackoff", o.BaseBackoff), ("MaxBackoff", o.MaxBackoff), ("GiveUpAfter", o.GiveUpAfter),
             ("InboxLease", o.InboxLease), ("HandlerTimeout", o.HandlerTimeout), ("HeartbeatInterval", o.HeartbeatInterval),
+            ("MaxAckWait", o.MaxAckWait),
         };
         foreach (var (name, value) in positive.Where(p => p.Item2 <= TimeSpan.Zero))
         {

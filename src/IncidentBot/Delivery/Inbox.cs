@@ -7,12 +7,15 @@ namespace IncidentBot.Delivery;
 /// Inbound requests stored before they are acknowledged, so a crash after the acknowledgement loses nothing. A row
 /// is claimed with a lease before it is processed, and only the claim's holder may finish it: see <see cref="Claims"/>.
 /// </summary>
-internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun run, TimeProvider clock, int maxWaiting = Inbox.DefaultMaxWaiting) : IDisposable
+internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun run, TimeProvider clock, int maxWaiting = Inbox.DefaultMaxWaiting, TimeSpan? maxWait = null) : IDisposable
 {
     /// <summary>Requests waiting to be stored before new ones are refused; see <see cref="DeliveryOptions.MaxWaitingAcks"/>.</summary>
     public const int DefaultMaxWaiting = 2000;
 
-    private readonly InboxBatches batches = new(database, maxWaiting);
+    /// <summary>The longest a request may wait to be stored before new ones are refused; see <see cref="DeliveryOptions.MaxAckWait"/>.</summary>
+    public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMilliseconds(500);
+
+    private readonly InboxBatches batches = new(database, clock, maxWaiting, maxWait ?? DefaultMaxWait);
 
     // Waiting to be processed, or claimed by someone whose claim no longer counts.
     private static readonly string Claimable =

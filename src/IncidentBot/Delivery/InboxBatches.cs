@@ -6,13 +6,15 @@ using IncidentBot.Persistence;
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Group commit for the acknowledgement path. Each request waits for its own row to be committed (acknowledged means
-/// stored), but the rows of everyone waiting are written in one transaction by whichever request gets the writer
-/// first: one commit (one fsync on SQLite) per batch instead of per request, so a storm does not queue on the single
-/// SQLite writer. Each row has its own savepoint, so a duplicate undoes only itself. Past <c>maxWaiting</c> rows
-/// waiting, a request is refused at once (<see cref="InboxFullException"/>) rather than answered after Slack gave up.
+/// Group commit for the acknowledgement path on SQLite. Each request waits for its own row to be committed
+/// (acknowledged means stored), but the rows of everyone waiting are written in one transaction by whichever request
+/// gets the writer first: one commit per batch instead of per request, so a storm does not queue on SQLite's single
+/// writer. Each row has its own savepoint, so a duplicate undoes only itself. PostgreSQL takes concurrent
+/// transactions from its connection pool and groups its own WAL flushes, so there each request commits alone.
+/// A request is refused at once (<see cref="InboxFullException"/>) rather than answered after Slack gave up when
+/// <c>maxWaiting</c> requests are already waiting, or the oldest has waited longer than <c>maxWait</c>.
 /// </summary>
-internal sealed class InboxBatches(Database database, int maxWaiting) : IDisposable
+internal sealed class InboxBatches(Database database, TimeProvider clock, int maxWaiting, TimeSpan maxWait) : IDisposable
 {
     /// <summary>Large enough to absorb a burst in one commit, small enough that one transaction stays short.</summary>
     private const int MaxBatch = 500;
@@ -24,17 +26,31 @@ internal sealed class InboxBatches(Database database, int maxWaiting) : IDisposa
     /// <summary>The new row's id, or null when one of its keys was seen before (nothing stored).</summary>
     public async Task<long?> Add(NewInboxRow row, CancellationToken ct)
     {
-        if (Interlocked.Increment(ref waiting) > maxWaiting)
+        if (Interlocked.Increment(ref waiting) > maxWaiting || (queue.TryPeek(out var oldest) && clock.GetElapsedTime(oldest.Since) > maxWait))
         {
             Interlocked.Decrement(ref waiting);
-            throw new InboxFullException(maxWaiting);
+            throw new InboxFullException(maxWaiting, maxWait);
         }
 
-        var mine = new Waiting(row);
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            try
+            {
+                return (await Store([new Waiting(row, 0)], savepoints: false, ct))[0];
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiting);
+            }
+        }
+
+        var mine = new Waiting(row, clock.GetTimestamp());
         queue.Enqueue(mine);
         while (!mine.Stored.Task.IsCompleted)
         {
-            await writer.WaitAsync(ct);
+            // Not the request's token: once queued, a row is written even if its sender stopped waiting, and every
+            // queued request takes its turn as the writer, so the queue always drains.
+            await writer.WaitAsync(CancellationToken.None);
             try
             {
                 if (!mine.Stored.Task.IsCompleted)
@@ -63,7 +79,7 @@ internal sealed class InboxBatches(Database database, int maxWaiting) : IDisposa
         Interlocked.Add(ref waiting, -batch.Count);
         try
         {
-            var ids = await Store(batch, ct);
+            var ids = await Store(batch, savepoints: true, ct);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Stored.SetResult(ids[i]);
@@ -76,22 +92,29 @@ internal sealed class InboxBatches(Database database, int maxWaiting) : IDisposa
         }
     }
 
-    private async Task<long?[]> Store(List<Waiting> batch, CancellationToken ct)
+    /// <summary>Without savepoints (one row), a duplicate rolls the whole transaction back.</summary>
+    private async Task<long?[]> Store(List<Waiting> batch, bool savepoints, CancellationToken ct)
     {
         var ids = new long?[batch.Count];
         await using var connection = await database.Open(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         for (var i = 0; i < batch.Count; i++)
         {
-            await tx.SaveAsync("row", ct);
-            ids[i] = await TryInsert(connection, tx, batch[i].Row, ct);
-            if (ids[i] is null)
+            if (savepoints)
             {
-                await tx.RollbackAsync("row", ct);
+                await tx.SaveAsync("row", ct);
             }
-            else
+
+            ids[i] = await TryInsert(connection, tx, batch[i].Row, ct);
+            if (ids[i] is null && !savepoints)
             {
-                await tx.ReleaseAsync("row", ct);
+                await tx.RollbackAsync(ct);
+                return ids;
+            }
+
+            if (savepoints)
+            {
+                await (ids[i] is null ? tx.RollbackAsync("row", ct) : tx.ReleaseAsync("row", ct));
             }
         }
 
@@ -130,7 +153,8 @@ internal sealed class InboxBatches(Database database, int maxWaiting) : IDisposa
 
     public void Dispose() => writer.Dispose();
 
-    private sealed record Waiting(NewInboxRow Row)
+    /// <summary><paramref name="Since"/>: when it was queued (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    private sealed record Waiting(NewInboxRow Row, long Since)
     {
         public TaskCompletionSource<long?> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -144,8 +168,8 @@ internal sealed record NewInboxRow(
 /// More requests are waiting to be stored than can be stored in time: the request is refused now (503 with
 /// Retry-After, which Slack and the Bot Connector retry) instead of being acknowledged after Slack's deadline.
 /// </summary>
-internal sealed class InboxFullException(int waiting)
-    : Exception($"{waiting} requests are already waiting to be stored; this one was refused so the others are answered in time")
+internal sealed class InboxFullException(int maxWaiting, TimeSpan maxWait)
+    : Exception($"more than {maxWaiting} requests are waiting to be stored, or one has waited over {maxWait.TotalMilliseconds:0} ms; this one was refused so the others are answered in time")
 {
     public const string RetryAfterSeconds = "1";
 }

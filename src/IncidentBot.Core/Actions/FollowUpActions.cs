@@ -1,5 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
@@ -17,7 +18,8 @@ public sealed class FollowUpActions(
     Roster roster,
     OverdueActions overdue,
     ChatPlatforms platforms,
-    TimeProvider clock)
+    TimeProvider clock,
+    HomeRefresh? home = null)
 {
     public async Task<string> Add(Incident incident, ActionCommand command, CommandContext context, CancellationToken ct)
     {
@@ -36,6 +38,7 @@ public sealed class FollowUpActions(
         var entry = new TimelineEntry(now, TimelineKind.Action, context.User, $"{action.Id}: {action.Text}{Details(action)}", "action:" + context.RequestKey);
         await incidents.Append(incident.Number, entry, ct);
         await overdue.Schedule(action, ct);
+        await Refresh(context, action, "added", ct);
         var prefix = platforms[context.Platform].CommandPrefix;
         return $"{action.Id} recorded on {incident.Id}: {action.Text}{Details(action)}. When it is finished: '{prefix} done {action.Id}'.";
     }
@@ -57,7 +60,15 @@ public sealed class FollowUpActions(
         var entry = new TimelineEntry(now, TimelineKind.Action, context.User, $"{action.Id} done: {action.Text}", $"action-done:{action.Id}");
         await incidents.Append(action.IncidentNumber, entry, ct);
         await overdue.Cancel(action, ct);
+        await Refresh(context, action, "done", ct);
         return $"{action.Id} is done: {action.Text}";
+    }
+
+    /// <summary>The action shows on its assignee's home page (a registry id is turned into their handle there).</summary>
+    private Task Refresh(CommandContext context, FollowUpAction action, string change, CancellationToken ct)
+    {
+        var handle = roster.Registry.FindPerson(action.Assignee) is { } person ? platforms[context.Platform].Handle(person) : action.Assignee;
+        return home is null || handle is null ? Task.CompletedTask : home.Person(context.Platform, handle, $"{action.Id}:{change}", ct);
     }
 
     /// <summary>" (owner @bob, due 2026-12-04)", or nothing when neither is set.</summary>

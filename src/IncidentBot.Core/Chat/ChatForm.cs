@@ -9,7 +9,8 @@ public sealed record ChatForm(string Id, string Title, string SubmitLabel, strin
 /// <summary>
 /// A text field, or a choice when <see cref="Options"/> is set (value, label). A <see cref="Person"/> field answers with
 /// a person as the platform names them (a mention); platforms without a person picker take a mention or registry id as text.
-/// <see cref="Initial"/> prefills a text field.
+/// <see cref="Initial"/> prefills a text field. A <see cref="Channel"/> field answers with a channel id, picked from the
+/// platform's channels.
 /// </summary>
 public sealed record ChatFormField(
     string Id,
@@ -19,4 +20,5 @@ public sealed record ChatFormField(
     string? Hint = null,
     IReadOnlyList<(string Value, string Label)>? Options = null,
     bool Person = false,
-    string? Initial = null);
+    string? Initial = null,
+    bool Channel = false);

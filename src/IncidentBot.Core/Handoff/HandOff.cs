@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
@@ -18,7 +19,8 @@ public sealed class HandOff(
     Roster roster,
     ChatPlatforms platforms,
     PagingPolicy policy,
-    TimeProvider clock)
+    TimeProvider clock,
+    HomeRefresh? home = null)
 {
     public async Task<string> Run(Incident incident, string newOwner, string notes, string by, CancellationToken ct)
     {
@@ -53,6 +55,7 @@ public sealed class HandOff(
         await reminders.Cancel(ReminderKeys.HandoffNag(incident), ct);
         await reminders.Cancel(ReminderKeys.HandoffEscalation(incident), ct);
         await reminders.Schedule(new Reminder(ReminderKeys.HandoffAccept(incident), incident.Number, HandoffSchedule.AcceptKind, now + policy.AckTimeout, $"1|{proposal}"), ct);
+        await (home?.Incident(incident.Number, $"{incident.Id}:{proposal}", by, ct) ?? Task.CompletedTask);
         return $"{incident.Id} is handed to {to}; it is theirs once they accept (asked again after {HandoffMessages.Minutes(policy.AckTimeout)}, then escalated).";
     }
 
@@ -79,6 +82,7 @@ public sealed class HandOff(
         await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Handoff, who, text, accepted), ct);
         await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{accepted}", text), ct);
         var day = await schedule.Start(incident with { Owner = who }, ct);
+        await (home?.Incident(incident.Number, $"{incident.Id}:{accepted}", who, ct) ?? Task.CompletedTask);
         return $"You own {incident.Id} now." + (day is null ? "" : $" Your working day ends at {day.EndText}; the bot will ask you to hand off before then if it is still open.");
     }
 

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Timeline;
@@ -9,7 +10,8 @@ namespace IncidentBot.Core.Incidents;
 /// <c>sev &lt;1-4&gt;</c>: the incident turned out worse (or milder) than declared. The new severity sets how often the
 /// status-update nudge asks for an update, and SEV-1 tells the deciders at once. A resolved incident keeps its severity.
 /// </summary>
-public sealed class ChangeSeverity(IIncidentStore incidents, Nudges nudges, SevOneDeciders deciders, ChatPlatforms platforms, TimeProvider clock)
+public sealed class ChangeSeverity(
+    IIncidentStore incidents, Nudges nudges, SevOneDeciders deciders, ChatPlatforms platforms, TimeProvider clock, HomeRefresh? home = null)
 {
     public async Task<string> Run(Incident incident, int severity, CommandContext context, CancellationToken ct)
     {
@@ -38,6 +40,7 @@ public sealed class ChangeSeverity(IIncidentStore incidents, Nudges nudges, SevO
             await deciders.Tell(changed, context.User, context.RequestKey, ct);
         }
 
+        await (home?.Incident(incident.Number, $"{incident.Id}:{entry.SourceId}", context.User, ct) ?? Task.CompletedTask);
         return $"{incident.Id} is SEV-{severity} now; status updates are due every {Nudges.Minutes(every)}.";
     }
 

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
 using IncidentBot.Core.Status;
@@ -21,7 +22,8 @@ public sealed class ResolveIncident(
     PostStatusUpdate status,
     Roster roster,
     ChatPlatforms platforms,
-    TimeProvider clock)
+    TimeProvider clock,
+    HomeRefresh? home = null)
 {
     private const string ResolvedSourceId = "resolved";
 
@@ -62,6 +64,7 @@ public sealed class ResolveIncident(
         await incidents.Append(resolved.Number, new TimelineEntry(at, TimelineKind.Resolved, by, text, ResolvedSourceId), ct);
         await status.PublishResolved(resolved, by, ct);
         await platforms[resolved.Thread.Platform].PostInThread(resolved, await ClosingSummary(resolved, text, ct), ct);
+        await (home?.Incident(resolved.Number, $"{resolved.Id}:resolved", by, ct) ?? Task.CompletedTask);
     }
 
     /// <summary>The resolution and the figures the postmortem will report, so the thread ends with them.</summary>

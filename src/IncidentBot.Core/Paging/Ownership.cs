@@ -1,5 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Timeline;
 
@@ -16,7 +17,8 @@ public sealed class Ownership(
     IReminders reminders,
     HandoffSchedule handoffs,
     ChatPlatforms platforms,
-    TimeProvider clock)
+    TimeProvider clock,
+    HomeRefresh? home = null)
 {
     public async Task<string> Acknowledge(Incident incident, string who, CancellationToken ct)
     {
@@ -34,6 +36,7 @@ public sealed class Ownership(
         await reminders.Cancel(ReminderKeys.Escalation(incident), ct);
         await Record(incident, TimelineKind.Acknowledged, "acknowledged", who, $"{who} acknowledged and owns the incident", ct);
         await handoffs.Start(incident with { Owner = who }, ct);
+        await (home?.Incident(incident.Number, $"{incident.Id}:acknowledged", who, ct) ?? Task.CompletedTask);
         return $"You own {incident.Id} now.";
     }
 
@@ -49,6 +52,7 @@ public sealed class Ownership(
         var change = $"owner:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
         await Record(incident, TimelineKind.Handoff, change, setBy, $"Owner: {incident.Owner ?? "nobody"} -> {owner} (set by {setBy})", ct);
         await handoffs.Start(incident with { Owner = owner }, ct);
+        await (home?.Incident(incident.Number, $"{incident.Id}:{change}", setBy, ct) ?? Task.CompletedTask);
         return $"{owner} owns {incident.Id} now.";
     }
 

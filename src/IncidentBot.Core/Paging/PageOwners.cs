@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Registry;
 using IncidentBot.Core.Timeline;
@@ -18,7 +19,8 @@ public sealed class PageOwners(
     IReminders reminders,
     IExternalPager externalPager,
     PagingPolicy policy,
-    TimeProvider clock)
+    TimeProvider clock,
+    HomeRefresh? home = null)
 {
     public const string Bot = "IncidentBot";
 
@@ -75,6 +77,9 @@ public sealed class PageOwners(
             var next = level + 1;
             await reminders.Schedule(new Reminder(ReminderKeys.Escalation(incident), incident.Number, ReminderKinds.Escalate, clock.GetUtcNow() + policy.AckTimeout, ((int)next).ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
         }
+
+        // The people paged now see the page waiting on their home page.
+        await (home?.Incident(incident.Number, $"{incident.Id}:paged:{(int)level}", actor: null, ct) ?? Task.CompletedTask);
     }
 
     private ChatMessage PageMessage(Incident incident, Area area, PageLevel level, Person person) => new(

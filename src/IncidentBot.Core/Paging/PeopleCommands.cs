@@ -1,10 +1,11 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Home;
 using NodaTime;
 
 namespace IncidentBot.Core.Paging;
 
 /// <summary><c>areas</c>, <c>who &lt;area&gt;</c>, <c>ooo [until date]</c> and <c>back</c>.</summary>
-public sealed class PeopleCommands(Roster roster, IPagingStore paging, ChatPlatforms platforms, TimeProvider clock)
+public sealed class PeopleCommands(Roster roster, IPagingStore paging, ChatPlatforms platforms, TimeProvider clock, HomeRefresh? home = null)
 {
     private const string NoRegistry = "There is no expertise registry (Registry:Path), so there are no areas or owners to show.";
 
@@ -49,6 +50,7 @@ public sealed class PeopleCommands(Roster roster, IPagingStore paging, ChatPlatf
         }
 
         await paging.SetAway(person.Id, until, clock.GetUtcNow(), ct);
+        await (home?.Person(context.Platform, context.User, $"ooo:{context.RequestKey}", ct) ?? Task.CompletedTask);
         var howLong = until is { } day ? $"until {day:yyyy-MM-dd}" : "until you say 'back'";
         return $"You are out of office {howLong}; pages skip you.";
     }
@@ -61,6 +63,7 @@ public sealed class PeopleCommands(Roster roster, IPagingStore paging, ChatPlatf
         }
 
         await paging.SetBack(person.Id, ct);
+        await (home?.Person(context.Platform, context.User, $"back:{context.RequestKey}", ct) ?? Task.CompletedTask);
         return "Welcome back: you can be paged again in your working hours.";
     }
 

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Registry;
 using IncidentBot.Core.Runbook;
@@ -22,7 +23,8 @@ public sealed class PostStatusUpdate(
     Nudges nudges,
     ChatPlatforms platforms,
     IRegistrySource registry,
-    TimeProvider clock)
+    TimeProvider clock,
+    HomeRefresh? home = null)
 {
     public async Task<string> Run(
         Incident incident, IncidentStatus stage, string publicMessage, string? publicTitle, string by, string requestKey, CancellationToken ct)
@@ -56,6 +58,7 @@ public sealed class PostStatusUpdate(
 
         // The next update is due the severity's cadence from this one.
         await nudges.Reschedule(incident, ct);
+        await (home?.Incident(incident.Number, $"{incident.Id}:{update.Key}", by, ct) ?? Task.CompletedTask);
         return shown.IsPublished
             ? $"{incident.Id} is {update.StageName} now. The update is on the status page as \"{shown.PublicTitle}\" and on its way to the stakeholders."
             : $"{incident.Id} is {update.StageName} now. It is private: the update went to the thread and the private stakeholder channels only, never to the status page.";

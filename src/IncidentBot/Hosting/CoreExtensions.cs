@@ -1,6 +1,7 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
@@ -27,6 +28,12 @@ internal static class CoreExtensions
         services.AddSingleton<SevOneDeciders>();
         services.AddSingleton<ImpactStart>();
         services.AddSingleton<FollowUpActions>();
+
+        // Home pages (Slack's App Home) and the forms that platforms open from their shortcuts.
+        services.AddSingleton<HomeViews>();
+        services.AddSingleton<HomeRefresh>();
+        services.AddSingleton<DeclareForm>();
+        services.AddSingleton<AddToTimeline>();
         services.AddSingleton<OverdueActions>();
         services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<OverdueActions>());
         return services;

@@ -32,9 +32,12 @@ internal sealed partial class SlackApiClient(HttpClient http)
     }
 
     /// <summary>A method without arguments, such as <c>apps.connections.open</c>, sent as Slack documents it: an empty form.</summary>
-    public Task<SlackApiResult> Call(string method, CancellationToken ct) =>
+    public Task<SlackApiResult> Call(string method, CancellationToken ct) => Call(method, new Dictionary<string, string>(), ct);
+
+    /// <summary>A method that takes its arguments only as a form (read methods such as <c>chat.getPermalink</c> refuse JSON).</summary>
+    public Task<SlackApiResult> Call(string method, IReadOnlyDictionary<string, string> form, CancellationToken ct) =>
         MethodName().IsMatch(method)
-            ? Send(new Uri(method, UriKind.Relative), () => new FormUrlEncodedContent([]), ReadApiResponse, ct)
+            ? Send(new Uri(method, UriKind.Relative), () => new FormUrlEncodedContent(form), ReadApiResponse, ct)
             : throw new ArgumentException($"'{method}' is not a Slack Web API method name.", nameof(method));
 
     public async Task<SlackApiResult> PostToResponseUrl(Uri responseUrl, JsonObject message, CancellationToken ct)

@@ -4,9 +4,10 @@ namespace IncidentBot.Slack;
 
 /// <summary>
 /// A button press from a <c>block_actions</c> payload. Our action ids are <c>&lt;action&gt;:&lt;value&gt;</c> (Slack
-/// wants them unique within a message), so the action is the part before the colon.
+/// wants them unique within a message), so the action is the part before the colon. <see cref="InView"/>: pressed in
+/// the Home tab or a modal, where there is no channel to answer in.
 /// </summary>
-internal sealed record SlackButtonPress(string User, string Channel, string? ResponseUrl, string Action, string Value, string? TriggerId)
+internal sealed record SlackButtonPress(string User, string Channel, string? ResponseUrl, string Action, string Value, string? TriggerId, bool InView = false)
 {
     public static string? UserOf(JsonElement payload) =>
         payload.ObjectProperty("user")?.StringProperty("id");
@@ -29,6 +30,7 @@ internal sealed record SlackButtonPress(string User, string Channel, string? Res
             payload.StringProperty("response_url"),
             actionId.Split(':', 2)[0],
             action.StringProperty("value") ?? "",
-            payload.StringProperty("trigger_id"));
+            payload.StringProperty("trigger_id"),
+            payload.ObjectProperty("container")?.StringProperty("type") == "view");
     }
 }

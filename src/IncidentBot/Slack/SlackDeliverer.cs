@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Delivery;
+using IncidentBot.Slack.Home;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack;
@@ -15,7 +16,8 @@ internal sealed class SlackDeliverer(
     IIncidentStore incidents,
     SlackPostedRoot posted,
     IOptions<DeliveryOptions> deliveryOptions,
-    TimeProvider clock) : IOutboxDeliverer
+    TimeProvider clock,
+    SlackHomePages homePages) : IOutboxDeliverer
 {
     private readonly Dictionary<string, DateTimeOffset> lastPostPerChannel = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> methodPausedUntil = new();
@@ -33,6 +35,7 @@ internal sealed class SlackDeliverer(
             SlackOutboxPayload.Respond => await Respond(payload, ct),
             SlackOutboxPayload.Ephemeral => await PostEphemeral(payload, ct),
             SlackOutboxPayload.DirectMessage => await PostDirect(payload, ct),
+            SlackOutboxPayload.PublishHome => await Call("views.publish", channel: null, await HomeOf(payload.User!, ct), ct),
             _ => new DeliveryOutcome.Failed($"unknown Slack outbox kind '{message.Kind}'"),
         };
     }
@@ -115,6 +118,9 @@ internal sealed class SlackDeliverer(
         args["channel"] = channel;
         return await Call("chat.postMessage", channel, args, ct);
     }
+
+    private async Task<JsonObject> HomeOf(string user, CancellationToken ct) =>
+        new() { ["user_id"] = SlackIds.UserId(user), ["view"] = await homePages.Render(user, ct) };
 
     private async Task<DeliveryOutcome> Respond(SlackOutboxPayload payload, CancellationToken ct)
     {

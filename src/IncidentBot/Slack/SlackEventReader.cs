@@ -35,6 +35,7 @@ internal static partial class SlackEventReader
             "app_mention" => ReadMention(callback, inner),
             "reaction_added" => ReadReaction(callback, inner, added: true),
             "reaction_removed" => ReadReaction(callback, inner, added: false),
+            "app_home_opened" => ReadHomeOpened(inner),
             var type => new SlackIgnored($"event type '{type}'"),
         };
     }

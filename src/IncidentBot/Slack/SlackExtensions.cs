@@ -1,8 +1,10 @@
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
+using IncidentBot.Core.Home;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
+using IncidentBot.Slack.Home;
 using IncidentBot.Slack.SocketMode;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +41,12 @@ internal static partial class SlackExtensions
         services.AddSingleton<SlackPostedRoot>();
         services.AddSingleton<IOutboxDeliverer, SlackDeliverer>();
         services.AddSingleton<SlackReceiver>();
+
+        // The App Home tab (published through the outbox), the shortcuts and the forms they open.
+        services.AddSingleton<IHomeTabs, SlackHomeTabs>();
+        services.AddSingleton<SlackHomePages>();
+        services.AddSingleton<SlackPermalinks>();
+        services.AddSingleton<SlackSurfaces>();
         if (SlackOptions.Read(configuration).UsesSocketMode)
         {
             services.AddSocketMode(configuration);

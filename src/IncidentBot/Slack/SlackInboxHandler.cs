@@ -6,6 +6,7 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Timeline;
 using IncidentBot.Delivery;
+using IncidentBot.Slack.Home;
 
 namespace IncidentBot.Slack;
 
@@ -15,6 +16,7 @@ internal sealed partial class SlackInboxHandler(
     IncidentButtons buttons,
     IncidentForms forms,
     ThreadReplies replies,
+    SlackSurfaces surfaces,
     ILogger<SlackInboxHandler> logger) : IInboxHandler
 {
     public const string Command = "command";
@@ -40,11 +42,13 @@ internal sealed partial class SlackInboxHandler(
                 return commands.Execute(context, SlackText.Decode(command.Text), answeredAtReceipt: true, ct);
             case SlackEventCallback callback:
                 return HandleEvent(SlackEventReader.Read(callback), requestKey, ct);
+            case SlackInteraction interaction when SlackSurfaceRequest.Read(interaction.Payload) is { } surface:
+                return surfaces.Handle(surface, requestKey, ct);
             case SlackInteraction interaction when SlackButtonPress.Read(interaction.Payload) is { } press:
                 var user = SlackIds.Mention(press.User);
                 var pressContext = new CommandContext(
                     Platform, requestKey, press.Channel, ThreadId: null, user,
-                    new SlackReplyTarget(press.ResponseUrl, press.Channel, user, null, press.TriggerId).Serialize());
+                    new SlackReplyTarget(press.ResponseUrl, press.InView ? null : press.Channel, user, null, press.TriggerId).Serialize());
                 return buttons.Press(pressContext, press.Action, press.Value, ct);
             case SlackInteraction interaction when SlackModals.ReadSubmission(interaction.Payload) is { } submission:
                 var submitter = SlackIds.Mention(SlackButtonPress.UserOf(interaction.Payload) ?? "");
@@ -63,7 +67,8 @@ internal sealed partial class SlackInboxHandler(
     public static bool HasWork(SlackRequest request) => request switch
     {
         SlackEventCallback callback => SlackEventReader.Read(callback) is not SlackIgnored,
-        SlackInteraction interaction => SlackButtonPress.Read(interaction.Payload) is not null || SlackModals.ReadSubmission(interaction.Payload) is not null,
+        SlackInteraction interaction => SlackSurfaceRequest.Read(interaction.Payload) is not null
+            || SlackButtonPress.Read(interaction.Payload) is not null || SlackModals.ReadSubmission(interaction.Payload) is not null,
         _ => true,
     };
 
@@ -79,6 +84,8 @@ internal sealed partial class SlackInboxHandler(
                 return replies.Delete(Platform, deletion.Channel, deletion.ThreadTs, deletion.Ts, ct);
             case SlackReactionChanged pin:
                 return replies.MarkKeyByMessage(Platform, pin.Channel, pin.Ts, pin.Added, ct);
+            case SlackHomeOpened opened:
+                return surfaces.Opened(opened.User, requestKey, ct);
             case SlackMention mention:
                 var context = new CommandContext(
                     Platform, requestKey, mention.Channel, mention.ThreadTs, mention.User,

@@ -9,6 +9,10 @@ internal static class SlackModals
 {
     private const string ValueAction = "value";
 
+    // Slack's limits for a static select: 100 options, 75 characters of text each.
+    private const int MaxOptions = 100;
+    private const int MaxOptionLength = 75;
+
     /// <summary>plain_text is not markup, so nothing is escaped; Slack limits a modal title to 24 characters.</summary>
     public static JsonObject Render(ChatForm form) => new()
     {
@@ -52,19 +56,22 @@ internal static class SlackModals
             return option.StringProperty("value");
         }
 
-        return input.StringProperty("selected_user") is { } user ? SlackIds.Mention(user) : input.StringProperty("value");
+        return input.StringProperty("selected_user") is { } user ? SlackIds.Mention(user)
+            : input.StringProperty("selected_conversation") ?? input.StringProperty("value");
     }
 
     private static JsonObject Input(ChatFormField field)
     {
         JsonObject element = field.Person
             ? new() { ["type"] = "users_select", ["action_id"] = ValueAction }
+            : field.Channel
+            ? new() { ["type"] = "conversations_select", ["action_id"] = ValueAction, ["filter"] = new JsonObject { ["include"] = new JsonArray("public", "private"), ["exclude_bot_users"] = true } }
             : field.Options is { } options
             ? new()
             {
                 ["type"] = "static_select",
                 ["action_id"] = ValueAction,
-                ["options"] = new JsonArray([.. options.Select(o => new JsonObject { ["text"] = Plain(o.Label), ["value"] = o.Value })]),
+                ["options"] = new JsonArray([.. options.Take(MaxOptions).Select(o => new JsonObject { ["text"] = Plain(Shorten(o.Label, MaxOptionLength)), ["value"] = o.Value })]),
             }
             : new() { ["type"] = "plain_text_input", ["action_id"] = ValueAction, ["multiline"] = field.Multiline };
         var block = new JsonObject
@@ -87,6 +94,8 @@ internal static class SlackModals
 
         return block;
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };
 }

@@ -24,6 +24,9 @@ internal sealed record SlackOutboxPayload(JsonObject Message, string? Channel = 
     /// <summary>A direct message: conversations.open for the person's DM channel, then chat.postMessage.</summary>
     public const string DirectMessage = "dm";
 
+    /// <summary>A person's App Home tab (views.publish), built when it is sent; only <see cref="User"/> is stored.</summary>
+    public const string PublishHome = "publish_home";
+
     public string Serialize() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
 
     public static SlackOutboxPayload Deserialize(string json) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Registry;
 using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace IncidentBot.Slack;
 /// The answer is the HTTP response body, or the payload of a Socket Mode acknowledgement.
 /// </summary>
 internal sealed partial class SlackReceiver(
-    Inbox inbox, InboxSignal signal, IOptions<SlackOptions> options, SlackWorkspace workspace, ILogger<SlackReceiver> logger)
+    Inbox inbox, InboxSignal signal, IOptions<SlackOptions> options, SlackWorkspace workspace, ILogger<SlackReceiver> logger, IRegistrySource registry)
 {
     /// <summary>
     /// Stores the request (unless it is a duplicate) and returns what to answer. Throws when the inbox cannot store
@@ -35,6 +36,9 @@ internal sealed partial class SlackReceiver(
             case SlackEventCallback:
                 await Store(SlackInboxHandler.Event, request, body, ct);
                 return SlackAnswer.Empty;
+            case SlackInteraction interaction when SlackFormErrors.Of(interaction.Payload, registry.Current) is { } errors:
+                // The form stays open with the problems beside their fields; nothing is stored.
+                return new SlackAnswer.Ok(errors);
             case SlackInteraction interaction:
                 await Store(SlackInboxHandler.Interaction, request, body, ct);
                 return SlackAnswer.Empty;

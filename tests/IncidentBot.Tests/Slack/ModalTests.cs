@@ -51,14 +51,15 @@ internal sealed class ModalTests(StorageProvider provider) : HostTestBase(provid
     }
 
     [Test]
-    public async Task A_modal_submitted_without_verification_leaves_the_incident_open_and_says_why()
+    public async Task A_modal_submitted_without_verification_stays_open_saying_why_and_the_incident_stays_open()
     {
         await Declare("Checkout down");
 
-        await Post(Submission("resolve-form", "1", new() { ["verification"] = "   " }));
+        using var response = await Bot.Interaction(Submission("resolve-form", "1", new() { ["verification"] = "   " }).ToJsonString());
 
-        var dm = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0ALICE").ToList(), c => c.Count > 0, "the answer to Alice");
-        Assert.That(dm[0].Text, Does.StartWith("Write what you checked"));
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.That(answer["response_action"]!.GetValue<string>(), Is.EqualTo("errors"));
+        Assert.That(answer["errors"]!["verification"]!.GetValue<string>(), Is.EqualTo("Write what you checked to confirm service is restored."));
         Assert.That((await Bot.Incident(1))!["status"]!.GetValue<string>(), Is.EqualTo("investigating"));
     }
 

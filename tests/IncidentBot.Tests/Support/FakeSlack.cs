@@ -79,8 +79,10 @@ internal sealed partial class FakeSlack : IAsyncDisposable
 
     private async Task<IResult> Api(string method, HttpRequest request)
     {
-        // Methods without arguments (apps.connections.open) come as an empty form.
-        var body = request.HasJsonContentType() ? await JsonNode.ParseAsync(request.Body) as JsonObject ?? [] : [];
+        // Methods without arguments (apps.connections.open) come as an empty form; read methods as a form.
+        var body = request.HasJsonContentType() ? await JsonNode.ParseAsync(request.Body) as JsonObject ?? []
+            : request.HasFormContentType ? new JsonObject((await request.ReadFormAsync()).Select(f => KeyValuePair.Create<string, JsonNode?>(f.Key, f.Value.ToString())))
+            : [];
         calls.Enqueue(new SlackCall(method, body, request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow));
         if (Down)
         {
@@ -100,6 +102,7 @@ internal sealed partial class FakeSlack : IAsyncDisposable
             "views.open" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
             "apps.connections.open" => Results.Json(new { ok = true, url = NextSocketUrl() }),
             "views.publish" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
+            "chat.getPermalink" => Results.Json(new { ok = true, permalink = Permalink(body["channel"]?.GetValue<string>(), body["message_ts"]?.GetValue<string>()) }),
             "conversations.open" => Results.Json(new { ok = true, channel = new { id = "D" + body["users"]?.GetValue<string>() } }),
             "users.info" => UserInfo(body["user"]?.GetValue<string>() ?? ""),
             "conversations.members" => Results.Json(new { ok = true, members = ChannelMembers.GetValueOrDefault(body["channel"]?.GetValue<string>() ?? "", []), response_metadata = new { next_cursor = "" } }),
@@ -108,6 +111,9 @@ internal sealed partial class FakeSlack : IAsyncDisposable
             _ => Results.Json(new { ok = false, error = "unknown_method" }),
         };
     }
+
+    /// <summary>The link <c>chat.getPermalink</c> gives for a message, as Slack shapes it.</summary>
+    public static string Permalink(string? channel, string? ts) => $"https://example.slack.com/archives/{channel}/p{ts?.Replace(".", "", StringComparison.Ordinal)}";
 
     private IResult UserInfo(string user) => Results.Json(new
     {

@@ -48,9 +48,9 @@ internal abstract class HostTestBase(StorageProvider provider)
     protected virtual Action<IServiceCollection>? Services() => null;
 
     /// <summary>Declares through the slash command and waits until the root is posted; returns its ts.</summary>
-    protected async Task<string> Declare(string text, int number = 1)
+    protected async Task<string> Declare(string text, int number = 1, string user = "U0ALICE")
     {
-        using var response = await Bot.SlashCommand(text);
+        using var response = await Bot.SlashCommand(text, user);
         Assert.That(response.IsSuccessStatusCode, Is.True);
         var incident = await Eventually.Get(() => Bot.Incident(number), i => i?["thread"]?["id"] is not null, $"INC-{number}'s thread to open");
         return incident!["thread"]!["id"]!.GetValue<string>();

@@ -126,6 +126,49 @@ internal static class SlackPayloads
         ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
     };
 
+    public static JsonObject HomeOpened(string user, string tab = "home") => new()
+    {
+        ["type"] = "app_home_opened",
+        ["user"] = user,
+        ["channel"] = "D" + user,
+        ["tab"] = tab,
+        ["event_ts"] = Ts(0),
+    };
+
+    /// <summary>A global shortcut (<c>shortcut</c>) used by <paramref name="user"/>.</summary>
+    public static JsonObject Shortcut(string callbackId, string user, string triggerId) => new()
+    {
+        ["type"] = "shortcut",
+        ["callback_id"] = callbackId,
+        ["trigger_id"] = triggerId,
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = user.ToLowerInvariant() },
+        ["action_ts"] = Ts(0),
+    };
+
+    /// <summary>A message shortcut (<c>message_action</c>) used on a message by <paramref name="author"/> in <paramref name="channel"/>.</summary>
+    public static JsonObject MessageShortcut(string callbackId, string user, string triggerId, string channel, string ts, string author, string text) => new()
+    {
+        ["type"] = "message_action",
+        ["callback_id"] = callbackId,
+        ["trigger_id"] = triggerId,
+        ["user"] = new JsonObject { ["id"] = user },
+        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "support" },
+        ["message"] = new JsonObject { ["type"] = "message", ["user"] = author, ["ts"] = ts, ["text"] = text },
+        ["message_ts"] = ts,
+        ["response_url"] = "https://hooks.slack.com/app/T0TEAM/1/xyz",
+    };
+
+    /// <summary>A button pressed in the Home tab: its container is the view, and there is no channel or response_url.</summary>
+    public static JsonObject HomeButton(string actionId, string value, string user) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = user },
+        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
+        ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "V0HOME" },
+        ["view"] = new JsonObject { ["id"] = "V0HOME", ["type"] = "home" },
+        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = Ts(0) }),
+    };
+
     /// <summary>A <c>view_submission</c> of a modal whose inputs are plain text, by block id.</summary>
     public static JsonObject ViewSubmission(string callbackId, string state, Dictionary<string, string?> values, string user) => new()
     {

@@ -1,5 +1,6 @@
 using IncidentBot.Alerts;
 using IncidentBot.Api;
+using IncidentBot.Dashboard;
 using IncidentBot.Hosting;
 using IncidentBot.Local;
 using IncidentBot.Slack;
@@ -37,6 +38,9 @@ builder.Services.AddAlerts(builder.Configuration);
 builder.Services.AddIncidentsApi(builder.Configuration);
 builder.Services.AddTrustedProxies(builder.Configuration);
 
+// The web dashboard at /ui: signed in with Api:Token or OpenID Connect (Dashboard:Oidc), a session cookie after that.
+builder.Services.AddDashboard(builder.Configuration, builder.Environment);
+
 // OpenTelemetry: traces and metrics, scraped at /metrics and pushed over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 builder.Services.AddTelemetry(builder.Configuration);
 
@@ -51,6 +55,7 @@ app.MapActionsApi();
 app.MapAlerts();
 // The public status page: no authentication, public updates only.
 app.MapStatusPage();
+app.MapDashboard();
 app.MapSlack();
 app.MapTeams();
 return await app.RunWithConfigurationCheck();

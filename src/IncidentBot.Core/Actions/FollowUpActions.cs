@@ -24,14 +24,9 @@ public sealed class FollowUpActions(
     public async Task<string> Add(Incident incident, ActionCommand command, CommandContext context, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (command.Owner is { } owner && !owner.StartsWith('<') && roster.Registry.FindPerson(owner) is null)
+        if (Problem(command.Owner, command.Due, now) is { } problem)
         {
-            return $"There is no '{owner}' in the expertise registry: mention them instead. Nothing was recorded.";
-        }
-
-        if (command.Due is { } due && due < DateOnly.FromDateTime(now.UtcDateTime))
-        {
-            return $"due:{due:yyyy-MM-dd} has already passed (today is {now.UtcDateTime:yyyy-MM-dd} UTC). Nothing was recorded.";
+            return problem;
         }
 
         var action = await actions.Add(new NewAction(context.RequestKey, incident.Number, command.FollowUp, command.Owner, command.Due, context.User, now), ct);
@@ -62,6 +57,48 @@ public sealed class FollowUpActions(
         await overdue.Cancel(action, ct);
         await Refresh(context, action, "done", ct);
         return $"{action.Id} is done: {action.Text}";
+    }
+
+    /// <summary>
+    /// A new owner and due date for an open action (null clears either), checked as <see cref="Add"/> checks them; the
+    /// change is an <c>action</c> entry on the timeline and the overdue reminder follows the new date.
+    /// </summary>
+    public async Task<(bool Changed, string Answer)> Reassign(long number, string? owner, DateOnly? due, CommandContext context, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (await actions.Find(number, ct) is not { } action)
+        {
+            return (false, $"There is no action {ActionId.Format(number)}.");
+        }
+
+        if (Problem(owner, due, now) is { } problem)
+        {
+            return (false, problem);
+        }
+
+        if (!await actions.Reassign(number, owner, due, ct))
+        {
+            return (false, $"{action.Id} is done already; a done action keeps its owner and date. Nothing was recorded.");
+        }
+
+        var changed = action with { Owner = owner, Due = due };
+        var text = $"{action.Id} changed: {(owner is null ? "no owner" : "owner " + owner)}, {(due is { } d ? $"due {d:yyyy-MM-dd}" : "no due date")}";
+        await incidents.Append(action.IncidentNumber, new TimelineEntry(now, TimelineKind.Action, context.User, text, "action-change:" + context.RequestKey), ct);
+        await overdue.Schedule(changed, ct);
+        await Refresh(context, changed, "reassigned", ct);
+        return (true, text);
+    }
+
+    private string? Problem(string? owner, DateOnly? due, DateTimeOffset now)
+    {
+        if (owner is not null && !owner.StartsWith('<') && roster.Registry.FindPerson(owner) is null)
+        {
+            return $"There is no '{owner}' in the expertise registry: mention them instead. Nothing was recorded.";
+        }
+
+        return due is { } date && date < DateOnly.FromDateTime(now.UtcDateTime)
+            ? $"due:{date:yyyy-MM-dd} has already passed (today is {now.UtcDateTime:yyyy-MM-dd} UTC). Nothing was recorded."
+            : null;
     }
 
     /// <summary>The action shows on its assignee's home page (a registry id is turned into their handle there).</summary>

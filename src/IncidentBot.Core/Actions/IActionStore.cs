@@ -11,6 +11,9 @@ public interface IActionStore
     /// <summary>Marks it done; false when it already was.</summary>
     Task<bool> MarkDone(long number, string by, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>Gives an open action a new owner and due date (null: none); false when it is done or does not exist.</summary>
+    Task<bool> Reassign(long number, string? owner, DateOnly? due, CancellationToken ct);
+
     /// <summary>Across incidents, oldest first.</summary>
     Task<IReadOnlyList<FollowUpAction>> List(bool openOnly, CancellationToken ct);
 

@@ -36,6 +36,9 @@ public static class Acts
     public const string Postmortem = "Postmortem";
     public const string Timeline = "Timeline";
 
+    /// <summary>Writing the postmortem's impact, root cause and resolution (the dashboard).</summary>
+    public const string EditPostmortem = "EditPostmortem";
+
     private static readonly string[] Responders = [Roles.Owner, Roles.Paged, Roles.Deciders];
 
     /// <summary>The defaults, which <c>Authorization:&lt;Act&gt;</c> replaces act by act.</summary>
@@ -67,6 +70,9 @@ public static class Acts
         [Resolve] = Responders,
         [Postmortem] = [Roles.ChannelMembers, Roles.Deciders],
         [Timeline] = [Roles.ChannelMembers, Roles.Deciders],
+
+        // The people who ran the response write its account: the same people who may choose the area.
+        [EditPostmortem] = [Roles.Owner, Roles.Declarer, Roles.Paged, Roles.Deciders],
     };
 
     /// <summary>The act a command asks for; null for help and usage, which anyone may read.</summary>
@@ -133,6 +139,7 @@ public static class Acts
         Resolve => "resolve it",
         Postmortem => "read its postmortem",
         Timeline => "read its timeline",
+        EditPostmortem => "edit its postmortem",
         _ => act,
     };
 }

@@ -5,6 +5,8 @@ public sealed class ChatPlatforms(IEnumerable<IChatPlatform> platforms)
 {
     private readonly Dictionary<string, IChatPlatform> byName = platforms.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
+    public bool Has(string name) => byName.ContainsKey(name);
+
     public IChatPlatform this[string name] =>
         byName.TryGetValue(name, out var platform)
             ? platform

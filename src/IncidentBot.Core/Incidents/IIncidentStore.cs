@@ -51,6 +51,12 @@ public interface IIncidentStore
     /// <summary>The incidents opened for an alert (by its <see cref="NewIncident.AlertKey"/>), oldest first.</summary>
     Task<IReadOnlyList<Incident>> ForAlert(string alertKey, CancellationToken ct);
 
-    /// <summary>Records how recovery was verified and, when known, the root cause and what resolved it.</summary>
+    /// <summary>
+    /// Records how recovery was verified and, when given, the root cause and what resolved it (null keeps what was
+    /// written before, on the dashboard for instance).
+    /// </summary>
     Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct);
+
+    /// <summary>The postmortem's impact, root cause and resolution as people wrote them (null clears one).</summary>
+    Task SetPostmortemText(long number, string? impact, string? rootCause, string? resolution, CancellationToken ct);
 }

@@ -5,6 +5,7 @@ namespace IncidentBot.Core.Incidents;
 /// <see cref="RootCause"/> and <see cref="Resolution"/> are written when it is resolved, for the postmortem.
 /// <see cref="ImpactStartedAt"/> is when users were first affected, when known (an alert's start, or <c>started</c>):
 /// the time to detect runs from it to the declaration.
+/// <see cref="Impact"/> is who was affected and how, in people's words (written on the dashboard) for the postmortem.
 /// <see cref="PublicTitle"/> is set by its first public status update; until then, and always for a private
 /// incident, nothing about it is public.
 /// </summary>
@@ -25,7 +26,8 @@ public sealed record Incident(
     string? Resolution = null,
     DateTimeOffset? ImpactStartedAt = null,
     bool IsPrivate = false,
-    string? PublicTitle = null)
+    string? PublicTitle = null,
+    string? Impact = null)
 {
     public string Id => IncidentId.Format(Number);
 

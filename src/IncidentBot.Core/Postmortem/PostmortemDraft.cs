@@ -38,7 +38,7 @@ public static class PostmortemDraft
             $"- **Status:** {incident.Status}");
         Section(lines, "## Impact",
         [
-            "_Who was affected, how many, and what could they not do? Take the numbers from metrics, support tickets and the status page._",
+            incident.Impact ?? "_Who was affected, how many, and what could they not do? Take the numbers from metrics, support tickets and the status page._",
             "",
             duration is null ? $"- Still open, since {ThreadRoot.FormatUtc(incident.DeclaredAt)}." : $"- {duration} from declaration to resolution.",
             severity is null ? "- Severity not set." : $"- Severity {severity}.",

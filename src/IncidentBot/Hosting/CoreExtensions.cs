@@ -23,6 +23,7 @@ internal static class CoreExtensions
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<ThreadReplies>();
         services.AddSingleton<Notes>();
+        services.AddSingleton<EditPostmortem>();
         services.AddSingleton<DraftPostmortem>();
         services.AddSingleton<ChangeSeverity>();
         services.AddSingleton<SevOneDeciders>();

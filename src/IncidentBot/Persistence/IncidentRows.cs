@@ -14,7 +14,7 @@ internal sealed class IncidentRow
         "declared_by AS DeclaredBy, declared_at AS DeclaredAt, resolved_at AS ResolvedAt, " +
         "platform AS Platform, channel AS Channel, thread_id AS ThreadId, acknowledged_at AS AcknowledgedAt, " +
         "verification AS Verification, root_cause AS RootCause, resolution AS Resolution, impact_started_at AS ImpactStartedAt, " +
-        "is_private AS IsPrivate, public_title AS PublicTitle";
+        "is_private AS IsPrivate, public_title AS PublicTitle, impact AS Impact";
 
 
     public long Id { get; set; }
@@ -55,6 +55,8 @@ internal sealed class IncidentRow
 
     public string? PublicTitle { get; set; }
 
+    public string? Impact { get; set; }
+
     public static string ToDb(IncidentStatus status) => status.ToString().ToLowerInvariant();
 
     public Incident ToIncident() => new(
@@ -74,7 +76,8 @@ internal sealed class IncidentRow
         Resolution,
         DbTime.FromDb(ImpactStartedAt),
         IsPrivate != 0,
-        PublicTitle);
+        PublicTitle,
+        Impact);
 }
 
 internal sealed class TimelineRow

@@ -55,6 +55,15 @@ internal sealed class SqlActionStore(Database database) : IActionStore
             cancellationToken: ct)) == 1;
     }
 
+    public async Task<bool> Reassign(long number, string? owner, DateOnly? due, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE actions SET owner = @owner, due = @due WHERE id = @number AND done_at IS NULL",
+            new { number, owner, due = due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            cancellationToken: ct)) == 1;
+    }
+
     public Task<IReadOnlyList<FollowUpAction>> List(bool openOnly, CancellationToken ct) =>
         Query(openOnly ? "done_at IS NULL" : "1 = 1", new { }, ct);
 

@@ -45,7 +45,13 @@ internal sealed partial class SqlIncidentStore
 
     public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>
         Execute(
-            "UPDATE incidents SET verification = @verification, root_cause = @rootCause, resolution = @resolution WHERE id = @number",
+            "UPDATE incidents SET verification = @verification, root_cause = COALESCE(@rootCause, root_cause), resolution = COALESCE(@resolution, resolution) WHERE id = @number",
             new { number, verification, rootCause, resolution },
+            ct);
+
+    public Task SetPostmortemText(long number, string? impact, string? rootCause, string? resolution, CancellationToken ct) =>
+        Execute(
+            "UPDATE incidents SET impact = @impact, root_cause = @rootCause, resolution = @resolution WHERE id = @number",
+            new { number, impact, rootCause, resolution },
             ct);
 }

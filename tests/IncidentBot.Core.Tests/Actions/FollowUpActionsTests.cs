@@ -75,4 +75,39 @@ public sealed class FollowUpActionsTests
         Assert.That(core.DirectMessages("alice").Count(m => m.Message.Key.StartsWith("A-1:overdue", StringComparison.Ordinal)), Is.EqualTo(2));
         Assert.That(core.Reminders.Scheduled.Any(r => r.Key == "A-1:overdue"), Is.False);
     }
+
+    [Test]
+    public async Task Reassigning_an_action_changes_owner_and_due_date_on_the_timeline_and_moves_its_reminder()
+    {
+        await core.Run("action @alice due:2026-11-27 Alert when the cache has no healthy nodes");
+
+        var (changed, answer) = await core.FollowUps.Reassign(1, "bob", new DateOnly(2026, 12, 4), core.Context(user: "carol"), CancellationToken.None);
+
+        Assert.That((changed, answer), Is.EqualTo((true, "A-1 changed: owner bob, due 2026-12-04")));
+        var action = await core.Actions.Find(1, CancellationToken.None);
+        Assert.That((action!.Owner, action.Due), Is.EqualTo(("bob", (DateOnly?)new DateOnly(2026, 12, 4))));
+        var entry = (await core.Timeline())[^1];
+        Assert.That((entry.Kind, entry.Actor, entry.Text), Is.EqualTo((TimelineKind.Action, "carol", "A-1 changed: owner bob, due 2026-12-04")));
+        Assert.That(core.Reminders.Scheduled.Single(r => r.Key == "A-1:overdue").At, Is.EqualTo(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public async Task Reassigning_to_a_stranger_a_past_date_or_a_done_action_is_refused_and_changes_nothing()
+    {
+        await core.Run("action @alice due:2026-11-27 Alert when the cache has no healthy nodes");
+        var before = (await core.Timeline()).Count;
+
+        var stranger = await core.FollowUps.Reassign(1, "zed", null, core.Context(), CancellationToken.None);
+        var past = await core.FollowUps.Reassign(1, "bob", new DateOnly(2026, 11, 1), core.Context(), CancellationToken.None);
+        await core.Run("done A-1");
+        var done = await core.FollowUps.Reassign(1, "bob", null, core.Context(), CancellationToken.None);
+        var missing = await core.FollowUps.Reassign(9, "bob", null, core.Context(), CancellationToken.None);
+
+        Assert.That(stranger.Answer, Does.StartWith("There is no 'zed' in the expertise registry"));
+        Assert.That(past.Answer, Does.StartWith("due:2026-11-01 has already passed"));
+        Assert.That(done.Answer, Is.EqualTo("A-1 is done already; a done action keeps its owner and date. Nothing was recorded."));
+        Assert.That(missing.Answer, Is.EqualTo("There is no action A-9."));
+        Assert.That((await core.Actions.Find(1, CancellationToken.None))!.Owner, Is.EqualTo("alice"));
+        Assert.That((await core.Timeline()).Count, Is.EqualTo(before + 1), "only the done entry");
+    }
 }

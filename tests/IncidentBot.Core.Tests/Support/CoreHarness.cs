@@ -65,7 +65,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             roster,
             new Notes(Store, Clock),
             new DraftPostmortem(Store, Actions),
-            new FollowUpActions(Actions, Store, roster, Overdue, platforms, Clock),
+            FollowUps = new FollowUpActions(Actions, Store, roster, Overdue, platforms, Clock),
             new ChangeSeverity(Store, Nudges, deciders, platforms, Clock),
             new ImpactStart(Store, platforms, Clock),
             permissions,
@@ -96,6 +96,8 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public Roster Roster { get; }
 
     public OverdueActions Overdue { get; }
+
+    public FollowUpActions FollowUps { get; }
 
     public DeclareIncident Declare { get; }
 

@@ -31,6 +31,21 @@ internal sealed class MemoryActionStore : IActionStore
         }
     }
 
+    public Task<bool> Reassign(long number, string? owner, DateOnly? due, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            var index = actions.FindIndex(a => a.Action.Number == number && !a.Action.IsDone);
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            actions[index] = (actions[index].RequestKey, actions[index].Action with { Owner = owner, Due = due });
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<bool> MarkDone(long number, string by, DateTimeOffset at, CancellationToken ct)
     {
         lock (gate)

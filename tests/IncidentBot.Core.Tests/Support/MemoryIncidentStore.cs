@@ -138,7 +138,10 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore
     }
 
     public Task SetResolution(long number, string verification, string? rootCause, string? resolution, CancellationToken ct) =>
-        Update(number, i => i with { Verification = verification, RootCause = rootCause, Resolution = resolution });
+        Update(number, i => i with { Verification = verification, RootCause = rootCause ?? i.RootCause, Resolution = resolution ?? i.Resolution });
+
+    public Task SetPostmortemText(long number, string? impact, string? rootCause, string? resolution, CancellationToken ct) =>
+        Update(number, i => i with { Impact = impact, RootCause = rootCause, Resolution = resolution });
 
     private Task<bool> Replace(long number, string sourceId, Func<TimelineEntry, TimelineEntry> change, Func<TimelineEntry, bool>? applies = null)
     {

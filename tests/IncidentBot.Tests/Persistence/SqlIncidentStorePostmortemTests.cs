@@ -65,7 +65,8 @@ internal sealed class SqlIncidentStorePostmortemTests(StorageProvider provider) 
         Assert.That(
             (withCause!.Verification, withCause.RootCause, withCause.Resolution),
             Is.EqualTo(("Logins work in every region", (string?)"The inner cache failed closed", (string?)"Restarted the token service")));
-        Assert.That((commandOnly!.Verification, commandOnly.RootCause), Is.EqualTo(("Checked again", (string?)null)));
+        // No root cause given (resolve by command): the one written before, on the dashboard for instance, stays.
+        Assert.That((commandOnly!.Verification, commandOnly.RootCause), Is.EqualTo(("Checked again", (string?)"The inner cache failed closed")));
         Assert.That((await Store.List(openOnly: false, Ct))[0].Verification, Is.EqualTo("Checked again"));
     }
 
@@ -80,4 +81,18 @@ internal sealed class SqlIncidentStorePostmortemTests(StorageProvider provider) 
     }
 
     private TimelineEntry Reply(string ts, string text) => new(Clock.GetUtcNow().AddMinutes(1), TimelineKind.Message, "U2", text, ts);
+
+    [Test]
+    public async Task The_postmortem_texts_are_kept_and_cleared_with_the_incident()
+    {
+        var incident = await Declare("req-1", "C1");
+
+        await Store.SetPostmortemText(incident.Number, "EU shoppers could not pay", "A bad deploy", "Rolled back", Ct);
+        var written = await Store.Find(incident.Number, Ct);
+        await Store.SetPostmortemText(incident.Number, "EU shoppers could not pay", null, "Rolled back", Ct);
+        var cleared = await Store.Find(incident.Number, Ct);
+
+        Assert.That((written!.Impact, written.RootCause, written.Resolution), Is.EqualTo(((string?)"EU shoppers could not pay", (string?)"A bad deploy", (string?)"Rolled back")));
+        Assert.That(cleared!.RootCause, Is.Null);
+    }
 }

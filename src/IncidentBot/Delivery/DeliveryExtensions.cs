@@ -1,5 +1,7 @@
 using IncidentBot.Hosting;
+using IncidentBot.Persistence;
 using IncidentBot.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Delivery;
 
@@ -13,9 +15,15 @@ internal static class DeliveryExtensions
     {
         services.AddValidatedOptions<DeliveryOptions>(configuration, DeliveryOptions.Section, DeliveryOptions.Validate);
         services.AddSingleton(provider => DeliveryRun.Create(
-            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeliveryOptions>>(), configuration));
+            provider.GetRequiredService<IOptions<DeliveryOptions>>(), configuration));
         services.AddSingleton<DeliveryRuns>();
-        services.AddSingleton<Inbox>();
+        services.AddSingleton(provider => new Inbox(
+            provider.GetRequiredService<Database>(),
+            provider.GetRequiredService<DeliveryRuns>(),
+            provider.GetRequiredService<DeliveryRun>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxWaitingAcks,
+            provider.GetRequiredService<IOptions<DeliveryOptions>>().Value.MaxAckWait));
         services.AddSingleton<Outbox>();
         services.AddSingleton<DeliveryResults>();
         services.AddBotMetrics();

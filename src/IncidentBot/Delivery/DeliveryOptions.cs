@@ -44,6 +44,18 @@ internal sealed class DeliveryOptions
     /// <summary>After this long without a heartbeat an instance counts as dead and its claims are taken over.</summary>
     public TimeSpan InstanceTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Inbound requests waiting to be stored before a new one is refused with 503 and Retry-After (Slack and the Bot
+    /// Connector retry it): past this, storing cannot keep up and an acknowledgement would come after Slack's deadline.
+    /// </summary>
+    public int MaxWaitingAcks { get; set; } = Inbox.DefaultMaxWaiting;
+
+    /// <summary>
+    /// The longest the oldest waiting request may have waited to be stored before new ones are refused the same way:
+    /// it keeps the acknowledgements of the requests taken well inside Slack's 3 seconds when storing slows down.
+    /// </summary>
+    public TimeSpan MaxAckWait { get; set; } = Inbox.DefaultMaxWait;
+
     /// <summary>Slack's documented pace: about one message per second per channel.</summary>
     public TimeSpan ChannelPace { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -59,6 +71,7 @@ internal sealed class DeliveryOptions
         {
             ("PollInterval", o.PollInterval), ("BaseBackoff", o.BaseBackoff), ("MaxBackoff", o.MaxBackoff), ("GiveUpAfter", o.GiveUpAfter),
             ("InboxLease", o.InboxLease), ("HandlerTimeout", o.HandlerTimeout), ("HeartbeatInterval", o.HeartbeatInterval),
+            ("MaxAckWait", o.MaxAckWait),
         };
         foreach (var (name, value) in positive.Where(p => p.Item2 <= TimeSpan.Zero))
         {
@@ -68,6 +81,11 @@ internal sealed class DeliveryOptions
         if (o.InstanceTimeout < o.HeartbeatInterval * 3)
         {
             yield return $"{Section}:InstanceTimeout must be at least three heartbeats ({o.HeartbeatInterval * 3}), was {o.InstanceTimeout}.";
+        }
+
+        if (o.MaxWaitingAcks < 1)
+        {
+            yield return $"{Section}:MaxWaitingAcks must be at least 1, was {o.MaxWaitingAcks}.";
         }
 
         if (o.ChannelPace < TimeSpan.Zero)

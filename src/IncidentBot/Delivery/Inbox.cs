@@ -7,8 +7,16 @@ namespace IncidentBot.Delivery;
 /// Inbound requests stored before they are acknowledged, so a crash after the acknowledgement loses nothing. A row
 /// is claimed with a lease before it is processed, and only the claim's holder may finish it: see <see cref="Claims"/>.
 /// </summary>
-internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun run, TimeProvider clock)
+internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun run, TimeProvider clock, int maxWaiting = Inbox.DefaultMaxWaiting, TimeSpan? maxWait = null) : IDisposable
 {
+    /// <summary>Requests waiting to be stored before new ones are refused; see <see cref="DeliveryOptions.MaxWaitingAcks"/>.</summary>
+    public const int DefaultMaxWaiting = 2000;
+
+    /// <summary>The longest a request may wait to be stored before new ones are refused; see <see cref="DeliveryOptions.MaxAckWait"/>.</summary>
+    public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMilliseconds(500);
+
+    private readonly InboxBatches batches = new(database, clock, maxWaiting, maxWait ?? DefaultMaxWait);
+
     // Waiting to be processed, or claimed by someone whose claim no longer counts.
     private static readonly string Claimable =
         $"((i.status = 'pending' AND i.not_before <= @now) OR (i.status = 'processing' AND {Claims.LeaseIsFree("i")}))";
@@ -20,41 +28,16 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
             WHERE p.ordering_key = i.ordering_key AND p.status IN ('pending', 'processing') AND p.id < i.id))
         """;
 
-    /// <summary>Stores the request unless any of its keys was seen before; null for a duplicate (nothing stored).</summary>
-    public async Task<long?> TryAdd(
-        string platform, string kind, string body, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct, string? orderingKey = null)
-    {
-        var now = DbTime.ToDb(clock.GetUtcNow());
-        await using var connection = await database.Open(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO inbox (platform, kind, body, received_at, status, attempts, not_before, ordering_key)
-            VALUES (@platform, @kind, @body, @now, 'pending', 0, @now, @orderingKey)
-            RETURNING id
-            """,
-            new { platform, kind, body, now, orderingKey },
-            tx,
-            cancellationToken: ct));
+    /// <summary>
+    /// Stores the request unless any of its keys was seen before; null for a duplicate (nothing stored). Committed
+    /// with the other requests arriving at the same moment (see <see cref="InboxBatches"/>); throws
+    /// <see cref="InboxFullException"/> when too many are already waiting.
+    /// </summary>
+    public Task<long?> TryAdd(
+        string platform, string kind, string body, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct, string? orderingKey = null) =>
+        batches.Add(new NewInboxRow(platform, kind, body, DbTime.ToDb(clock.GetUtcNow()), orderingKey, dedupeKeys), ct);
 
-        // Distinct, or a key repeated in one request would look like a duplicate of itself.
-        foreach (var key in dedupeKeys.Distinct(StringComparer.Ordinal))
-        {
-            var added = await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO inbox_keys (key, inbox_id) VALUES (@key, @id) ON CONFLICT (key) DO NOTHING",
-                new { key, id },
-                tx,
-                cancellationToken: ct));
-            if (added == 0)
-            {
-                await tx.RollbackAsync(ct);
-                return null;
-            }
-        }
-
-        await tx.CommitAsync(ct);
-        return id;
-    }
+    public void Dispose() => batches.Dispose();
 
     /// <summary>
     /// The oldest claimable request, leased to this run, its attempts counted now (so one that kills the process

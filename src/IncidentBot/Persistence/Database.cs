@@ -10,7 +10,9 @@ internal sealed class Database : IAsyncDisposable
 {
     // WAL lets readers run beside the one writer; busy_timeout makes concurrent writers (inbox worker, outbox sender,
     // HTTP requests) wait for the lock instead of failing with SQLITE_BUSY; foreign keys are off by default in SQLite.
-    private const string SqlitePragmas = "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;";
+    // synchronous=NORMAL in WAL mode syncs at checkpoints, not at every commit: a commit survives the process crashing
+    // (what the inbox promises when it acknowledges), and only a power loss or an OS crash can undo the last ones.
+    private const string SqlitePragmas = "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
     private readonly string connectionString;
     private readonly NpgsqlDataSource? postgres;

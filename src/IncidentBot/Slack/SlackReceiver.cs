@@ -79,7 +79,16 @@ internal sealed partial class SlackReceiver(
 
         // Help and usage are answered here and now; anything else gets a receipt and is processed from the inbox.
         var receipt = IncidentCommands.Receive(SlackText.Decode(command.Text), configured);
-        await Store(SlackInboxHandler.Command, command, body, ct);
+        try
+        {
+            await Store(SlackInboxHandler.Command, command, body, ct);
+        }
+        catch (InboxFullException)
+        {
+            // Slack does not retry a slash command: the person hears now that it was not taken, not after a timeout.
+            return Ephemeral($"IncidentBot is taking more requests than it can store right now and did not take this one. Send {configured} {SlackText.Decode(command.Text)} again in a few seconds.");
+        }
+
         return Ephemeral(receipt.Answer);
     }
 

@@ -18,12 +18,12 @@ internal abstract class DeliveryTest(StorageProvider provider) : DatabaseTest(pr
         new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 
     /// <summary>Starts a run of the instance (registering it, as start-up does): a second call is that instance restarted.</summary>
-    protected async Task<Instance> Start(string instanceId)
+    protected async Task<Instance> Start(string instanceId, int maxWaiting = Inbox.DefaultMaxWaiting)
     {
         var run = new DeliveryRun(instanceId, $"{instanceId}#{Guid.NewGuid():N}");
         var runs = new DeliveryRuns(Database, run, Options.Create(new DeliveryOptions { InstanceTimeout = InstanceTimeout }), Clock);
         await runs.Register(Ct);
-        return new Instance(runs, new Inbox(Database, runs, run, Clock), new Outbox(Database, runs, run, Clock));
+        return new Instance(runs, new Inbox(Database, runs, run, Clock, maxWaiting), new Outbox(Database, runs, run, Clock));
     }
 
     protected sealed record Instance(DeliveryRuns Runs, Inbox Inbox, Outbox Outbox);

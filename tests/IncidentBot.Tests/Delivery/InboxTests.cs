@@ -1,5 +1,6 @@
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
+using IncidentBot.Tests.Support;
 
 namespace IncidentBot.Tests.Delivery;
 
@@ -29,6 +30,40 @@ internal sealed class InboxTests(StorageProvider provider) : DeliveryTest(provid
     }
 
     [Test]
+    public async Task Requests_arriving_together_are_stored_together_and_a_duplicate_among_them_undoes_only_itself()
+    {
+        // 60 requests at once, every third repeating the key of the one before it: 40 distinct requests.
+        var adds = Enumerable.Range(0, 60).Select(i => Task.Run(() => Inbox.TryAdd("slack", "event", $"body {i}", [$"event:Ev{i - (i % 3 == 2 ? 1 : 0)}"], Ct))).ToList();
+        var ids = await Task.WhenAll(adds);
+
+        Assert.That(ids.Count(id => id is not null), Is.EqualTo(40));
+        Assert.That(ids.Where(id => id is not null).Distinct().Count(), Is.EqualTo(40), "each stored request has its own row");
+        Assert.That(await Inbox.Pending(Ct), Is.EqualTo(40));
+        for (var pair = 1; pair < 60; pair += 3)
+        {
+            Assert.That(new[] { ids[pair], ids[pair + 1] }.Count(id => id is not null), Is.EqualTo(1), $"Ev{pair} stored once");
+        }
+    }
+
+    [Test]
+    public async Task When_more_requests_wait_to_be_stored_than_allowed_the_next_is_refused_at_once_and_the_others_are_stored()
+    {
+        var inbox = (await Start("bot-b", maxWaiting: 1)).Inbox;
+        Task<long?>[] adds;
+        await using (await HoldWrites())
+        {
+            adds = [.. Enumerable.Range(0, 3).Select(i => Task.Run(() => inbox.TryAdd("slack", "event", $"while busy {i}", [$"busy:{i}"], Ct)))];
+            await Eventually.Get(() => Task.FromResult(adds.Count(a => a.IsFaulted)), n => n >= 1, "a refusal while the writer is held");
+        }
+
+        await Task.WhenAny(Task.WhenAll(adds), Task.Delay(TimeSpan.FromSeconds(30)));
+        var refused = adds.Where(a => a.IsFaulted).ToList();
+        Assert.That(refused.Select(a => a.Exception!.InnerException), Has.All.InstanceOf<InboxFullException>());
+        Assert.That(adds.Where(a => !a.IsFaulted).Select(a => a.Result), Has.All.Not.Null, "the ones not refused are stored once the writer is free");
+        Assert.That(await Inbox.Pending(Ct), Is.EqualTo(3 - refused.Count), "a refused request leaves nothing behind");
+    }
+
+    [Test]
     public async Task A_request_without_keys_is_always_stored_and_a_repeated_key_is_not_a_duplicate_of_itself()
     {
         Assert.That(await Inbox.TryAdd("local", "command", "help", [], Ct), Is.Not.Null);
@@ -36,6 +71,35 @@ internal sealed class InboxTests(StorageProvider provider) : DeliveryTest(provid
         Assert.That(await Inbox.TryAdd("slack", "event", "{}", ["k", "k"], Ct), Is.Not.Null);
 
         Assert.That(await Inbox.Pending(Ct), Is.EqualTo(3));
+    }
+
+    /// <summary>Another writer holds the inbox (a long transaction elsewhere) until disposed.</summary>
+    private async Task<IAsyncDisposable> HoldWrites()
+    {
+        var connectionString = Provider == StorageProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(TestDatabase.ConnectionString) { Pooling = false }.ToString()
+            : TestDatabase.ConnectionString;
+        System.Data.Common.DbConnection other = Provider == StorageProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(connectionString)
+            : new Npgsql.NpgsqlConnection(connectionString);
+        await other.OpenAsync(Ct);
+        var tx = await other.BeginTransactionAsync(Ct);
+        await using var command = other.CreateCommand();
+        command.Transaction = tx;
+        // SQLite: the transaction is BEGIN IMMEDIATE, which takes the write lock itself.
+        command.CommandText = Provider == StorageProvider.Sqlite ? "SELECT 1" : "LOCK TABLE inbox IN EXCLUSIVE MODE";
+        await command.ExecuteNonQueryAsync(Ct);
+        return new Holder(other, tx);
+    }
+
+    private sealed class Holder(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await tx.RollbackAsync();
+            await tx.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 
     [Test]

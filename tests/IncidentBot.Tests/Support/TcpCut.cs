@@ -35,9 +35,16 @@ internal sealed class TcpCut : IAsyncDisposable
             foreach (var client in open)
             {
                 // Linger 0: the peer sees a reset, as when a server dies, rather than an orderly close.
-                if (client.Client is { } socket)
+                try
                 {
-                    socket.LingerState = new LingerOption(true, 0);
+                    if (client.Client is { } socket)
+                    {
+                        socket.LingerState = new LingerOption(true, 0);
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Its pump already closed it when the other side went away.
                 }
 
                 client.Dispose();

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Storm;
+
+/// <summary>What to run: the stores, the scenarios (kind and rate), how long each lasts.</summary>
+internal sealed record BenchOptions(TimeSpan Duration, IReadOnlyList<string> Stores, IReadOnlyList<Scenario> Scenarios, bool Smoke, string Configuration)
+{
+    public const string Secret = "storm-bench-signing-secret";
+
+    /// <summary>Between runs, so one run's processing backlog is not the next run's load.</summary>
+    public TimeSpan Pause => Smoke ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(3);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var smoke = args.Contains("--smoke");
+        var seconds = Value(args, "--seconds") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : smoke ? 2 : 10;
+        var store = Value(args, "--store") ?? (smoke ? "sqlite" : "both");
+        var stores = store == "both" ? ["sqlite", "postgres"] : new[] { store };
+        if (stores.Contains("postgres") && BenchDatabase.PostgresServer is null)
+        {
+            Console.Error.WriteLine("PostgreSQL skipped: set INCIDENTBOT_BENCH_POSTGRES (or INCIDENTBOT_TEST_POSTGRES) to a server the bench may create databases on.");
+            stores = [.. stores.Where(x => x != "postgres")];
+        }
+
+        var scenarios = smoke
+            ? new[] { Scenario.Replies(50, 1), Scenario.Commands(20, 2), Scenario.Buttons(20, 3) }
+            : [Scenario.Replies(200, 1), Scenario.Replies(1000, 2), Scenario.Commands(200, 3), Scenario.Commands(500, 4), Scenario.Buttons(500, 5), Scenario.Replies(3000, 6)];
+        return new BenchOptions(TimeSpan.FromSeconds(seconds), stores, scenarios, smoke, Value(args, "--configuration") ?? "Release");
+    }
+
+    private static string? Value(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+/// <summary>One kind of request at one rate; <see cref="Offset"/> keeps its ids apart from the other scenarios'.</summary>
+internal sealed record Scenario(string Kind, int Rate, int Offset)
+{
+    public static Scenario Replies(int rate, int n) => new("thread replies", rate, n * 1_000_000);
+
+    public static Scenario Commands(int rate, int n) => new("slash commands", rate, n * 1_000_000);
+
+    public static Scenario Buttons(int rate, int n) => new("button presses", rate, n * 1_000_000);
+
+    public (string Body, string ContentType) Build(SlackRequests requests, int i) => Kind switch
+    {
+        "thread replies" => requests.Reply(i),
+        "slash commands" => requests.Command("list", i),
+        _ => requests.ButtonPress(i),
+    };
+
+    /// <summary>The id the database check looks for (see <see cref="StoredCheck"/>).</summary>
+    public string Marker(SlackRequests requests, string runId, int i) => Kind switch
+    {
+        "thread replies" => requests.ReplyEventId(i),
+        "slash commands" => $"trigger.{runId}.{i}",
+        _ => $"trigger.{runId}.b{i}",
+    };
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Storm;
+
+/// <summary>A process under measurement: the bot or the bare endpoint, started with dotnet, stopped at the end.</summary>
+internal sealed class Served : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private Served(Process process, Uri url, TimeSpan startup)
+    {
+        this.process = process;
+        Url = url;
+        StartUp = startup;
+    }
+
+    public Uri Url { get; }
+
+    /// <summary>From starting the process to its first successful readiness answer.</summary>
+    public TimeSpan StartUp { get; }
+
+    /// <summary>The most resident memory the process has had (Linux VmHWM), in MB; null elsewhere.</summary>
+    public double? PeakMemoryMb
+    {
+        get
+        {
+            var status = $"/proc/{process.Id}/status";
+            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+            return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+    }
+
+    public static async Task<Served> Bot(string dll, IReadOnlyDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        // Urls, not ASPNETCORE_URLS: the appsettings.json beside the bot sets Urls, and plain environment variables win over it.
+        info.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(info)!;
+        var errors = Drain(process);
+        var url = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the bot exited with {process.ExitCode}: {errors()}");
+            }
+
+            try
+            {
+                using var ready = await http.GetAsync(new Uri(url, "/readyz"));
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return new Served(process, url, clock.Elapsed);
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet, or too busy starting to answer.
+            }
+
+            await Task.Delay(20);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException($"the bot was not ready within 60 s: {errors()}");
+    }
+
+    public static async Task<Served> Bare(string secret)
+    {
+        var self = typeof(Served).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet", [self, "--serve-bare", secret]) { RedirectStandardOutput = true };
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(info)!;
+        var line = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the bare endpoint did not start");
+        return new Served(process, new Uri(line["listening ".Length..]), clock.Elapsed);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>Keeps reading the output so the process never blocks on a full pipe; the last lines explain a failure.</summary>
+    private static Func<string> Drain(Process process)
+    {
+        var tail = new Queue<string>();
+        void Keep(string? line)
+        {
+            lock (tail)
+            {
+                if (line is null)
+                {
+                    return;
+                }
+
+                tail.Enqueue(line);
+                if (tail.Count > 20)
+                {
+                    tail.Dequeue();
+                }
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return () =>
+        {
+            lock (tail)
+            {
+                return string.Join('\n', tail);
+            }
+        };
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

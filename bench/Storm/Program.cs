@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Storm;
+
+// The storm benchmark: open-loop signed Slack load on the bot and, in the same run, on a bare endpoint that only
+// checks the signature; then the database is checked for every acknowledged request. See docs/performance.md.
+//
+//   dotnet run -c Release --project bench/Storm -- [--seconds 10] [--store sqlite|postgres|both] [--smoke]
+//
+// PostgreSQL runs take their connection string from INCIDENTBOT_BENCH_POSTGRES (a database the bench may empty).
+if (args is ["--serve-bare", var bareSecret])
+{
+    await BareEndpoint.Serve(bareSecret);
+    return 0;
+}
+
+var options = BenchOptions.Parse(args);
+var bot = BotBuild.Locate(options);
+await using var slack = await FakeSlackApi.Start();
+await using var bare = await Served.Bare(BenchOptions.Secret);
+using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) };
+
+var report = new Report(options);
+foreach (var store in options.Stores)
+{
+    await using var database = BenchDatabase.Create(store);
+    var runId = Guid.NewGuid().ToString("N")[..8];
+    var requests = new SlackRequests(BenchOptions.Secret, runId) { ResponseUrlBase = slack.HooksBaseUrl };
+    await using var served = await Served.Bot(bot, BotSettings.For(database, slack));
+    requests.ThreadTs = await Declare(served, requests, slack, http);
+
+    // Warm-up, not measured: the first requests of each kind pay for JIT compilation and connection set-up.
+    foreach (var scenario in options.Scenarios.DistinctBy(s => s.Kind))
+    {
+        await OpenLoop.Run("bare", scenario.Kind, 100, TimeSpan.FromSeconds(1), i => requests.Signed(new Uri(bare.Url, "/slack/events"), scenario.Build(requests, i)), http);
+        await OpenLoop.Run(store, scenario.Kind, 100, TimeSpan.FromSeconds(1), i => requests.Signed(new Uri(served.Url, "/slack/events"), scenario.Build(requests, scenario.Offset + 900_000 + i)), http);
+    }
+
+    var acknowledged = new List<string>();
+    foreach (var scenario in options.Scenarios)
+    {
+        var yardstick = await OpenLoop.Run("bare", scenario.Kind, scenario.Rate, options.Duration, i => requests.Signed(new Uri(bare.Url, "/slack/events"), scenario.Build(requests, i)), http);
+        var measured = await OpenLoop.Run(store, scenario.Kind, scenario.Rate, options.Duration, i => requests.Signed(new Uri(served.Url, "/slack/events"), scenario.Build(requests, scenario.Offset + i)), http);
+        acknowledged.AddRange(measured.AcknowledgedIndexes.Select(i => scenario.Marker(requests, runId, scenario.Offset + i)));
+        report.Add(yardstick, measured);
+        await Task.Delay(options.Pause);
+    }
+
+    var check = await StoredCheck.Run(database.Provider, database.ConnectionString, runId, acknowledged);
+    report.AddStore(store, served.StartUp, served.PeakMemoryMb, check);
+}
+
+report.Print(Console.Out);
+return options.Smoke && !report.NothingLostOrTwice ? 1 : 0;
+
+static async Task<string> Declare(Served bot, SlackRequests requests, FakeSlackApi slack, HttpClient http)
+{
+    using var declare = requests.Signed(new Uri(bot.Url, "/slack/events"), requests.Command("Checkout returns 500s (storm bench)", 0));
+    using var answer = await http.SendAsync(declare);
+    answer.EnsureSuccessStatusCode();
+    var clock = Stopwatch.StartNew();
+    while (clock.Elapsed < TimeSpan.FromSeconds(30))
+    {
+        if (slack.Roots.FirstOrDefault(r => r.Text.Contains("storm bench", StringComparison.Ordinal)) is { Ts: { } ts })
+        {
+            return ts;
+        }
+
+        await Task.Delay(50);
+    }
+
+    throw new TimeoutException("the bot did not open the incident thread within 30 s");
+}

@@ -1,6 +1,6 @@
 namespace IncidentBot.Core.Timeline;
 
-/// <summary>The timeline <c>kind</c> values of the public contract (DESIGN.md).</summary>
+/// <summary>The timeline <c>kind</c> values: part of the public API (<c>GET /api/incidents/{id}</c>), so a rename breaks clients.</summary>
 public static class TimelineKind
 {
     public const string Declared = "declared";

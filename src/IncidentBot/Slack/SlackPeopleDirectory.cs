@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
@@ -50,7 +49,7 @@ internal sealed class SlackPeopleDirectory(SlackUsers users, SlackApiClient api,
         string? cursor = null;
         for (var page = 0; page < MaxPages; page++)
         {
-            var arguments = new JsonObject { ["channel"] = channel, ["limit"] = 1000 };
+            var arguments = new Dictionary<string, string> { ["channel"] = channel, ["limit"] = "1000" };
             if (cursor is not null)
             {
                 arguments["cursor"] = cursor;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IncidentBot.Core.Incidents;
 
 namespace IncidentBot.Slack;
@@ -25,7 +24,10 @@ internal sealed partial class SlackPostedRoot(SlackApiClient api, SlackWorkspace
         var oldest = (incident.DeclaredAt - Margin).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ".000000";
         var result = await api.Call(
             "conversations.history",
-            new JsonObject { ["channel"] = channel, ["oldest"] = oldest, ["limit"] = PageSize, ["include_all_metadata"] = true },
+            new Dictionary<string, string>
+            {
+                ["channel"] = channel, ["oldest"] = oldest, ["limit"] = PageSize.ToString(CultureInfo.InvariantCulture), ["include_all_metadata"] = "true",
+            },
             ct);
         switch (result)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace IncidentBot.Slack;
 
@@ -29,7 +28,7 @@ internal sealed class SlackUsers(SlackApiClient api, TimeProvider clock)
             return (known.User, true);
         }
 
-        switch (await api.Call("users.info", new JsonObject { ["user"] = userId }, ct))
+        switch (await api.Call("users.info", new Dictionary<string, string> { ["user"] = userId }, ct))
         {
             case SlackApiResult.Success ok when ok.Body.ObjectProperty("user") is { } user:
                 cache[userId] = (user.Clone(), now + KeepFor);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Slack;
@@ -52,7 +51,7 @@ internal sealed partial class SlackWorkspace(IOptions<SlackOptions> options, Sla
             team = string.IsNullOrWhiteSpace(team) ? auth.Body.StringProperty("team_id") : team;
             if (string.IsNullOrWhiteSpace(app) && auth.Body.StringProperty("bot_id") is { } bot)
             {
-                app = await api.Call("bots.info", new JsonObject { ["bot"] = bot }, ct) is SlackApiResult.Success info
+                app = await api.Call("bots.info", new Dictionary<string, string> { ["bot"] = bot }, ct) is SlackApiResult.Success info
                     ? info.Body.ObjectProperty("bot")?.StringProperty("app_id")
                     : null;
             }

@@ -53,7 +53,7 @@ internal sealed partial class FakeSlack
     private IResult History(JsonObject body)
     {
         var channel = body["channel"]?.GetValue<string>();
-        var withMetadata = body["include_all_metadata"]?.GetValue<bool>() == true;
+        var withMetadata = body["include_all_metadata"]?.ToString() is "true" or "True";
         var messages = posted.Where(p => p.Channel == channel && p.Body["thread_ts"] is null).Reverse().Select(p =>
         {
             var message = new JsonObject { ["type"] = "message", ["ts"] = p.Ts, ["text"] = p.Body["text"]?.DeepClone(), ["app_id"] = SlackPayloads.AppId };

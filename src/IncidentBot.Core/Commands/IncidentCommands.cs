@@ -97,7 +97,7 @@ public sealed class IncidentCommands(
         {
             HelpCommand => Usage.Help(platform.CommandPrefix),
             InvalidCommand invalid => Usage.For(invalid, platform.CommandPrefix),
-            ListCommand => await list.Describe(ct),
+            ListCommand => await list.Describe(context, ct),
             SearchCommand s => await search.Run(context, s.Words, ct),
             AreasCommand => await people.Areas(ct),
             WhoCommand who => await people.Who(who.Area, ct),

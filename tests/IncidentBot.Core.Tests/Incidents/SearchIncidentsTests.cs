@@ -29,6 +29,18 @@ public sealed class SearchIncidentsTests
     }
 
     [Test]
+    public async Task List_shows_an_open_private_incident_only_to_those_who_may_read_its_timeline()
+    {
+        core.Directory.ChannelMembers["C-ops"] = ["alice"];
+
+        await core.Run("list", core.Context(user: "bob"));
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("No incident is open."), "INC-1 is resolved; INC-2 is private");
+
+        await core.Run("list", core.Context(user: "alice"));
+        Assert.That(core.Answers[^1].Message.Text, Does.StartWith("1 open:\nINC-2 [Outage]: Customer emails exposed in logs"));
+    }
+
+    [Test]
     public async Task A_private_incident_is_shown_only_to_those_who_may_read_its_timeline()
     {
         core.Directory.ChannelMembers["C-ops"] = ["alice"];

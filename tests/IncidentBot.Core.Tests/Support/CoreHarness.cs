@@ -54,7 +54,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Commands = new IncidentCommands(
             platforms,
             Declare = new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Handoffs, deciders, Clock),
-            new ListIncidents(Store),
+            new ListIncidents(Store, permissions),
             new IncidentLookup(Store),
             ownership,
             HandOff,

@@ -68,8 +68,11 @@ internal sealed class FakeBotConnector : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>The next connector call answers 429 with this Retry-After.</summary>
-    public void RateLimitNext(int retryAfterSeconds) => rateLimits.Enqueue(retryAfterSeconds);
+    /// <summary>
+    /// The next conversation creation (a thread root) answers 429 with this Retry-After. Only creations: other sends
+    /// (answers, DMs) go out concurrently and could otherwise take the 429 first.
+    /// </summary>
+    public void RateLimitNextCreate(int retryAfterSeconds) => rateLimits.Enqueue(retryAfterSeconds);
 
     private async Task<IResult> Create(HttpRequest request)
     {
@@ -88,7 +91,7 @@ internal sealed class FakeBotConnector : IAsyncDisposable
     private async Task<IResult> Send(string conversation, HttpRequest request)
     {
         await Record("send", conversation, request);
-        return RateLimited(request.HttpContext.Response) ?? Results.Json(new { id = NextId() });
+        return Results.Json(new { id = NextId() });
     }
 
     /// <summary>A roster entry as Teams gives it (TeamsChannelAccount), with <c>userRole</c>.</summary>

@@ -62,7 +62,7 @@ internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBa
     [Test]
     public async Task A_429_from_the_connector_is_retried_and_the_thread_still_opens()
     {
-        Connector.RateLimitNext(1);
+        Connector.RateLimitNextCreate(1);
 
         await Declare("Checkout is down");
 

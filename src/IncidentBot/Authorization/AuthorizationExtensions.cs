@@ -1,4 +1,5 @@
 using IncidentBot.Core.Authorization;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Registry;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,15 @@
-using IncidentBot.Core.Actions;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Commands;
+using IncidentBot.Core.Declaration;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.FollowUps;
 using IncidentBot.Core.Home;
+using IncidentBot.Core.Impact;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Reminders;
+using IncidentBot.Core.Replies;
+using IncidentBot.Core.Search;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Hosting;

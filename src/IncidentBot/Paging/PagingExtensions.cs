@@ -1,5 +1,9 @@
-using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.Owners;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Registry;
+using IncidentBot.Core.Reminders;
+using IncidentBot.Core.Resolve;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using IncidentBot.Persistence;

@@ -1,6 +1,6 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Replies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,13 +1,20 @@
-using IncidentBot.Core.Actions;
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Commands;
+using IncidentBot.Core.Declaration;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.FollowUps;
 using IncidentBot.Core.Handoff;
+using IncidentBot.Core.Impact;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Owners;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Reminders;
+using IncidentBot.Core.Replies;
+using IncidentBot.Core.Resolve;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Search;
 using IncidentBot.Core.Status;
 using IncidentBot.Core.Timeline;
 

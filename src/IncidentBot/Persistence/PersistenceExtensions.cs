@@ -17,8 +17,6 @@ internal static class PersistenceExtensions
             .Configure(options => options.ReadFrom(configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();

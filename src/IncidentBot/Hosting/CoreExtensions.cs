@@ -21,6 +21,7 @@ internal static class CoreExtensions
         services.AddSingleton<DeclareIncident>();
         services.AddSingleton<ListIncidents>();
         services.AddSingleton<SearchIncidents>();
+        services.AddSingleton<SimilarIncidents>();
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<DidYouMean>();
         services.AddSingleton<ThreadReplies>();

@@ -53,7 +53,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         var resolve = new ResolveIncident(Store, Reminders, Pager, Status, roster, platforms, Clock);
         Commands = new IncidentCommands(
             platforms,
-            Declare = new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Handoffs, deciders, Clock),
+            Declare = new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Handoffs, deciders, new SimilarIncidents(Store, platforms), Clock),
             new ListIncidents(Store, permissions),
             new IncidentLookup(Store),
             ownership,

@@ -26,7 +26,8 @@ public sealed class IncidentButtons(
     IncidentCommands commands,
     DeclinePage decline,
     ProductionAccess prodAccess,
-    AskDeciders deciders)
+    AskDeciders deciders,
+    RecurrenceCheck recurrence)
 {
     public const string Acknowledge = "ack";
     public const string ChooseArea = "area";
@@ -85,6 +86,7 @@ public sealed class IncidentButtons(
             Checklist.CheckAction when checklist.AsksForTheRootCause(choice) => await forms.Open(context, incident, IncidentForms.RootCauseAction, "", ct),
             Checklist.CheckAction => await checklist.Check(incident, choice, context.User, ct),
             IncidentForms.StatusAction or IncidentForms.ResolveAction or HandoffMessages.FormAction => await forms.Open(context, incident, action, choice, ct),
+            RecurrenceCheck.AnswerAction => await recurrence.Press(incident, choice, context.User, ct),
             HandoffMessages.AcceptAction => await handoff.Accept(incident, context.User, ct),
             HandoffMessages.TakeOverAction => await ownership.SetOwner(incident, context.User, context.User, ct),
             _ => $"That button ('{action}') is not one this version knows.",

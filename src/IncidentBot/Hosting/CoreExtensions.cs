@@ -22,6 +22,8 @@ internal static class CoreExtensions
         services.AddSingleton<ListIncidents>();
         services.AddSingleton<SearchIncidents>();
         services.AddSingleton<SimilarIncidents>();
+        services.AddSingleton<RelateIncidents>();
+        services.AddSingleton<RecurrenceCheck>();
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<DidYouMean>();
         services.AddSingleton<ThreadReplies>();

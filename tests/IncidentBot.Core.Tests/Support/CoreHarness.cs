@@ -50,7 +50,9 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         var deciders = new SevOneDeciders(Store, roster, platforms, Clock);
         var ownerHours = new OwnerHours(roster, this, HandoffPolicy);
         Overdue = new OverdueActions(Actions, Store, Reminders, ownerHours, roster, platforms, Clock);
-        var resolve = new ResolveIncident(Store, Reminders, Pager, Status, roster, platforms, Clock);
+        Related = new RelateIncidents(Store, Links, permissions, platforms, Clock);
+        var recurrence = new RecurrenceCheck(Store, Related, platforms, Clock);
+        var resolve = new ResolveIncident(Store, Reminders, Pager, Status, roster, platforms, Clock, recurrence: recurrence);
         Commands = new IncidentCommands(
             platforms,
             Declare = new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Handoffs, deciders, new SimilarIncidents(Store, platforms), Clock),
@@ -64,7 +66,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             Status,
             roster,
             new Notes(Store, Clock),
-            new DraftPostmortem(Store, Actions),
+            new DraftPostmortem(Store, Actions, Related),
             FollowUps = new FollowUpActions(Actions, Store, roster, Overdue, platforms, Clock),
             new ChangeSeverity(Store, Nudges, deciders, platforms, Clock),
             new ImpactStart(Store, platforms, Clock),
@@ -75,9 +77,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new RootCauseFound(Store, platforms, this, Clock),
             ProdAccess = new ProductionAccess(Store, roster, platforms, Reminders, policy, Clock),
             Deciders = new AskDeciders(Store, roster, platforms, Reminders, policy, Clock),
-            new SearchIncidents(Store, permissions, platforms));
+            new SearchIncidents(Store, permissions, platforms),
+            Related,
+            recurrence);
         Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline, ProdAccess, Deciders);
+        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline, ProdAccess, Deciders, recurrence);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue, ProdAccess, Deciders]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
     }
@@ -92,6 +96,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public ManualClock Clock { get; }
 
     public MemoryIncidentStore Store { get; } = new();
+
+    /// <summary>Incidents related by hand.</summary>
+    public MemoryRelatedIncidents Links { get; } = new();
+
+    public RelateIncidents Related { get; }
 
     public RecordingReminders Reminders { get; } = new();
 

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Timeline;
 
@@ -31,7 +32,7 @@ internal static class PostmortemRelated
             yield break;
         }
 
-        var answer = timeline.FirstOrDefault(e => e.SourceId == RecurrenceCheck.SourceIdFor(related.Number) && !e.Deleted);
+        var answer = timeline.FirstOrDefault(e => e.SourceId == Relations.ReverifySourceId(related.Number) && !e.Deleted);
         yield return $"  - Its checks this time: {(answer is null ? "_not answered: were they repeated?_" : PostmortemText.OneLine(answer.Text))}";
     }
 }

@@ -1,4 +1,4 @@
-using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Search;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 

@@ -2,7 +2,7 @@ using IncidentBot.Core.Search;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
-namespace IncidentBot.Core.Tests.Incidents;
+namespace IncidentBot.Core.Tests.Search;
 
 public sealed class RecurrenceCheckTests
 {

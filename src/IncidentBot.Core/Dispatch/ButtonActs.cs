@@ -2,6 +2,7 @@ using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Search;
 
 namespace IncidentBot.Core.Dispatch;
 
@@ -24,6 +25,7 @@ public static class ButtonActs
         AskDeciders.AnswerAction => Acts.PriorityAnswer,
         ProductionAccess.AcknowledgeAction => Acts.ProdAccessAcknowledge,
         IncidentForms.ResolveAction => Acts.Resolve,
+        RecurrenceCheck.AnswerAction => Acts.Reverify,
         HandoffMessages.FormAction => Acts.Handoff,
         HandoffMessages.AcceptAction => Acts.Accept,
         HandoffMessages.TakeOverAction => Acts.Owner,

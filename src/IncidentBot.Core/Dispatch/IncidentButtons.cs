@@ -7,6 +7,7 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Owners;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Search;
 
 namespace IncidentBot.Core.Dispatch;
 
@@ -28,7 +29,8 @@ public sealed class IncidentButtons(
     IncidentCommands commands,
     DeclinePage decline,
     ProductionAccess prodAccess,
-    AskDeciders deciders)
+    AskDeciders deciders,
+    RecurrenceCheck recurrence)
 {
     public const string Acknowledge = PageButtons.Acknowledge;
     public const string ChooseArea = PageButtons.ChooseArea;
@@ -87,6 +89,7 @@ public sealed class IncidentButtons(
             Checklist.CheckAction when checklist.AsksForTheRootCause(choice) => await forms.Open(context, incident, IncidentForms.RootCauseAction, "", ct),
             Checklist.CheckAction => await checklist.Check(incident, choice, context.User, ct),
             IncidentForms.StatusAction or IncidentForms.ResolveAction or HandoffMessages.FormAction => await forms.Open(context, incident, action, choice, ct),
+            RecurrenceCheck.AnswerAction => await recurrence.Press(incident, choice, context.User, ct),
             HandoffMessages.AcceptAction => await handoff.Accept(incident, context.User, ct),
             HandoffMessages.TakeOverAction => await ownership.SetOwner(incident, context.User, context.User, ct),
             _ => $"That button ('{action}') is not one this version knows.",

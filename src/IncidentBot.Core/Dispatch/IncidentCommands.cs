@@ -42,7 +42,9 @@ public sealed class IncidentCommands(
     RootCauseFound rootCause,
     ProductionAccess prodAccess,
     AskDeciders deciders,
-    SearchIncidents search)
+    SearchIncidents search,
+    RelateIncidents related,
+    RecurrenceCheck recurrence)
 {
     /// <summary>
     /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
@@ -119,6 +121,8 @@ public sealed class IncidentCommands(
             OwnerCommand owner => await OnIncident(context, owner, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
             HandoffCommand h => await OnIncident(context, h, h.Incident, "handoff", i => handoff.Run(i, h.Person, h.Notes, context.User, ct), ct),
             StatusCommand s => await OnIncident(context, s, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, s.PublicTitle, context.User, context.RequestKey, ct), ct),
+            RelatedCommand r => await OnIncident(context, r, r.Incident, "related", i => related.Link(context, i, r.Other, ct), ct),
+            ReverifyCommand v => await OnIncident(context, v, v.Incident, "reverify", i => recurrence.Answer(i, v.Earlier, v.Repeated, v.Note, context.User, ct), ct),
             ResolveCommand r => await OnIncident(context, r, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
             RollbackCommand r => await OnIncident(context, r, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
             NoteCommand note => await OnIncident(context, note, note.Incident, "note", i => notes.AddNote(i, note.Text, context.User, context.RequestKey, ct), ct),
@@ -133,7 +137,7 @@ public sealed class IncidentCommands(
 
     /// <summary>Commands whose permission depends on the incident they are about, checked once it is found.</summary>
     private static bool IsAboutAnIncident(Command command) => command is AckCommand or DeclineCommand or RootCauseCommand or ProdAccessCommand or PriorityCommand or PriorityAnswerCommand or OwnerCommand or HandoffCommand or StatusCommand
-        or ResolveCommand or RollbackCommand or NoteCommand or ActionCommand or SevCommand or StartedCommand or PostmortemCommand;
+        or ResolveCommand or RelatedCommand or ReverifyCommand or RollbackCommand or NoteCommand or ActionCommand or SevCommand or StartedCommand or PostmortemCommand;
 
     private async Task<string?> OnIncident(CommandContext context, Command command, long? named, string verb, Func<Incident, Task<string>> run, CancellationToken ct)
     {

@@ -46,7 +46,9 @@ internal sealed class HostileRequestsTests
             ["Teams:OpenIdMetadataUrl"] = connector.MetadataUrl,
             ["Teams:TrustedServiceUrls:0"] = connector.ServiceUrl,
         };
-        bot = BotHost.Start(database.Settings, slack, settings, services => services.Replace(ServiceDescriptor.Singleton<IBotTokenSource>(new NoToken())));
+        // The corpus stamps its signatures and tokens with the machine's time (a stale or early one on purpose): the host's
+        // clock starts there too.
+        bot = BotHost.Start(database.Settings, slack, settings, services => services.Replace(ServiceDescriptor.Singleton<IBotTokenSource>(new NoToken())), new TestClock(DateTimeOffset.UtcNow));
         bot.Http.DefaultRequestHeaders.Authorization = null;
         context = new HostileContext(SignSlack, TeamsToken, connector.ServiceUrl, ApiToken);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dapper;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,12 +18,16 @@ internal abstract class HostTestBase(StorageProvider provider)
 
     protected BotHost Bot { get; set; } = null!;
 
+    /// <summary>The bot's clock (kept across a restart that passes it on): advance it to make reminders come due.</summary>
+    protected TestClock Clock { get; private set; } = null!;
+
     [SetUp]
     public async Task StartBot()
     {
         Database = TestDatabase.Create(provider);
         Slack = await FakeSlack.Start();
-        Bot = BotHost.Start(Database.Settings, Slack, ExtraSettings(), Services());
+        Clock = new TestClock();
+        Bot = BotHost.Start(Database.Settings, Slack, ExtraSettings(), Services(), Clock);
     }
 
     [TearDown]
@@ -55,6 +60,20 @@ internal abstract class HostTestBase(StorageProvider provider)
         var incident = await Eventually.Get(() => Bot.Incident(number), i => i?["thread"]?["id"] is not null, $"INC-{number}'s thread to open");
         return incident!["thread"]!["id"]!.GetValue<string>();
     }
+
+    /// <summary>
+    /// Waits until every stored request is handled to its end (a declaration schedules its reminders after it posts):
+    /// a host stopped before that would finish it only when the request's lease runs out.
+    /// </summary>
+    protected Task RequestsHandled() => Eventually.Get(
+        async () =>
+        {
+            await using var database = Database.Connect();
+            await using var connection = await database.Open(CancellationToken.None);
+            return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')");
+        },
+        n => n == 0,
+        "every stored request to be handled");
 
     protected async Task<JsonArray> Timeline(int number = 1) => (JsonArray)(await Bot.Incident(number))!["timeline"]!;
 

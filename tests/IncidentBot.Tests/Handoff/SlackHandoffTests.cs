@@ -21,6 +21,7 @@ internal sealed class SlackHandoffTests(StorageProvider provider) : HostTestBase
     /// <summary>Alice's shift ends at 16:00 UTC, six hours after the test's clock starts.</summary>
     private static readonly DateTimeOffset EndOfShift = TestClock.Start.Date.AddHours(16);
 
+    /// <summary>Handoff:LeadTime's default: the nag comes this long before the end of the owner's day.</summary>
     private static readonly TimeSpan LeadTime = TimeSpan.FromMinutes(30);
 
     protected override IReadOnlyDictionary<string, string?> ExtraSettings() => Settings();
@@ -99,7 +100,6 @@ internal sealed class SlackHandoffTests(StorageProvider provider) : HostTestBase
         return new Dictionary<string, string?>
         {
             ["Registry:Path"] = registryPath,
-            ["Handoff:LeadTime"] = LeadTime.ToString("c", CultureInfo.InvariantCulture),
             ["Handoff:RepeatEvery"] = "01:00:00",
             ["Handoff:Grace"] = "01:00:00",
         };

@@ -8,7 +8,7 @@ using IncidentBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace IncidentBot.Tests.Security;
+namespace IncidentBot.Tests.Hosting;
 
 /// <summary>
 /// The hostile corpus against one real host with Slack, Teams and the API on: every request gets the answer its case

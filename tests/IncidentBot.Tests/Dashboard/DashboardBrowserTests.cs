@@ -3,7 +3,7 @@ using IncidentBot.Tests.Support;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
-namespace IncidentBot.Tests.Dashboard.Browser;
+namespace IncidentBot.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard in a real headless Chromium: what a person does with it, page by page, with a screenshot of each

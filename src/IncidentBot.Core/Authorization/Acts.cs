@@ -1,8 +1,4 @@
 using IncidentBot.Core.Commands;
-using IncidentBot.Core.Handoff;
-using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
-using IncidentBot.Core.Runbook;
 
 namespace IncidentBot.Core.Authorization;
 
@@ -120,28 +116,6 @@ public static class Acts
         HandoffCommand => Handoff,
         ResolveCommand => Resolve,
         PostmortemCommand => Postmortem,
-        _ => null,
-    };
-
-    /// <summary>The act a button (or the form it opens) asks for: the same act as the command that does the same.</summary>
-    public static string? OfButton(string action, string choice) => action switch
-    {
-        IncidentButtons.Acknowledge => Acknowledge,
-        IncidentButtons.Decline => Decline,
-        IncidentButtons.ChooseArea => Area,
-        RollbackFirst.DecideAction when choice.Equals("yes", StringComparison.OrdinalIgnoreCase) => Rollback,
-        RollbackFirst.DecideAction or RollbackFirst.RestoredAction => RollbackAnswer,
-        Runbook.Checklist.CheckAction => Checklist,
-        IncidentForms.StatusAction => Status,
-        IncidentForms.RootCauseAction => RootCause,
-        ProductionAccess.RequestAction => ProdAccess,
-        AskDeciders.AskAction => Priority,
-        AskDeciders.AnswerAction => PriorityAnswer,
-        ProductionAccess.AcknowledgeAction => ProdAccessAcknowledge,
-        IncidentForms.ResolveAction => Resolve,
-        HandoffMessages.FormAction => Handoff,
-        HandoffMessages.AcceptAction => Accept,
-        HandoffMessages.TakeOverAction => Owner,
         _ => null,
     };
 

@@ -50,7 +50,7 @@ internal sealed class AlertIntakeTests(StorageProvider provider) : HostTestBase(
     [Test]
     public async Task An_Alertmanager_burst_makes_one_incident_one_thread_one_page_and_the_detect_time_in_the_figures()
     {
-        var startsAt = DateTimeOffset.UtcNow.AddMinutes(-17).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        var startsAt = Bot.Clock.GetUtcNow().AddMinutes(-17).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
         // A storm: 100 notifications for one group within a second, each a different instance of the alert.
         var storm = Enumerable.Range(0, 100).Select(i => PostAlertmanager(AlertSamples.Alertmanager(fingerprint: $"fp-{i:000}", startsAt: startsAt))).ToList();
@@ -76,7 +76,7 @@ internal sealed class AlertIntakeTests(StorageProvider provider) : HostTestBase(
     [Test]
     public async Task A_signed_generic_alert_opens_an_incident_and_a_bad_signature_stores_nothing()
     {
-        var body = AlertSamples.Generic.Replace("2026-11-30T03:00:00Z", DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var body = AlertSamples.Generic.Replace("2026-11-30T03:00:00Z", Bot.Clock.GetUtcNow().AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         using var forged = await PostGeneric(body, "another-secret-0123456789abcdef");
         using var signed = await PostGeneric(body, GenericSecret);
@@ -130,7 +130,7 @@ internal sealed class AlertIntakeTests(StorageProvider provider) : HostTestBase(
     private Task<HttpResponseMessage> PostGeneric(string body, string secret)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = Bot.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/alerts/generic") { Content = new ByteArrayContent(bytes) };
         request.Headers.Add("X-IncidentBot-Timestamp", timestamp);
         request.Headers.Add("X-IncidentBot-Signature", SignedWebhook.Sign(secret, timestamp, bytes));

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Dapper;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
 namespace IncidentBot.Tests.Handoff;
 
 /// <summary>
-/// End-of-day handoffs through the real host and the fake Slack API. Alice works every day in UTC and her shift is
-/// made to end shortly after the test starts (the host runs on the real clock), so the nag comes within seconds.
+/// End-of-day handoffs through the real host and the fake Slack API. Alice works 08:00-16:00 UTC every day; the host's
+/// clock starts at 10:00 (<see cref="TestClock.Start"/>) and the test advances it to the end of her day.
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
@@ -17,8 +18,13 @@ internal sealed class SlackHandoffTests(StorageProvider provider) : HostTestBase
 
     private string registryPath = null!;
 
-    /// <summary>Alice's shift ends in two hours and the lead time is three: the first nag is due as soon as she owns INC-1.</summary>
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => Settings(EndOfShift(TimeSpan.FromHours(2)), TimeSpan.FromHours(3));
+    /// <summary>Alice's shift ends at 16:00 UTC, six hours after the test's clock starts.</summary>
+    private static readonly DateTimeOffset EndOfShift = TestClock.Start.Date.AddHours(16);
+
+    /// <summary>Handoff:LeadTime's default: the nag comes this long before the end of the owner's day.</summary>
+    private static readonly TimeSpan LeadTime = TimeSpan.FromMinutes(30);
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => Settings();
 
     [TearDown]
     public void DeleteRegistry() => File.Delete(registryPath);
@@ -27,7 +33,10 @@ internal sealed class SlackHandoffTests(StorageProvider provider) : HostTestBase
     public async Task The_owner_gets_the_nag_and_the_handoff_notes_land_in_the_thread()
     {
         var thread = await Declare("Checkout returns 500s");
+        await Eventually.Get(() => InThread(thread, "Runbook checklist"), c => c.Count > 0, "the end of declaring");
+        Assert.That(Nags("U0ALICE"), Is.Empty, "six hours before the end of Alice's day");
 
+        Clock.Advance(EndOfShift - LeadTime - Clock.GetUtcNow());
         var nag = await Eventually.Get(() => Nags("U0ALICE"), n => n.Count > 0, "the nag to Alice");
         Assert.That(nag[0].Text, Does.Contain("INC-1 is still open").And.Contain("At work now in Payments: Bob (bob)."));
         await Eventually.Get(() => InThread(thread, "handoff-form:1"), c => c.Count > 0, "the nag in the thread, with its Hand off button");
@@ -55,39 +64,28 @@ internal sealed class SlackHandoffTests(StorageProvider provider) : HostTestBase
     [Test]
     public async Task A_nag_that_came_due_while_the_bot_was_down_is_sent_once_after_the_restart()
     {
+        // What survives a restart is Quartz's durable store: these hosts schedule with it, on the test's clock.
         await Bot.DisposeAsync();
-        var end = EndOfShift(TimeSpan.FromMinutes(3));
-        var due = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
-        var settings = Settings(end, end - due);
-        Bot = BotHost.Start(Database.Settings, Slack, settings);
+        Bot = BotHost.Start(Database.Settings, Slack, Settings(), clock: Clock, quartz: true);
         var thread = await Declare("Checkout returns 500s");
-        // Stopped in the middle of declaring, the bot would finish it only when the inbox lease runs out: let it finish.
         await Eventually.Get(() => InThread(thread, "Runbook checklist"), c => c.Count > 0, "the end of declaring");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await RequestsHandled();
+        Assert.That(await StoredJobs("INC-1:handoff-nag"), Is.EqualTo(1), "the nag in Quartz's store");
         await Bot.DisposeAsync();
         Assert.That(Nags("U0ALICE"), Is.Empty, "the bot stopped before the nag was due");
 
-        await Task.Delay(due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
-        Bot = BotHost.Start(Database.Settings, Slack, settings);
+        Clock.Advance(EndOfShift - LeadTime - Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        Bot = BotHost.Start(Database.Settings, Slack, Settings(), clock: Clock, quartz: true);
 
         await Eventually.Get(() => Nags("U0ALICE"), n => n.Count > 0, "the nag after the restart");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.That(Nags("U0ALICE"), Has.Count.EqualTo(1));
         var timeline = (await Timeline()).Select(e => e!["text"]!.GetValue<string>());
         Assert.That(timeline.Count(t => t.Contains("working day ends", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(Nags("U0ALICE"), Has.Count.EqualTo(1));
     }
 
-    /// <summary>The end of a shift at a whole minute (registry hours have no seconds), at least <paramref name="from"/> away.</summary>
-    private static DateTimeOffset EndOfShift(TimeSpan from)
+    private Dictionary<string, string?> Settings()
     {
-        var at = DateTimeOffset.UtcNow + from;
-        return new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero).AddMinutes(1);
-    }
-
-    private Dictionary<string, string?> Settings(DateTimeOffset end, TimeSpan leadTime)
-    {
-        // A shift of six hours; one that crosses midnight UTC works as well, as night shifts do.
-        var hours = string.Create(CultureInfo.InvariantCulture, $"{end.AddHours(-6):HH:mm}-{end:HH:mm}");
+        var hours = string.Create(CultureInfo.InvariantCulture, $"{EndOfShift.AddHours(-8):HH:mm}-{EndOfShift:HH:mm}");
         registryPath ??= Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(registryPath, $$"""
             people:
@@ -102,10 +100,16 @@ internal sealed class SlackHandoffTests(StorageProvider provider) : HostTestBase
         return new Dictionary<string, string?>
         {
             ["Registry:Path"] = registryPath,
-            ["Handoff:LeadTime"] = leadTime.ToString("c", CultureInfo.InvariantCulture),
             ["Handoff:RepeatEvery"] = "01:00:00",
             ["Handoff:Grace"] = "01:00:00",
         };
+    }
+
+    private async Task<long> StoredJobs(string key)
+    {
+        await using var database = Database.Connect();
+        await using var connection = await database.Open(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qrtz_job_details WHERE job_name = @key", new { key });
     }
 
     private List<SlackCall> Nags(string user) =>

@@ -146,8 +146,8 @@ internal sealed class TerminalChatTests
     {
         using var input = new StringReader(string.Join('\n', lines));
         await using var output = new StringWriter();
-        // End-of-day nags follow the real clock: a tiny lead time and grace keep them out of these timelines.
-        string[] args = ["chat", .. database.Settings.Select(s => $"--{s.Key}={s.Value}"), "--Handoff:LeadTime=00:00:00.001", "--Handoff:Grace=00:00:00.001",
+        // The terminal mode runs on the machine's clock: its default working day ends hours after the test.
+        string[] args = ["chat", .. database.Settings.Select(s => $"--{s.Key}={s.Value}"), $"--{WallClockWorkingDay.Setting}={WallClockWorkingDay.Hours()}",
             .. registry is null ? Array.Empty<string>() : [$"--Registry:Path={registry}"]];
         await TerminalChat.Run(args, input, output);
         return output.ToString();

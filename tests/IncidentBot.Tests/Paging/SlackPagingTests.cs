@@ -6,7 +6,7 @@ namespace IncidentBot.Tests.Paging;
 /// <summary>Paging end to end through the real host and the fake Slack API: mention, DMs, escalation, Acknowledge.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTestBase(provider, Registry, "00:00:01")
+internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTestBase(provider, Registry, "00:05:00")
 {
     // No working hours: always reachable, so the test does not depend on when it runs.
     private const string Registry = """
@@ -20,6 +20,9 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
         deciders: [carol]
         prod_access: []
         """;
+
+    /// <summary>The acknowledgement timeout set above: the test advances the clock by it to let a page go unanswered.</summary>
+    private static readonly TimeSpan AckTimeout = TimeSpan.FromMinutes(5);
 
     [Test]
     public async Task Declaring_mentions_the_owners_and_messages_each_with_an_Acknowledge_button()
@@ -37,31 +40,48 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
     public async Task Nobody_acknowledging_escalates_and_the_Acknowledge_button_stops_it()
     {
         await Declare("Checkout returns 500s");
-        await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob");
+        await Eventually.Get(() => Opened("U0ALICE"), n => n > 0, "Alice's page");
 
+        Bot.Clock.Advance(AckTimeout);
+        await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob");
         using var press = await Bot.Interaction(Press("U0BOB", "ack:1", "1"));
 
         var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@U0BOB>" && Timelines.HasEntry(i, "acknowledged"), "Bob to own INC-1");
         var kinds = incident!["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
         Assert.That(kinds, Does.Contain("paged").And.Contain("escalated").And.Contain("acknowledged"));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.Get(() => Bot.Reminders.Scheduled, r => r.All(s => s.Key != "INC-1:escalate"), "the escalation to the deciders to be cancelled");
+
+        // Past the deciders' turn and the first status nudge (ten minutes after declaring): that nudge has run.
+        Bot.Clock.Advance(AckTimeout);
+        await Eventually.Get(() => Bot.Reminders.Handled, h => h.Any(r => r.Key == "INC-1:nudge-first-status"), "the first status nudge");
         Assert.That(Opened("U0CAROL"), Is.Zero, "acknowledged before the deciders were due");
+        Assert.That((await Timeline()).Count(e => e!["kind"]!.GetValue<string>() == "escalated"), Is.EqualTo(1));
     }
 
     [Test]
     public async Task A_restart_in_the_middle_of_an_escalation_neither_loses_nor_repeats_a_step()
     {
+        // What survives a restart is Quartz's durable store: these hosts schedule with it, on the test's clock.
         await Bot.DisposeAsync();
-        var slow = new Dictionary<string, string?>(ExtraSettings()) { ["Paging:AckTimeout"] = "00:00:03" };
-        Bot = BotHost.Start(Database.Settings, Slack, slow);
+        Bot = BotHost.Start(Database.Settings, Slack, ExtraSettings(), clock: Clock, quartz: true);
         await Declare("Checkout returns 500s");
         await Eventually.Get(() => Opened("U0ALICE"), n => n > 0, "Alice's page");
+        await RequestsHandled();
 
         await Bot.DisposeAsync();
-        Bot = BotHost.Start(Database.Settings, Slack, slow);
+        Clock.Advance(AckTimeout);
+        Bot = BotHost.Start(Database.Settings, Slack, ExtraSettings(), clock: Clock, quartz: true);
 
         await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob after the restart");
-        await Eventually.Get(() => Opened("U0CAROL"), n => n > 0, "the deciders next");
+        // Bob's page is sent before the next step is scheduled: a minute at a time until the deciders' step comes due.
+        await Eventually.Get(
+            () =>
+            {
+                Clock.Advance(TimeSpan.FromMinutes(1));
+                return Opened("U0CAROL");
+            },
+            n => n > 0,
+            "the deciders next");
         var timeline = (await Bot.Incident(1))!["timeline"]!.AsArray().Select(e => e!["text"]!.GetValue<string>()).ToList();
         Assert.That(timeline.Count(t => t.StartsWith("Paged Bob", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(timeline.Count(t => t.StartsWith("Paged Alice", StringComparison.Ordinal)), Is.EqualTo(1));

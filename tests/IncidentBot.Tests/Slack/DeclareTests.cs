@@ -9,6 +9,9 @@ namespace IncidentBot.Tests.Slack;
 [TestFixture(StorageProvider.Postgres)]
 internal sealed class DeclareTests(StorageProvider provider) : HostTestBase(provider)
 {
+    /// <summary>Some of these tests restart the bot.</summary>
+    protected override bool OwnHost => true;
+
     [Test]
     public async Task Declaring_an_outage_answers_at_once_and_opens_an_Outage_thread()
     {

@@ -7,6 +7,9 @@ namespace IncidentBot.Tests.Slack;
 [TestFixture(StorageProvider.Postgres)]
 internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(provider)
 {
+    /// <summary>Some of these tests restart the bot.</summary>
+    protected override bool OwnHost => true;
+
     [Test]
     public async Task A_429_is_retried_after_its_Retry_After()
     {

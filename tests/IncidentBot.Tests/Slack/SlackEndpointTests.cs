@@ -27,7 +27,7 @@ internal sealed class SlackEndpointTests(StorageProvider provider) : HostTestBas
     {
         var body = SlackPayloads.SlashCommand("Checkout down", "U0ALICE", "C0OPS", null, null);
 
-        using var response = await Bot.PostSlack(body, "application/x-www-form-urlencoded", at: DateTimeOffset.UtcNow.AddMinutes(-6));
+        using var response = await Bot.PostSlack(body, "application/x-www-form-urlencoded", at: Bot.Clock.GetUtcNow().AddMinutes(-6));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Stale"));

@@ -10,6 +10,9 @@ namespace IncidentBot.Tests.Slack;
 [TestFixture(StorageProvider.Postgres)]
 internal sealed class SlackWorkspaceTests(StorageProvider provider) : HostTestBase(provider)
 {
+    /// <summary>Some of these tests restart the bot.</summary>
+    protected override bool OwnHost => true;
+
     [Test]
     public void The_workspace_and_app_are_learnt_from_Slack_at_start_up()
     {

@@ -8,6 +8,9 @@ namespace IncidentBot.Tests.Slack;
 [TestFixture(StorageProvider.Postgres)]
 internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBase(provider)
 {
+    [SetUp]
+    public void NewBaseTs() => baseTs = null;
+
     [Test]
     public async Task A_reply_in_the_Outage_thread_lands_on_the_timeline_with_author_and_time()
     {
@@ -110,11 +113,12 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
         Assert.That(timeline[2]!.AsObject().ContainsKey("deleted"), Is.False);
     }
 
-    private readonly string baseTs = SlackPayloads.Ts(0);
+    private string? baseTs;
 
-    /// <summary>A ts <paramref name="seconds"/> after this test's start, the same for the same offset.</summary>
+    /// <summary>A ts <paramref name="seconds"/> after this test's start (by the bot's clock), the same for the same offset.</summary>
     private string T(double seconds)
     {
+        baseTs ??= SlackPayloads.Ts(0);
         var micros = (long)(decimal.Parse(baseTs, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000) + (long)(seconds * 1_000_000);
         return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
     }

@@ -1,17 +1,21 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Slack;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Tests.Support;
 
 /// <summary>
 /// The real IncidentBot host (its Program) on a loopback port, with only the edges swapped: the database, Slack's
-/// API base URL and credentials. Dispose and start another on the same settings to simulate a restart.
+/// API base URL and credentials, the clock (a <see cref="TestClock"/> the test advances) and, unless a test asks for
+/// Quartz, the reminders port (<see cref="InMemoryReminders"/> on that clock). Dispose and start another on the same
+/// settings and clock to simulate a restart.
 /// </summary>
 internal sealed class BotHost : WebApplicationFactory<Program>
 {
@@ -23,22 +27,39 @@ internal sealed class BotHost : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
+    private readonly bool quartz;
 
-    private BotHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private BotHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services, TestClock clock, bool quartz)
     {
         this.settings = settings;
         this.services = services;
+        this.quartz = quartz;
+        Clock = clock;
         UseKestrel(0);
     }
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The host's only clock: advance it to make reminders, nags and overdue checks come due.</summary>
+    public TestClock Clock { get; }
+
+    /// <summary>The reminders port on <see cref="Clock"/> (the host was not started with Quartz).</summary>
+    public InMemoryReminders Reminders => Services.GetRequiredService<IReminders>() as InMemoryReminders
+        ?? throw new InvalidOperationException("This host schedules with Quartz; it has no in-memory reminders.");
+
     /// <summary>
     /// Starts the bot with Slack pointed at <paramref name="slack"/>, on the given database settings;
-    /// <paramref name="services"/> swaps registrations that cannot be pointed at a fake by settings alone.
+    /// <paramref name="services"/> swaps registrations that cannot be pointed at a fake by settings alone. A restart
+    /// passes the <paramref name="clock"/> of the host it replaces; <paramref name="quartz"/> keeps the real scheduler
+    /// and its durable store (on the same clock), for tests of what survives a restart.
     /// </summary>
     public static BotHost Start(
-        IReadOnlyDictionary<string, string?> database, FakeSlack? slack, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?> database,
+        FakeSlack? slack,
+        IReadOnlyDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? services = null,
+        TestClock? clock = null,
+        bool quartz = false)
     {
         var all = new Dictionary<string, string?>(database)
         {
@@ -46,9 +67,6 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             ["Delivery:BaseBackoff"] = "00:00:00.100",
             ["Delivery:MaxBackoff"] = "00:00:00.500",
             ["Delivery:ChannelPace"] = "00:00:00",
-            // End-of-day nags follow the real clock here: a tiny lead time and grace keep them out of unrelated tests.
-            ["Handoff:LeadTime"] = "00:00:00.001",
-            ["Handoff:Grace"] = "00:00:00.001",
             ["Api:Token"] = ApiToken,
         };
         if (slack is not null)
@@ -63,7 +81,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new BotHost(all, services);
+        var host = new BotHost(all, services, clock ?? new TestClock(), quartz);
         host.StartServer();
         host.Http = host.CreateClient();
         if (all["Api:Token"] is { Length: > 0 } token)
@@ -83,16 +101,22 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        if (services is not null)
+        builder.ConfigureTestServices(replaced =>
         {
-            builder.ConfigureTestServices(services);
-        }
+            replaced.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            if (!quartz)
+            {
+                replaced.Replace(ServiceDescriptor.Singleton<IReminders, InMemoryReminders>());
+            }
+
+            services?.Invoke(replaced);
+        });
     }
 
-    /// <summary>POSTs a body to /slack/events signed as Slack would sign it now.</summary>
+    /// <summary>POSTs a body to /slack/events signed as Slack would sign it now (by the host's clock, unless <paramref name="at"/>).</summary>
     public async Task<HttpResponseMessage> PostSlack(string body, string contentType, string? secret = null, DateTimeOffset? at = null, int? retryNum = null)
     {
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = (at ?? Clock.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var bytes = Encoding.UTF8.GetBytes(body);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events") { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);

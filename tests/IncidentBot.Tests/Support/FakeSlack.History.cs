@@ -23,6 +23,15 @@ internal sealed partial class FakeSlack
         }
     }
 
+    private void ForgetHistory()
+    {
+        posted.Clear();
+        lock (answersToLose)
+        {
+            answersToLose.Clear();
+        }
+    }
+
     /// <summary>The ts of every top-level message posted to <paramref name="channel"/>, oldest first.</summary>
     public string[] TopLevelTs(string channel) => [.. posted.Where(p => p.Channel == channel && p.Body["thread_ts"] is null).Select(p => p.Ts)];
 

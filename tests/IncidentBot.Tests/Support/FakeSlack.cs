@@ -65,6 +65,21 @@ internal sealed partial class FakeSlack : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>
+    /// Forgets every call, script and user the previous test set, for the next test on a shared host. The ts counter
+    /// runs on: a ts is never handed out twice, so nothing the bot remembers by ts can match a later test's message.
+    /// </summary>
+    public void Reset()
+    {
+        calls.Clear();
+        scripted.Clear();
+        Down = false;
+        Guests.Clear();
+        Names.Clear();
+        ChannelMembers.Clear();
+        ForgetHistory();
+    }
+
     /// <summary>The next call to <paramref name="method"/> answers 429 with this Retry-After.</summary>
     public void RateLimitNext(string method, int retryAfterSeconds) => Script(method, response =>
     {

@@ -11,10 +11,16 @@ internal static class SlackPayloads
 
     private static int triggers;
 
+    /// <summary>
+    /// Whose "now" <see cref="Ts"/> counts from: the running host test's bot clock (set by <see cref="HostTestBase"/>;
+    /// tests do not run in parallel), else the machine's.
+    /// </summary>
+    public static TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>A Slack ts this many seconds from now: replies come after the declare time, as in real threads.</summary>
     public static string Ts(double secondsFromNow)
     {
-        var micros = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000) + (long)(secondsFromNow * 1_000_000);
+        var micros = (Clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000) + (long)(secondsFromNow * 1_000_000);
         return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
     }
 

@@ -77,7 +77,7 @@ internal abstract class TeamsHostTestBase(StorageProvider provider)
         if (authorization is not null)
         {
             request.Headers.Authorization = AuthenticationHeaderValue.Parse(authorization == "valid"
-                ? "Bearer " + Authority.Token(activity["serviceUrl"]!.GetValue<string>(), DateTimeOffset.UtcNow)
+                ? "Bearer " + Authority.Token(activity["serviceUrl"]!.GetValue<string>(), Bot.Clock.GetUtcNow())
                 : authorization);
         }
 

@@ -22,8 +22,8 @@ internal sealed class TeamsEndpointTests(StorageProvider provider) : TeamsHostTe
     public async Task A_token_for_another_bot_or_signed_by_an_unknown_key_gets_401()
     {
         var activity = Activities.ChannelCommand("1", "outage Checkout is down");
-        var otherBot = Authority.Token(Connector.ServiceUrl, DateTimeOffset.UtcNow, audience: Guid.NewGuid().ToString());
-        var unknownKey = Authority.Token(Connector.ServiceUrl, DateTimeOffset.UtcNow, unknownKey: true);
+        var otherBot = Authority.Token(Connector.ServiceUrl, Bot.Clock.GetUtcNow(), audience: Guid.NewGuid().ToString());
+        var unknownKey = Authority.Token(Connector.ServiceUrl, Bot.Clock.GetUtcNow(), unknownKey: true);
 
         using var first = await Post(activity, "Bearer " + otherBot);
         using var second = await Post(activity, "Bearer " + unknownKey);
@@ -36,7 +36,7 @@ internal sealed class TeamsEndpointTests(StorageProvider provider) : TeamsHostTe
     public async Task A_token_issued_for_another_serviceUrl_gets_401()
     {
         var activity = Activities.ChannelCommand("1", "outage Checkout is down");
-        var token = Authority.Token("https://smba.trafficmanager.net/emea/", DateTimeOffset.UtcNow);
+        var token = Authority.Token("https://smba.trafficmanager.net/emea/", Bot.Clock.GetUtcNow());
 
         using var response = await Post(activity, "Bearer " + token);
 

@@ -11,17 +11,13 @@ internal sealed class MetricsEndpointTests(StorageProvider provider) : HostTestB
 {
     private const string Token = "metrics-test-token-0123456789";
 
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        var settings = new Dictionary<string, string?> { ["Api:Token"] = Token };
-        if (TestContext.CurrentContext.Test.Name.Contains("reminders", StringComparison.Ordinal))
-        {
-            // A nudge one second after declaring (repeating every second): a reminder that fires within the test.
-            settings["Nudge:FirstStatusUpdate"] = "00:00:01";
-        }
+    /// <summary>Nudge:FirstStatusUpdate's default: the test advances the clock by it to make a reminder fire.</summary>
+    private static readonly TimeSpan FirstStatusNudge = TimeSpan.FromMinutes(10);
 
-        return settings;
-    }
+    /// <summary>The reminders counter is Quartz's job's: these hosts schedule with Quartz, on the test's clock.</summary>
+    protected override bool Quartz => true;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?> { ["Api:Token"] = Token };
 
     [Test]
     public async Task Metrics_answer_401_without_the_API_token()
@@ -46,7 +42,9 @@ internal sealed class MetricsEndpointTests(StorageProvider provider) : HostTestB
     public async Task Metrics_count_acknowledgements_processed_requests_deliveries_and_reminders()
     {
         await Declare("Checkout API returns 500s");
+        await RequestsHandled();
 
+        Clock.Advance(FirstStatusNudge);
         var scrape = await ScrapeUntil(s => PrometheusText.Value(s, "incidentbot_reminders_fired_total", "kind=") >= 1, "a nudge to fire");
 
         Assert.Multiple(() =>

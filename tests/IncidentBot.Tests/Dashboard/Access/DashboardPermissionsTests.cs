@@ -40,7 +40,7 @@ internal sealed class DashboardPermissionsTests(StorageProvider provider) : Host
     public async Task A_private_incident_shows_to_its_channel_members_and_the_deciders_only()
     {
         Slack.ChannelMembers["G0PAYROLL"] = ["U0ALICE"];
-        var incident = await new DashboardSeed(Bot).Incident("Payroll export leaked", DateTimeOffset.UtcNow, isPrivate: true, channel: "G0PAYROLL");
+        var incident = await new DashboardSeed(Bot).Incident("Payroll export leaked", Bot.Clock.GetUtcNow(), isPrivate: true, channel: "G0PAYROLL");
         var permissions = Bot.Services.GetRequiredService<DashboardPermissions>();
 
         Assert.That(await permissions.MaySee(Person("ALICE@example.com"), incident, CancellationToken.None), Is.True, "in the channel (e-mail matched without case)");
@@ -53,7 +53,7 @@ internal sealed class DashboardPermissionsTests(StorageProvider provider) : Host
     [Test]
     public async Task Someone_the_registry_does_not_know_may_read_but_not_act()
     {
-        var incident = await new DashboardSeed(Bot).Incident("Checkout returns 500s", DateTimeOffset.UtcNow);
+        var incident = await new DashboardSeed(Bot).Incident("Checkout returns 500s", Bot.Clock.GetUtcNow());
         var permissions = Bot.Services.GetRequiredService<DashboardPermissions>();
 
         var refusal = await permissions.Refusal(Person("eve@example.com"), Acts.Note, incident, CancellationToken.None);
@@ -67,7 +67,7 @@ internal sealed class DashboardPermissionsTests(StorageProvider provider) : Host
     [Test]
     public async Task Acts_with_a_narrower_rule_follow_it()
     {
-        var incident = await new DashboardSeed(Bot).Incident("Checkout returns 500s", DateTimeOffset.UtcNow, owner: "U0ALICE");
+        var incident = await new DashboardSeed(Bot).Incident("Checkout returns 500s", Bot.Clock.GetUtcNow(), owner: "U0ALICE");
         var permissions = Bot.Services.GetRequiredService<DashboardPermissions>();
 
         Assert.That(await permissions.Refusal(Person("alice@example.com"), Acts.Resolve, incident, CancellationToken.None), Is.Null, "the owner");

@@ -17,8 +17,8 @@ internal sealed class IncidentActionsTests(StorageProvider provider) : HostTestB
     public async Task Marking_an_action_done_goes_on_the_timeline_with_the_signed_in_person_as_actor()
     {
         var seed = new DashboardSeed(Bot);
-        var incident = await seed.Incident("Checkout returns 500s", DateTimeOffset.UtcNow.AddHours(-1));
-        await seed.Action(incident, "Alert on the error rate", DateTimeOffset.UtcNow);
+        var incident = await seed.Incident("Checkout returns 500s", Bot.Clock.GetUtcNow().AddHours(-1));
+        await seed.Action(incident, "Alert on the error rate", Bot.Clock.GetUtcNow());
         using var client = await DashboardClient.SignedIn(Bot);
         await client.Page("/ui/incidents/1");
 
@@ -35,7 +35,7 @@ internal sealed class IncidentActionsTests(StorageProvider provider) : HostTestB
     [Test]
     public async Task A_note_from_the_web_is_a_message_on_the_timeline()
     {
-        await new DashboardSeed(Bot).Incident("Checkout returns 500s", DateTimeOffset.UtcNow.AddHours(-1));
+        await new DashboardSeed(Bot).Incident("Checkout returns 500s", Bot.Clock.GetUtcNow().AddHours(-1));
         using var client = await DashboardClient.SignedIn(Bot);
         await client.Page("/ui/incidents/1");
 
@@ -52,11 +52,11 @@ internal sealed class IncidentActionsTests(StorageProvider provider) : HostTestB
     public async Task Changing_owner_and_due_date_goes_on_the_timeline_and_a_bad_date_changes_nothing()
     {
         var seed = new DashboardSeed(Bot);
-        var incident = await seed.Incident("Checkout returns 500s", DateTimeOffset.UtcNow.AddHours(-1));
-        await seed.Action(incident, "Alert on the error rate", DateTimeOffset.UtcNow, owner: "U0ALICE");
+        var incident = await seed.Incident("Checkout returns 500s", Bot.Clock.GetUtcNow().AddHours(-1));
+        await seed.Action(incident, "Alert on the error rate", Bot.Clock.GetUtcNow(), owner: "U0ALICE");
         using var client = await DashboardClient.SignedIn(Bot);
         await client.Page("/ui/incidents/1");
-        var due = DateTimeOffset.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var due = Bot.Clock.GetUtcNow().AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var bad = await client.Post("/ui/actions/A-1/reassign", new() { ["owner"] = "<@U0BOB>", ["due"] = "next week" });
         using var good = await client.Post("/ui/actions/A-1/reassign", new() { ["owner"] = "<@U0BOB>", ["due"] = due });
@@ -73,8 +73,8 @@ internal sealed class IncidentActionsTests(StorageProvider provider) : HostTestB
     public async Task A_form_without_the_anti_forgery_token_changes_nothing()
     {
         var seed = new DashboardSeed(Bot);
-        var incident = await seed.Incident("Checkout returns 500s", DateTimeOffset.UtcNow.AddHours(-1));
-        await seed.Action(incident, "Alert on the error rate", DateTimeOffset.UtcNow);
+        var incident = await seed.Incident("Checkout returns 500s", Bot.Clock.GetUtcNow().AddHours(-1));
+        await seed.Action(incident, "Alert on the error rate", Bot.Clock.GetUtcNow());
         using var client = await DashboardClient.SignedIn(Bot);
         await client.Page("/ui/incidents/1");
 
@@ -89,7 +89,7 @@ internal sealed class IncidentActionsTests(StorageProvider provider) : HostTestB
     [Test]
     public async Task Editing_the_postmortem_shows_in_the_draft_and_on_the_timeline_and_survives_resolving()
     {
-        await new DashboardSeed(Bot).Incident("Checkout returns 500s", DateTimeOffset.UtcNow.AddHours(-1));
+        await new DashboardSeed(Bot).Incident("Checkout returns 500s", Bot.Clock.GetUtcNow().AddHours(-1));
         using var client = await DashboardClient.SignedIn(Bot);
         await client.Page("/ui/incidents/1");
 

@@ -17,7 +17,7 @@ internal sealed class InsightsPageTests(StorageProvider provider) : HostTestBase
     public async Task Insights_show_last_weeks_median_and_90th_percentile_without_the_private_incidents()
     {
         var seed = new DashboardSeed(Bot);
-        var lastWeek = DateTimeOffset.UtcNow.AddDays(-7);
+        var lastWeek = Bot.Clock.GetUtcNow().AddDays(-7);
         foreach (var (minutes, i) in AcknowledgedAfter.Select((m, i) => (m, i)))
         {
             var incident = await seed.Incident($"Incident {i}", lastWeek.AddMinutes(i), severity: 2, area: "payments");

@@ -8,7 +8,7 @@ using IncidentBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace IncidentBot.Tests.Security;
+namespace IncidentBot.Tests.Hosting;
 
 /// <summary>
 /// The hostile corpus against one real host with Slack, Teams and the API on: every request gets the answer its case
@@ -46,7 +46,9 @@ internal sealed class HostileRequestsTests
             ["Teams:OpenIdMetadataUrl"] = connector.MetadataUrl,
             ["Teams:TrustedServiceUrls:0"] = connector.ServiceUrl,
         };
-        bot = BotHost.Start(database.Settings, slack, settings, services => services.Replace(ServiceDescriptor.Singleton<IBotTokenSource>(new NoToken())));
+        // The corpus stamps its signatures and tokens with the machine's time (a stale or early one on purpose): the host's
+        // clock starts there too.
+        bot = BotHost.Start(database.Settings, slack, settings, services => services.Replace(ServiceDescriptor.Singleton<IBotTokenSource>(new NoToken())), new TestClock(DateTimeOffset.UtcNow));
         bot.Http.DefaultRequestHeaders.Authorization = null;
         context = new HostileContext(SignSlack, TeamsToken, connector.ServiceUrl, ApiToken);
     }

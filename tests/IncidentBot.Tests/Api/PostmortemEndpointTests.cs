@@ -2,7 +2,7 @@ using System.Net;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
-namespace IncidentBot.Tests.Postmortem;
+namespace IncidentBot.Tests.Api;
 
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]

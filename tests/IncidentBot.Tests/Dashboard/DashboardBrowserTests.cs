@@ -3,7 +3,7 @@ using IncidentBot.Tests.Support;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
-namespace IncidentBot.Tests.Dashboard.Browser;
+namespace IncidentBot.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard in a real headless Chromium: what a person does with it, page by page, with a screenshot of each
@@ -28,7 +28,7 @@ internal sealed class DashboardBrowserTests(StorageProvider provider) : HostTest
     [Test]
     public async Task Sign_in_filter_open_an_incident_mark_an_action_done_and_sign_out()
     {
-        await DashboardStory.Seed(new DashboardSeed(Bot), DateTimeOffset.UtcNow);
+        await DashboardStory.Seed(new DashboardSeed(Bot), Bot.Clock.GetUtcNow());
 
         Go("/ui/incidents");
         Assert.That(new Uri(browser.Url).AbsolutePath, Is.EqualTo("/ui/signin"), "signed out, the list sends people to sign in");
@@ -65,7 +65,7 @@ internal sealed class DashboardBrowserTests(StorageProvider provider) : HostTest
     [Test]
     public async Task A_private_incident_stays_invisible_to_someone_not_allowed_even_by_its_address()
     {
-        await DashboardStory.Seed(new DashboardSeed(Bot), DateTimeOffset.UtcNow);
+        await DashboardStory.Seed(new DashboardSeed(Bot), Bot.Clock.GetUtcNow());
         SignIn();
 
         Go("/ui/incidents?q=payroll");
@@ -80,7 +80,7 @@ internal sealed class DashboardBrowserTests(StorageProvider provider) : HostTest
     [Test]
     public async Task Insights_draw_each_response_time_and_the_counts_as_charts()
     {
-        await DashboardStory.SeedHistory(new DashboardSeed(Bot), DateTimeOffset.UtcNow);
+        await DashboardStory.SeedHistory(new DashboardSeed(Bot), Bot.Clock.GetUtcNow());
         SignIn();
 
         browser.FindElement(By.LinkText("Insights")).Click();

@@ -1,7 +1,7 @@
-using static IncidentBot.Tests.Security.HostileRequest;
+using static IncidentBot.Tests.Hosting.HostileRequest;
 using IncidentBot.Tests.Support;
 
-namespace IncidentBot.Tests.Security;
+namespace IncidentBot.Tests.Hosting;
 
 /// <summary><c>/slack/events</c>: unsigned, mis-signed, replayed, then signed but malformed, truncated, mistyped or oversized.</summary>
 internal static partial class HostileCorpus

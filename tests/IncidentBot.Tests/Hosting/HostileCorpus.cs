@@ -1,6 +1,6 @@
-using static IncidentBot.Tests.Security.HostileRequest;
+using static IncidentBot.Tests.Hosting.HostileRequest;
 
-namespace IncidentBot.Tests.Security;
+namespace IncidentBot.Tests.Hosting;
 
 /// <summary>
 /// Hostile requests against every public endpoint. None may get a 5xx; each gets a 4xx, or the 200 Slack requires for

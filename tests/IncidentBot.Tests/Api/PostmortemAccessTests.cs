@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
-namespace IncidentBot.Tests.Postmortem;
+namespace IncidentBot.Tests.Api;
 
 /// <summary>The draft holds everything said in the thread, so it is guarded like the rest of the API.</summary>
 [TestFixture(StorageProvider.Sqlite)]

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace IncidentBot.Tests.Security;
+namespace IncidentBot.Tests.Hosting;
 
 /// <summary>
 /// One hostile request of the corpus: how to build it (given the live fixtures, for signatures and tokens) and which

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using static IncidentBot.Tests.Security.HostileRequest;
+using static IncidentBot.Tests.Hosting.HostileRequest;
 
-namespace IncidentBot.Tests.Security;
+namespace IncidentBot.Tests.Hosting;
 
 /// <summary><c>/api/messages</c>: missing, forged, expired, wrong-audience and wrong-issuer tokens; malformed bodies with a valid token.</summary>
 internal static partial class HostileCorpus

@@ -2,14 +2,13 @@ using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
-using IncidentBot.Core.Runbook;
 
 namespace IncidentBot.Core.Authorization;
 
 /// <summary>
 /// Everything a person can ask the bot to do, by the name its <c>Authorization:&lt;Act&gt;</c> setting uses, with who
-/// may do it by default. Commands, buttons and forms map onto these here, in one place, so each act has one rule
-/// whatever the platform and whatever way it is asked for. A new command adds its act and a line to <see cref="Of"/>.
+/// may do it by default. Buttons and forms are commands too, so each act has one rule whatever the platform and whatever
+/// way it is asked for. A new command adds its act and a line to <see cref="Of"/>.
 /// </summary>
 public static class Acts
 {
@@ -120,28 +119,25 @@ public static class Acts
         HandoffCommand => Handoff,
         ResolveCommand => Resolve,
         PostmortemCommand => Postmortem,
+        AcceptCommand => Accept,
+        TakeOverCommand => Owner,
+        ProdAccessAckCommand => ProdAccessAcknowledge,
+        AreaCommand => Area,
+        RestoredCommand => RollbackAnswer,
+        CheckCommand => Checklist,
+        OpenFormCommand form => OfForm(form.Form),
         _ => null,
     };
 
-    /// <summary>The act a button (or the form it opens) asks for: the same act as the command that does the same.</summary>
-    public static string? OfButton(string action, string choice) => action switch
+    /// <summary>Opening a form asks for the act of the command the form stands for.</summary>
+    private static string? OfForm(string form) => form switch
     {
-        IncidentButtons.Acknowledge => Acknowledge,
-        IncidentButtons.Decline => Decline,
-        IncidentButtons.ChooseArea => Area,
-        RollbackFirst.DecideAction when choice.Equals("yes", StringComparison.OrdinalIgnoreCase) => Rollback,
-        RollbackFirst.DecideAction or RollbackFirst.RestoredAction => RollbackAnswer,
-        Runbook.Checklist.CheckAction => Checklist,
         IncidentForms.StatusAction => Status,
+        IncidentForms.ResolveAction => Resolve,
         IncidentForms.RootCauseAction => RootCause,
-        ProductionAccess.RequestAction => ProdAccess,
+        HandoffMessages.FormAction => Handoff,
         AskDeciders.AskAction => Priority,
         AskDeciders.AnswerAction => PriorityAnswer,
-        ProductionAccess.AcknowledgeAction => ProdAccessAcknowledge,
-        IncidentForms.ResolveAction => Resolve,
-        HandoffMessages.FormAction => Handoff,
-        HandoffMessages.AcceptAction => Accept,
-        HandoffMessages.TakeOverAction => Owner,
         _ => null,
     };
 

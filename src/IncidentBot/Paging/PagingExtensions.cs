@@ -29,6 +29,7 @@ internal static class PagingExtensions
         services.AddSingleton<IncidentButtons>();
         services.AddSingleton<ResolveIncident>();
         services.AddSingleton<IncidentForms>();
+        services.AddSingleton<FormSubmissions>();
         services.AddSingleton<IReminderKind, EscalationReminder>();
         services.AddSingleton<IExternalPager, PagerDutyPager>();
         services.AddHttpClient<PagerDutyDeliverer>(http => http.Timeout = TimeSpan.FromSeconds(15));

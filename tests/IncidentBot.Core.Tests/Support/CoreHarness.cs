@@ -75,9 +75,12 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
             new RootCauseFound(Store, platforms, this, Clock),
             ProdAccess = new ProductionAccess(Store, roster, platforms, Reminders, policy, Clock),
             Deciders = new AskDeciders(Store, roster, platforms, Reminders, policy, Clock),
-            new SearchIncidents(Store, permissions, platforms));
-        Forms = new IncidentForms(Store, platforms, Commands, resolve, permissions, mentions, this);
-        Buttons = new IncidentButtons(Store, ownership, areas, Rollback, Checklist, Forms, HandOff, platforms, permissions, Commands, Decline, ProdAccess, Deciders);
+            new SearchIncidents(Store, permissions, platforms),
+            areas,
+            Checklist,
+            new IncidentForms(platforms, this));
+        Forms = new FormSubmissions(Store, platforms, Commands);
+        Buttons = new IncidentButtons(Store, platforms, Commands);
         ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue, ProdAccess, Deciders]);
         Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
     }
@@ -134,7 +137,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
 
     public IncidentButtons Buttons { get; }
 
-    public IncidentForms Forms { get; }
+    public FormSubmissions Forms { get; }
 
     /// <summary>Every kind of reminder, as the scheduler's job calls them.</summary>
     public ReminderDispatcher ReminderHandler { get; }
@@ -186,7 +189,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         new(Chat.Name, $"req-{Interlocked.Increment(ref requests)}", channel, thread, user, ReplyTo: user);
 
     public Task Run(string text, CommandContext? context = null) =>
-        Commands.Execute(context ?? Context(), text, answeredAtReceipt: false, CancellationToken.None);
+        Commands.Run(context ?? Context(), text, CancellationToken.None);
 
     /// <summary>Moves the clock on, firing each reminder at its own due time on the way, as the scheduler would.</summary>
     public async Task Advance(TimeSpan by)

@@ -75,7 +75,8 @@ public sealed class IncidentButtons(IIncidentStore incidents, ChatPlatforms plat
             HandoffMessages.AcceptAction => new AcceptCommand(n),
             HandoffMessages.TakeOverAction => new TakeOverCommand(n),
             AskDeciders.AnswerAction when choice is "drop" or "wait" => new OpenFormCommand(n, action, choice),
-            AskDeciders.AskAction or IncidentForms.StatusAction or IncidentForms.ResolveAction or HandoffMessages.FormAction => new OpenFormCommand(n, action, choice),
+            AskDeciders.AskAction or IncidentForms.StatusAction or IncidentForms.ResolveAction or IncidentForms.RootCauseAction or HandoffMessages.FormAction =>
+                new OpenFormCommand(n, action, choice),
             _ => null,
         };
     }

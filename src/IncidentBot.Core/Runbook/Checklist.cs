@@ -18,7 +18,7 @@ public sealed class Checklist(IIncidentStore incidents, ChatPlatforms platforms,
         return platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage(
             $"{incident.Id}:checklist",
             string.Join('\n', lines),
-            Heading: "Runbook checklist: press a step when it is done",
+            Heading: $"Runbook checklist: press a step when it is done (without buttons: 'check {incident.Id} <number>')",
             Buttons: [
                 .. steps.Select(s => new ChatButton(CheckAction, s.Title, $"{n}:{s.Id}")),
                 .. steps.Select(s => StepActions.Button(s.Action, incident)).OfType<ChatButton>(),

@@ -10,7 +10,8 @@ namespace IncidentBot.Slack;
 /// <summary>
 /// What both transports do with a request once they trust where it came from (a valid signature over HTTP, the
 /// authenticated socket in Socket Mode): store it in the inbox, deduplicated, and work out the immediate answer.
-/// The answer is the HTTP response body, or the payload of a Socket Mode acknowledgement.
+/// The answer is the HTTP response body, or the payload of a Socket Mode acknowledgement. A command whose answer is
+/// final at once (help, usage, a parse error) is answered and not stored: there is nothing left to do with it.
 /// </summary>
 internal sealed partial class SlackReceiver(
     Inbox inbox,
@@ -40,8 +41,9 @@ internal sealed partial class SlackReceiver(
                 // Slack's, so it wants an acknowledgement, but nothing here would act on it, so nothing is kept.
                 return SlackAnswer.Empty;
             case SlackEventCallback callback when SlackEventReader.Read(callback) is SlackMention mention
-                && await commands.AnswerIfFinal(SlackCommandContexts.Of(mention, $"slack:event:{callback.EventId}"), mention.CommandText, ct):
-                // Help or usage, asked by mentioning the bot: answered now, nothing stored.
+                && await commands.AnswerIfFinal(SlackCommandContexts.Of(mention, $"slack:mention:{mention.Channel}:{mention.Ts}"), mention.CommandText, ct):
+                // Help or usage, asked by mentioning the bot: answered now, nothing stored. The answer is keyed by the
+                // message, so the same mention delivered again (even under another event id) is answered once.
                 return SlackAnswer.Empty;
             case SlackEventCallback:
                 await Store(SlackInboxHandler.Event, request, body, ct);

@@ -30,12 +30,22 @@ internal sealed class SlackReceiverTests(StorageProvider provider) : HostTestBas
     [Test]
     public async Task Help_asked_by_mentioning_the_bot_is_answered_and_leaves_nothing_in_the_inbox()
     {
-        await Bot.Event("Ev0HELP", SlackPayloads.Mention("C0OPS", "1700000000.000100", "1700000000.000100", "U0BOB", "<@U0BOT> help"));
+        var mention = SlackPayloads.Mention("C0OPS", "1700000000.000100", "1700000000.000100", "U0BOB", "<@U0BOT> help");
+        await Bot.Event("Ev0HELP", mention);
+        await Bot.Event("Ev1HELP", mention.DeepClone().AsObject());
 
         var answers = await Eventually.Get(() => Slack.CallsTo("chat.postEphemeral"), c => c.Count > 0, "the help");
         Assert.That(answers[0].Body["user"]!.GetValue<string>(), Is.EqualTo("U0BOB"));
         Assert.That(answers[0].Text, Does.Contain("/outage status [INC-n]"));
         Assert.That(await StoredRequests(), Is.Zero);
+        Assert.That(await AnswersQueued(), Is.EqualTo(1), "the same mention under a second event id is answered once");
+    }
+
+    private async Task<long> AnswersQueued()
+    {
+        await using var database = Database.Connect();
+        await using var connection = await database.Open(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE message_key LIKE 'slack:slack:mention:%:answer'");
     }
 
     private async Task<long> StoredRequests()

@@ -1,8 +1,9 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
+using IncidentBot.Core.Declaration;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
+using IncidentBot.Core.Registry;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Alerts;

@@ -1,7 +1,4 @@
 using IncidentBot.Core.Commands;
-using IncidentBot.Core.Handoff;
-using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
 
 namespace IncidentBot.Core.Authorization;
 
@@ -92,7 +89,10 @@ public static class Acts
         [EditPostmortem] = [Roles.Owner, Roles.Declarer, Roles.Paged, Roles.Deciders],
     };
 
-    /// <summary>The act a command asks for; null for help and usage, which anyone may read.</summary>
+    /// <summary>
+    /// The act a command asks for; null for help and usage, which anyone may read. A button that opens a form asks for
+    /// the act of the command the form stands for (<c>ButtonActs</c>, beside the forms).
+    /// </summary>
     public static string? Of(Command command) => command switch
     {
         DeclareCommand => Declare,
@@ -125,19 +125,6 @@ public static class Acts
         AreaCommand => Area,
         RestoredCommand => RollbackAnswer,
         CheckCommand => Checklist,
-        OpenFormCommand form => OfForm(form.Form),
-        _ => null,
-    };
-
-    /// <summary>Opening a form asks for the act of the command the form stands for.</summary>
-    private static string? OfForm(string form) => form switch
-    {
-        IncidentForms.StatusAction => Status,
-        IncidentForms.ResolveAction => Resolve,
-        IncidentForms.RootCauseAction => RootCause,
-        HandoffMessages.FormAction => Handoff,
-        AskDeciders.AskAction => Priority,
-        AskDeciders.AnswerAction => PriorityAnswer,
         _ => null,
     };
 

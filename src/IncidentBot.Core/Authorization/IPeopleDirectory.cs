@@ -1,5 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Registry;
 
 namespace IncidentBot.Core.Authorization;
 
@@ -50,7 +51,7 @@ public sealed class PeopleDirectories(IEnumerable<IPeopleDirectory> directories)
 /// The terminal and the core's tests: one trusted person at the keyboard, so everyone is a member and in every
 /// channel; names come from the registry.
 /// </summary>
-public sealed class TrustingDirectory(string platform, Paging.Roster roster) : IPeopleDirectory
+public sealed class TrustingDirectory(string platform, Roster roster) : IPeopleDirectory
 {
     public string Platform => platform;
 

@@ -1,7 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Authorization;
 

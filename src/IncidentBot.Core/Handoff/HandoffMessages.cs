@@ -17,9 +17,6 @@ public static class HandoffMessages
     /// <summary>Someone asked to step in after an escalation takes the incident over.</summary>
     public const string TakeOverAction = "handoff-take";
 
-    // "handoff:" starts a proposal's source id; its acceptance is "handoff-accepted:<proposal>", which does not.
-    private const string ProposalPrefix = "handoff:";
-
     /// <summary>What a <c>handoff</c> entry says before the notes: "Handoff: a -> b. Tried / try next: ...".</summary>
     public const string NotesLabel = "Tried / try next: ";
 
@@ -36,21 +33,7 @@ public static class HandoffMessages
 
     /// <summary>The timeline source id of a proposal to hand the incident to <paramref name="to"/>.</summary>
     public static string ProposalId(DateTimeOffset at, string to) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ProposalPrefix}{at.ToUnixTimeMilliseconds()}:{to}");
-
-    /// <summary>
-    /// The handoff waiting to be accepted: the latest change of ownership on the timeline, when it is a proposal. An
-    /// acknowledgement, an <c>owner</c> command or an acceptance after it means none is waiting.
-    /// </summary>
-    public static PendingHandoff? Pending(IReadOnlyList<TimelineEntry> timeline)
-    {
-        ArgumentNullException.ThrowIfNull(timeline);
-        var last = timeline.LastOrDefault(e => e.Kind is TimelineKind.Handoff or TimelineKind.Acknowledged);
-        var parts = last?.SourceId.Split(':', 3);
-        return last is not null && last.SourceId.StartsWith(ProposalPrefix, StringComparison.Ordinal) && parts!.Length == 3
-            ? new PendingHandoff(last.SourceId, parts[2], last.At)
-            : null;
-    }
+        string.Create(CultureInfo.InvariantCulture, $"{PendingHandoffs.ProposalPrefix}{at.ToUnixTimeMilliseconds()}:{to}");
 
     /// <summary>The notes of a proposal entry: what was tried and what to try next.</summary>
     public static string NotesOf(TimelineEntry proposal)
@@ -64,6 +47,3 @@ public static class HandoffMessages
 
     private static string Number(Incident incident) => incident.Number.ToString(CultureInfo.InvariantCulture);
 }
-
-/// <summary>A handoff proposed to <see cref="To"/> (a handle) and not accepted yet; <see cref="Id"/> is its timeline source id.</summary>
-public sealed record PendingHandoff(string Id, string To, DateTimeOffset At);

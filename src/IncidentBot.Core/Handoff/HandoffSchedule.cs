@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Core.Timeline;
 using NodaTime;
 
@@ -113,7 +114,7 @@ public sealed class HandoffSchedule(
     /// <summary>The new owner has not accepted: ask them once more, then escalate.</summary>
     private async Task AcceptOverdue(Incident incident, Reminder reminder, CancellationToken ct)
     {
-        var pending = HandoffMessages.Pending(await incidents.Timeline(incident.Number, ct));
+        var pending = PendingHandoffs.Pending(await incidents.Timeline(incident.Number, ct));
         if (reminder.Data?.Split('|', 2) is not [var attempt, var proposal] || pending?.Id != proposal)
         {
             return;

@@ -1,4 +1,3 @@
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
 using NodaTime;
 

@@ -1,7 +1,7 @@
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Registry;
+using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Home;
 
@@ -31,7 +31,7 @@ public sealed class HomeRefresh(IEnumerable<IHomeTabs> tabs, IIncidentStore inci
         var paged = timeline.Where(e => e.SourceId.StartsWith(PagedEntries.Prefix, StringComparison.Ordinal))
             .Select(e => roster.Registry.People.GetValueOrDefault(PagedEntries.PersonOf(e.SourceId)))
             .Select(p => p is null ? null : platform.Handle(p));
-        var named = new[] { incident.Owner, incident.DeclaredBy, HandoffMessages.Pending(timeline)?.To, actor }
+        var named = new[] { incident.Owner, incident.DeclaredBy, PendingHandoffs.Pending(timeline)?.To, actor }
             .Select(n => n is not null && roster.Registry.FindPerson(n) is { } person ? platform.Handle(person) ?? n : n);
         foreach (var handle in named.Concat(paged).OfType<string>().Distinct(StringComparer.Ordinal))
         {

@@ -1,10 +1,9 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Home;
 
@@ -15,7 +14,7 @@ namespace IncidentBot.Core.Home;
 /// channel, who could read its thread anyway.
 /// </summary>
 public sealed class HomeViews(
-    IIncidentStore incidents, IActionStore actions, IPagingStore paging, Roster roster, PeopleDirectories directories, TimeProvider clock)
+    IIncidentStore incidents, IActionStore actions, IAbsences absences, Roster roster, PeopleDirectories directories, TimeProvider clock)
 {
     public async Task<HomeView> For(string platform, string handle, CancellationToken ct)
     {
@@ -40,7 +39,7 @@ public sealed class HomeViews(
                 pages.Add(incident);
             }
 
-            if (HandoffMessages.Pending(timeline) is { } pending && Same(pending.To, handle, person))
+            if (PendingHandoffs.Pending(timeline) is { } pending && Same(pending.To, handle, person))
             {
                 handoffs.Add(incident);
             }
@@ -62,7 +61,7 @@ public sealed class HomeViews(
         }
 
         var status = await roster.StatusOf(person, ct);
-        var away = await paging.AwayStatus(person.Id, ct) is not null;
+        var away = await absences.AwayStatus(person.Id, ct) is not null;
         return new HomeAvailability(InRegistry: true, status.Available, away, status.Reason);
     }
 

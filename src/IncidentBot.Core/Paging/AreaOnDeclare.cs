@@ -1,6 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Paging;
 
@@ -66,5 +67,5 @@ public sealed class AreaOnDeclare(Roster roster, IPagingStore paging, PageOwners
     private static ChatMessage AskForArea(Incident incident, ExpertiseRegistry registry, string unknown) => new(
         $"{incident.Id}:ask-area",
         $"{unknown}Which area is affected? Its owners will be paged. (Without buttons: 'area {incident.Id} <key>'.)",
-        Buttons: [.. registry.Areas.Values.Select(a => new ChatButton(IncidentButtons.ChooseArea, a.Name, $"{incident.Number}:{a.Key}"))]);
+        Buttons: [.. registry.Areas.Values.Select(a => new ChatButton(PageButtons.ChooseArea, a.Name, $"{incident.Number}:{a.Key}"))]);
 }

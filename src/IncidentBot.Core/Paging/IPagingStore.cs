@@ -1,8 +1,6 @@
-using NodaTime;
-
 namespace IncidentBot.Core.Paging;
 
-/// <summary>The durable state paging needs: ownership, escalation progress and run-time absences.</summary>
+/// <summary>The durable state paging needs: ownership and escalation progress.</summary>
 public interface IPagingStore
 {
     Task SetArea(long incidentNumber, string area, CancellationToken ct);
@@ -19,14 +17,4 @@ public interface IPagingStore
     /// moving it can finish that level's steps, which are keyed so none is repeated.
     /// </summary>
     Task<bool> TryEscalate(long incidentNumber, int level, CancellationToken ct);
-
-    /// <summary>A person's <c>/outage ooo</c>: null when they are not marked away; otherwise the day they return, if given.</summary>
-    Task<Away?> AwayStatus(string personId, CancellationToken ct);
-
-    Task SetAway(string personId, LocalDate? until, DateTimeOffset at, CancellationToken ct);
-
-    Task SetBack(string personId, CancellationToken ct);
 }
-
-/// <summary>A run-time absence; <see cref="Until"/> is the last day away, null for "until I say I'm back".</summary>
-public sealed record Away(LocalDate? Until);

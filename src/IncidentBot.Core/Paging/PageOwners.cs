@@ -2,6 +2,7 @@ using IncidentBot.Core.Chat;
 using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Paging;
@@ -111,8 +112,8 @@ public sealed class PageOwners(
         Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
         Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("Declared by", incident.DeclaredBy)],
         Buttons: [
-            new ChatButton(IncidentButtons.Acknowledge, "Acknowledge", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Primary: true),
-            new ChatButton(IncidentButtons.Decline, "I'm on something urgent", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new ChatButton(PageButtons.Acknowledge, "Acknowledge", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Primary: true),
+            new ChatButton(PageButtons.Decline, "I'm on something urgent", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ]);
 
     private async Task Record(Incident incident, IChatPlatform platform, string kind, string sourceId, string text, CancellationToken ct)

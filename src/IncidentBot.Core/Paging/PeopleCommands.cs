@@ -1,11 +1,12 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Home;
+using IncidentBot.Core.Registry;
 using NodaTime;
 
 namespace IncidentBot.Core.Paging;
 
 /// <summary><c>areas</c>, <c>who &lt;area&gt;</c>, <c>ooo [until date]</c> and <c>back</c>.</summary>
-public sealed class PeopleCommands(Roster roster, IPagingStore paging, ChatPlatforms platforms, TimeProvider clock, HomeRefresh? home = null)
+public sealed class PeopleCommands(Roster roster, IAbsences absences, ChatPlatforms platforms, TimeProvider clock, HomeRefresh? home = null)
 {
     private const string NoRegistry = "There is no expertise registry (Registry:Path), so there are no areas or owners to show.";
 
@@ -49,7 +50,7 @@ public sealed class PeopleCommands(Roster roster, IPagingStore paging, ChatPlatf
             return NotInRegistry(context);
         }
 
-        await paging.SetAway(person.Id, until, clock.GetUtcNow(), ct);
+        await absences.SetAway(person.Id, until, clock.GetUtcNow(), ct);
         await (home?.Person(context.Platform, context.User, $"ooo:{context.RequestKey}", ct) ?? Task.CompletedTask);
         var howLong = until is { } day ? $"until {day:yyyy-MM-dd}" : "until you say 'back'";
         return $"You are out of office {howLong}; pages skip you.";
@@ -62,7 +63,7 @@ public sealed class PeopleCommands(Roster roster, IPagingStore paging, ChatPlatf
             return NotInRegistry(context);
         }
 
-        await paging.SetBack(person.Id, ct);
+        await absences.SetBack(person.Id, ct);
         await (home?.Person(context.Platform, context.User, $"back:{context.RequestKey}", ct) ?? Task.CompletedTask);
         return "Welcome back: you can be paged again in your working hours.";
     }

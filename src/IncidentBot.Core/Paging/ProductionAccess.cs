@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Paging;

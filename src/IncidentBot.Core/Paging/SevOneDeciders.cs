@@ -1,5 +1,6 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Registry;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Paging;

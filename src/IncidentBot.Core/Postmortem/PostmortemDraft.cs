@@ -1,4 +1,5 @@
 using IncidentBot.Core.Actions;
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Timeline;

@@ -22,8 +22,8 @@ public sealed class Checklist(IIncidentStore incidents, ChatPlatforms platforms,
             Buttons: [
                 .. steps.Select(s => new ChatButton(CheckAction, s.Title, $"{n}:{s.Id}")),
                 .. steps.Select(s => StepActions.Button(s.Action, incident)).OfType<ChatButton>(),
-                IncidentForms.StatusButton(incident),
-                IncidentForms.ResolveButton(incident)]),
+                FormButtons.StatusButton(incident),
+                FormButtons.ResolveButton(incident)]),
             ct);
     }
 

@@ -1,6 +1,7 @@
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Runbook;
@@ -94,7 +95,7 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
 
         var every = StatusUpdateEvery(incident);
         var text = last is { } at
-            ? $"The last public status update was {Minutes(now - at)} ago; at {ChangeSeverity.Name(incident.Severity)} one is due every {Minutes(every)}. Publish one: 'status <stage> <what users should know>'."
+            ? $"The last public status update was {Minutes(now - at)} ago; at {Severities.Name(incident.Severity)} one is due every {Minutes(every)}. Publish one: 'status <stage> <what users should know>'."
             : $"No public status update yet, {Minutes(now - incident.DeclaredAt)} after declaring. Publish one: 'status investigating <what users should know>'.";
         await Nudge(incident, last is null ? "first-status" : "status", text, ct);
         await reminders.Schedule(reminder with { At = now + (last is null ? policy.FirstStatusUpdate : every) }, ct);

@@ -71,7 +71,7 @@ public sealed class RollbackFirst(IIncidentStore incidents, ChatPlatforms platfo
             return "That is already recorded.";
         }
 
-        await Post(incident, source.Replace(':', '-'), new ChatMessage("", $"{text} (said {by}). {next}", Buttons: restored ? [IncidentForms.ResolveButton(incident)] : null), ct);
+        await Post(incident, source.Replace(':', '-'), new ChatMessage("", $"{text} (said {by}). {next}", Buttons: restored ? [FormButtons.ResolveButton(incident)] : null), ct);
         return $"Recorded: {text}.";
     }
 

@@ -36,7 +36,7 @@ public sealed class RootCauseFound(IIncidentStore incidents, ChatPlatforms platf
         await platform.PostInThread(incident, new ChatMessage(
             $"{incident.Id}:rootcause:{requestKey}",
             $"{by} found the root cause: {rootCause}{ask}",
-            Buttons: ask.Length > 0 ? [IncidentForms.StatusButton(incident, IncidentStatus.Identified)] : null), ct);
+            Buttons: ask.Length > 0 ? [FormButtons.StatusButton(incident, IncidentStatus.Identified)] : null), ct);
         return $"Recorded the root cause of {incident.Id}.";
     }
 }

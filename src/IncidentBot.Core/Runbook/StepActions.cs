@@ -30,7 +30,7 @@ public static class StepActions
         var n = incident.Number.ToString(CultureInfo.InvariantCulture);
         return action switch
         {
-            Decline => new ChatButton(IncidentButtons.Decline, "I'm on something urgent", n),
+            Decline => new ChatButton(PageButtons.Decline, "I'm on something urgent", n),
             ProdAccess => ProductionAccess.RequestButton(incident),
             Priority => AskDeciders.AskButton(incident),
             _ => null,

@@ -65,7 +65,7 @@ public sealed class PostStatusUpdate(
     }
 
     /// <summary>
-    /// Called by <see cref="ResolveIncident"/> once the incident is resolved: the places that were told about it get a
+    /// Called by the resolve use case once the incident is resolved: the places that were told about it get a
     /// final update (an incident never published stays off the public pages). No timeline entry: resolving writes its
     /// own. Keyed by the incident, so a resolve finished by a retry publishes once.
     /// </summary>

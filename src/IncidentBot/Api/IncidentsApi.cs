@@ -1,5 +1,6 @@
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Postmortem;
+using IncidentBot.Core.Search;
 using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -15,9 +15,6 @@ internal static partial class AuthorizationExtensions
             provider.GetRequiredService<IOptions<AuthorizationOptions>>().Value.Acts,
             provider.GetRequiredService<IRegistrySource>().Current).Rules!);
         services.AddSingleton<IRefusalLog, RefusalLog>();
-        services.AddSingleton<PeopleDirectories>();
-        services.AddSingleton<Permissions>();
-        services.AddSingleton<UserMentions>();
         services.AddHostedService<NoRegistryNotice>();
         return services;
     }

@@ -1,7 +1,4 @@
-using IncidentBot.Core.Handoff;
-using IncidentBot.Core.Paging;
 using IncidentBot.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Handoff;
@@ -13,13 +10,6 @@ internal static class HandoffExtensions
     {
         services.AddValidatedOptions<HandoffOptions>(configuration, HandoffOptions.Section, HandoffOptions.Validate);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<HandoffOptions>>().Value.ToPolicy());
-        // A platform that knows people's time zones (Slack) registers its own; this one is for the rest.
-        services.TryAddSingleton<IPersonTimeZones, NoPersonTimeZones>();
-        services.AddSingleton<OwnerHours>();
-        services.AddSingleton<HandoffEscalation>();
-        services.AddSingleton<HandoffSchedule>();
-        services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<HandoffSchedule>());
-        services.AddSingleton<HandOff>();
         return services;
     }
 }

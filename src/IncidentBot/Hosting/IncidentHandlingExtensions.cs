@@ -1,4 +1,5 @@
 using IncidentBot.Authorization;
+using IncidentBot.Core;
 using IncidentBot.Delivery;
 using IncidentBot.Handoff;
 using IncidentBot.Paging;

@@ -1,6 +1,6 @@
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Registry;
 using IncidentBot.Hosting;
 
 namespace IncidentBot.Local;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Commands;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Replies;
 
 namespace IncidentBot.Local;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;

@@ -1,5 +1,5 @@
-using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Registry;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using IncidentBot.Persistence;
@@ -14,23 +14,9 @@ internal static class PagingExtensions
     {
         services.AddValidatedOptions<PagingOptions>(configuration, PagingOptions.Section, PagingOptions.Validate);
         services.AddSingleton(provider => new PagingPolicy(provider.GetRequiredService<IOptions<PagingOptions>>().Value.AckTimeout));
-        services.AddSingleton<IPagingStore, SqlPagingStore>();
-        services.AddSingleton<IncidentLookup>();
-        services.AddSingleton<Roster>();
-        services.AddSingleton<PageOwners>();
-        services.AddSingleton<AreaOnDeclare>();
-        services.AddSingleton<Ownership>();
-        services.AddSingleton<DeclinePage>();
-        services.AddSingleton<ProductionAccess>();
-        services.AddSingleton<AskDeciders>();
-        services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<AskDeciders>());
-        services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<ProductionAccess>());
-        services.AddSingleton<PeopleCommands>();
-        services.AddSingleton<IncidentButtons>();
-        services.AddSingleton<ResolveIncident>();
-        services.AddSingleton<IncidentForms>();
-        services.AddSingleton<FormSubmissions>();
-        services.AddSingleton<IReminderKind, EscalationReminder>();
+        services.AddSingleton<SqlPagingStore>();
+        services.AddSingleton<IPagingStore>(provider => provider.GetRequiredService<SqlPagingStore>());
+        services.AddSingleton<IAbsences>(provider => provider.GetRequiredService<SqlPagingStore>());
         services.AddSingleton<IExternalPager, PagerDutyPager>();
         services.AddHttpClient<PagerDutyDeliverer>(http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<IOutboxDeliverer>(provider => provider.GetRequiredService<PagerDutyDeliverer>());

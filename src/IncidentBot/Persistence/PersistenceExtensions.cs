@@ -1,6 +1,6 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Replies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +17,6 @@ internal static class PersistenceExtensions
             .Configure(options => options.ReadFrom(configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Dapper;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Registry;
 using NodaTime;
 using NodaTime.Text;
 
 namespace IncidentBot.Persistence;
 
 /// <summary>Paging state in the incidents and availability tables; every change is one conditional statement.</summary>
-internal sealed class SqlPagingStore(Database database) : IPagingStore
+internal sealed class SqlPagingStore(Database database) : IPagingStore, IAbsences
 {
     public Task SetArea(long incidentNumber, string area, CancellationToken ct) =>
         Execute("UPDATE incidents SET area = @area WHERE id = @incidentNumber", new { incidentNumber, area }, ct);

@@ -1,5 +1,5 @@
 using Dapper;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Replies;
 
 namespace IncidentBot.Persistence;
 

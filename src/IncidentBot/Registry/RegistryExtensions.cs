@@ -1,6 +1,5 @@
 using IncidentBot.Core.Registry;
 using IncidentBot.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IncidentBot.Registry;
 
@@ -10,7 +9,6 @@ internal static class RegistryExtensions
     public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RegistryOptions>(configuration, RegistryOptions.Section, RegistryOptions.Validate);
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RegistryFile>();
         services.AddSingleton<IRegistrySource>(provider => provider.GetRequiredService<RegistryFile>());
         services.AddHostedService(provider => provider.GetRequiredService<RegistryFile>());

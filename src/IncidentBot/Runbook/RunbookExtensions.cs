@@ -1,4 +1,3 @@
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
@@ -22,12 +21,6 @@ internal static class RunbookExtensions
             var nudge = provider.GetRequiredService<IOptions<NudgeOptions>>().Value;
             return new NudgePolicy(nudge.FirstStatusUpdate, nudge.QuietThread, nudge.Cadence);
         });
-        services.AddSingleton<RollbackFirst>();
-        services.AddSingleton<Checklist>();
-        services.AddSingleton<RootCauseFound>();
-        services.AddSingleton<Nudges>();
-        services.AddSingleton<IReminderKind>(provider => provider.GetRequiredService<Nudges>());
-        services.AddSingleton<IReminderHandler, ReminderDispatcher>();
         services.AddSingleton<IRollbackTrigger, RollbackWebhook>();
         services.AddHttpClient<RollbackWebhookDeliverer>((provider, http) =>
             http.Timeout = provider.GetRequiredService<IOptions<RollbackOptions>>().Value.WebhookTimeout);

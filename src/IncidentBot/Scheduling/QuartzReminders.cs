@@ -1,4 +1,4 @@
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 using Quartz;
 
 namespace IncidentBot.Scheduling;

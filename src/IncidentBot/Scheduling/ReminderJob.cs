@@ -1,5 +1,5 @@
 using System.Globalization;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Delivery;
 using IncidentBot.Telemetry;
 using Microsoft.Extensions.Options;

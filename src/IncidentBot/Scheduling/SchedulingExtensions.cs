@@ -1,4 +1,4 @@
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using IncidentBot.Persistence;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Registry;
 
 namespace IncidentBot.Slack;

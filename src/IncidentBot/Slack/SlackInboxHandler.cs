@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Commands;
-using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.Replies;
 using IncidentBot.Delivery;
 using IncidentBot.Slack.Home;
 

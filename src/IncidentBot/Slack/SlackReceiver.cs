@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using IncidentBot.Core.Commands;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Registry;
 using IncidentBot.Delivery;
 using Microsoft.Extensions.Options;

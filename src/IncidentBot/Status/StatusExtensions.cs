@@ -16,7 +16,6 @@ internal static class StatusExtensions
         services.AddValidatedOptions<StatuspageOptions>(configuration, StatuspageOptions.Section, StatuspageOptions.Validate);
         services.AddSingleton<SqlStatusStore>();
         services.AddSingleton<IStatusStore>(provider => provider.GetRequiredService<SqlStatusStore>());
-        services.AddSingleton<PostStatusUpdate>();
         services.AddSingleton<StatusBoard>();
         services.AddSingleton<IStatusPublisher>(provider => provider.GetRequiredService<StatusBoard>());
         services.AddSingleton<IStatusPublisher, StakeholderChannels>();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Chat;
 
 namespace IncidentBot.Status;
 

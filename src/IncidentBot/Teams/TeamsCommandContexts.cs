@@ -1,5 +1,5 @@
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Registry;
 
 namespace IncidentBot.Teams;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using IncidentBot.Core.Commands;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.Registry;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;

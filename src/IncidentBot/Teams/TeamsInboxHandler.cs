@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Commands;
-using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.Registry;
+using IncidentBot.Core.Replies;
 using IncidentBot.Delivery;
 
 namespace IncidentBot.Teams;

@@ -1,7 +1,6 @@
 using IncidentBot.Core.Authorization;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Handoff;
-using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Tests.Support;
 
@@ -30,7 +29,7 @@ public sealed class ButtonAndFormPermissionsTests(string platform)
     public async Task A_button_is_allowed_and_refused_like_its_command(string action, string value, string allowed, string refused)
     {
         await Press(action, value, refused);
-        Assert.That(core.Refusals.Entries.Single().Act, Is.EqualTo(Acts.Of(IncidentButtons.CommandOf(action, value)!)));
+        Assert.That(core.Refusals.Entries.Single().Act, Is.EqualTo(ButtonActs.Of(IncidentButtons.CommandOf(action, value)!)));
         Assert.That(core.Answers[^1].Message.Text, Does.StartWith(refused == "gus" ? "Guests" : "Only"));
 
         await Press(action, value, allowed);

@@ -1,4 +1,4 @@
-using IncidentBot.Core.Commands;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;

@@ -1,4 +1,4 @@
-using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Registry;
 using IncidentBot.Core.Tests.Paging;
 using IncidentBot.Core.Tests.Support;

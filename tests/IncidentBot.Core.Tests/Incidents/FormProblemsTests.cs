@@ -1,4 +1,4 @@
-using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Registry;
 
 namespace IncidentBot.Core.Tests.Incidents;

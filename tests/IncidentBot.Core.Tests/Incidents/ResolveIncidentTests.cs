@@ -1,3 +1,4 @@
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Tests.Paging;

@@ -1,3 +1,4 @@
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;

@@ -2,6 +2,7 @@ using System.Globalization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
+using IncidentBot.Core.Replies;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 

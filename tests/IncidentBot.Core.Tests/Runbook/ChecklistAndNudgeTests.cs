@@ -1,3 +1,5 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Replies;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
@@ -32,7 +34,7 @@ public sealed class ChecklistAndNudgeTests
     [Test]
     public async Task Where_there_are_no_forms_the_Resolve_button_explains_the_command()
     {
-        await core.Buttons.Press(core.Context(user: "alice"), Core.Incidents.IncidentForms.ResolveAction, "1", CancellationToken.None);
+        await core.Buttons.Press(core.Context(user: "alice"), FormButtons.ResolveAction, "1", CancellationToken.None);
 
         Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("Say: resolve <what you verified>"));
     }

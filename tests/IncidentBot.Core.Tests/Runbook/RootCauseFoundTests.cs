@@ -1,3 +1,5 @@
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Tests.Support;
@@ -34,7 +36,7 @@ public sealed class RootCauseFoundTests
         Assert.That(ask.Text, Does.StartWith("alice found the root cause: The TLS certificate of the payments proxy expired")
             .And.Contain("alice: tell users a fix is being worked on.")
             .And.Contain("'/outage status INC-1 identified We found the cause and are working on a fix.'"));
-        Assert.That(ask.ButtonList.Single(), Is.EqualTo(IncidentForms.StatusButton((await core.Store.Find(1, CancellationToken.None))!, IncidentStatus.Identified)));
+        Assert.That(ask.ButtonList.Single(), Is.EqualTo(FormButtons.StatusButton((await core.Store.Find(1, CancellationToken.None))!, IncidentStatus.Identified)));
         Assert.That(ask.ButtonList.Single().Value, Is.EqualTo("1:identified"));
     }
 

@@ -39,6 +39,6 @@ public sealed class StepActionsTests
 
         Assert.That(errors, Is.Empty);
         Assert.That(runbook!.Steps.Where(s => s.Action is not null).Select(s => (s.Id, s.Action)), Is.EqualTo<(string, string?)[]>([("owners", StepActions.Decline), ("priorities", StepActions.Priority), ("access", StepActions.ProdAccess), ("root-cause", StepActions.RootCause)]));
-        Assert.That(StepActions.Button(StepActions.Decline, new Core.Incidents.Incident(3, "t", default, null, null, null, "a", default, null, new("local", "c", null)))!.Action, Is.EqualTo(IncidentButtons.Decline));
+        Assert.That(StepActions.Button(StepActions.Decline, new Core.Incidents.Incident(3, "t", default, null, null, null, "a", default, null, new("local", "c", null)))!.Action, Is.EqualTo(PageButtons.Decline));
     }
 }

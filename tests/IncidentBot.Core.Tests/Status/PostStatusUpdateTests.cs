@@ -1,6 +1,6 @@
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Core.Runbook;
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Status;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Tests.Support;
 

@@ -1,15 +1,19 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Commands;
+using IncidentBot.Core.Declaration;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.FollowUps;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
-using IncidentBot.Core.Postmortem;
 using IncidentBot.Core.Registry;
+using IncidentBot.Core.Reminders;
+using IncidentBot.Core.Replies;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Status;
 using IncidentBot.Core.Timeline;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Core.Tests.Support;
 
@@ -25,64 +29,68 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     {
         Clock = new ManualClock(now ?? new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         Current = registryYaml is null ? ExpertiseRegistry.Empty : RegistryParser.Parse(registryYaml).Registry!;
-        var threads = new IncidentThreads(Store);
-        Chat = new InProcessChat(threads, platform);
+        Chat = new InProcessChat(new IncidentThreads(Store), platform);
         Directory = new TestDirectory(platform);
         Pager = new RecordingPager(Faults);
         Publisher = new RecordingStatusPublisher(Faults);
         PrivatePublisher = new RecordingStatusPublisher(Faults, isPublic: false);
-        var platforms = Platforms = new ChatPlatforms([new FaultyChat(Chat, Faults)]);
-        var permissions = new Permissions(rules ?? AuthorizationRules.Default, new Roster(this, Store, Clock), Store, new PeopleDirectories([Directory]), platforms, Refusals);
-        var mentions = new UserMentions(new PeopleDirectories([Directory]));
-        var roster = Roster = new Roster(this, Store, Clock);
-        var policy = new PagingPolicy(TimeSpan.FromMinutes(5));
-        var pageOwners = new PageOwners(Store, Store, roster, platforms, Reminders, Pager, policy, Clock);
-        var areas = new AreaOnDeclare(roster, Store, pageOwners, platforms);
-        var escalation = new HandoffEscalation(Store, roster, platforms, Clock);
-        Handoffs = new HandoffSchedule(Store, Reminders, new OwnerHours(roster, this, HandoffPolicy), escalation, HandoffPolicy, policy, platforms, Clock);
-        var ownership = new Ownership(Store, Store, Reminders, Handoffs, platforms, Clock);
-        HandOff = new HandOff(Store, Store, Reminders, Handoffs, roster, platforms, policy, Clock);
-        Rollback = new RollbackFirst(Store, platforms, this, Clock);
-        Checklist = new Checklist(Store, platforms, this, Clock);
-        Nudges = new Nudges(Store, Reminders, platforms, new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)), Clock);
         Statuses = new MemoryStatusStore(Store);
-        Status = new PostStatusUpdate(Store, Statuses, [Publisher, PrivatePublisher], Nudges, platforms, this, Clock);
-        var deciders = new SevOneDeciders(Store, roster, platforms, Clock);
-        var ownerHours = new OwnerHours(roster, this, HandoffPolicy);
-        Overdue = new OverdueActions(Actions, Store, Reminders, ownerHours, roster, platforms, Clock);
-        var resolve = new ResolveIncident(Store, Reminders, Pager, Status, roster, platforms, Clock);
-        Commands = new IncidentCommands(
-            platforms,
-            Declare = new DeclareIncident(Store, platforms, areas, Rollback, Checklist, Nudges, Handoffs, deciders, Clock),
-            new ListIncidents(Store, permissions),
-            new IncidentLookup(Store),
-            ownership,
-            HandOff,
-            new PeopleCommands(roster, Store, platforms, Clock),
-            resolve,
-            Rollback,
-            Status,
-            roster,
-            new Notes(Store, Clock),
-            new DraftPostmortem(Store, Actions),
-            FollowUps = new FollowUpActions(Actions, Store, roster, Overdue, platforms, Clock),
-            new ChangeSeverity(Store, Nudges, deciders, platforms, Clock),
-            new ImpactStart(Store, platforms, Clock),
-            permissions,
-            mentions,
-            new DidYouMean(Store),
-            Decline = new DeclinePage(Store, roster, pageOwners, platforms, Clock),
-            new RootCauseFound(Store, platforms, this, Clock),
-            ProdAccess = new ProductionAccess(Store, roster, platforms, Reminders, policy, Clock),
-            Deciders = new AskDeciders(Store, roster, platforms, Reminders, policy, Clock),
-            new SearchIncidents(Store, permissions, platforms),
-            areas,
-            Checklist,
-            new IncidentForms(platforms, this));
-        Forms = new FormSubmissions(Store, platforms, Commands);
-        Buttons = new IncidentButtons(Store, platforms, Commands);
-        ReminderHandler = new ReminderDispatcher([new EscalationReminder(Store, roster, pageOwners, policy), Nudges, Handoffs, Overdue, ProdAccess, Deciders]);
-        Replies = new ThreadReplies(Store, new MemoryPendingReplyChanges());
+        Services = Ports(rules ?? AuthorizationRules.Default).AddIncidentCore().BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Platforms = Get<ChatPlatforms>();
+        Roster = Get<Roster>();
+        Handoffs = Get<HandoffSchedule>();
+        HandOff = Get<HandOff>();
+        Rollback = Get<RollbackFirst>();
+        Checklist = Get<Checklist>();
+        Nudges = Get<Nudges>();
+        Status = Get<PostStatusUpdate>();
+        Overdue = Get<OverdueActions>();
+        FollowUps = Get<FollowUpActions>();
+        Declare = Get<DeclareIncident>();
+        Decline = Get<DeclinePage>();
+        ProdAccess = Get<ProductionAccess>();
+        Deciders = Get<AskDeciders>();
+        Commands = Get<IncidentCommands>();
+        Forms = Get<FormSubmissions>();
+        Buttons = Get<IncidentButtons>();
+        ReminderHandler = (ReminderDispatcher)Get<IReminderHandler>();
+        Replies = Get<ThreadReplies>();
+    }
+
+    /// <summary>The core as <see cref="IncidentCoreExtensions.AddIncidentCore"/> builds it for the host, on this harness's fakes.</summary>
+    public IServiceProvider Services { get; }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>What the host registers around the core: stores, chat, reminders, sources and policies, all fakes here.</summary>
+    private ServiceCollection Ports(AuthorizationRules rules)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IIncidentStore>(Store);
+        services.AddSingleton<IPagingStore>(Store);
+        services.AddSingleton<IAbsences>(Store);
+        services.AddSingleton<IIncidentSearch>(Store);
+        services.AddSingleton<IActionStore>(Actions);
+        services.AddSingleton<IStatusStore>(Statuses);
+        services.AddSingleton<IPendingReplyChanges>(new MemoryPendingReplyChanges());
+        services.AddSingleton<IReminders>(Reminders);
+        services.AddSingleton<IExternalPager>(Pager);
+        services.AddSingleton<IStatusPublisher>(Publisher);
+        services.AddSingleton<IStatusPublisher>(PrivatePublisher);
+        services.AddSingleton<IChatPlatform>(new FaultyChat(Chat, Faults));
+        services.AddSingleton<IPeopleDirectory>(Directory);
+        services.AddSingleton<IRefusalLog>(Refusals);
+        services.AddSingleton<IRegistrySource>(this);
+        services.AddSingleton<IRunbookSource>(this);
+        services.AddSingleton<IRollbackTrigger>(this);
+        services.AddSingleton<IPersonTimeZones>(this);
+        services.AddSingleton(rules);
+        services.AddSingleton(new PagingPolicy(TimeSpan.FromMinutes(5)));
+        services.AddSingleton(new NudgePolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30)));
+        services.AddSingleton(HandoffPolicy);
+        return services;
     }
 
     public ExpertiseRegistry Current { get; set; }

@@ -1,12 +1,14 @@
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Registry;
+using IncidentBot.Core.Search;
 using IncidentBot.Core.Timeline;
 using NodaTime;
 
 namespace IncidentBot.Core.Tests.Support;
 
 /// <summary>The store ports kept in memory, for core tests only; the host's SQL stores have their own tests.</summary>
-internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IIncidentSearch
+internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IAbsences, IIncidentSearch
 {
     /// <summary>Every word a whole word of the title, root cause, verification or a live entry; newest first.</summary>
     public Task<IReadOnlyList<Incident>> Search(IReadOnlyList<string> words, int limit, CancellationToken ct)

@@ -1,4 +1,4 @@
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Replies;
 
 namespace IncidentBot.Core.Tests.Support;
 

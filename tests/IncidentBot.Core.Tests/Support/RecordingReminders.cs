@@ -1,4 +1,4 @@
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 
 namespace IncidentBot.Core.Tests.Support;
 

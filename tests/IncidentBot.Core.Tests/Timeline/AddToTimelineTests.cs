@@ -1,3 +1,4 @@
+using IncidentBot.Core.Replies;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Replies;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 

@@ -1,5 +1,5 @@
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Registry;
 using IncidentBot.Persistence;
 using NodaTime;
 

@@ -66,7 +66,7 @@ internal sealed class QuartzRemindersTests(StorageProvider provider) : Schedulin
     public async Task A_reminder_whose_handler_throws_is_logged_and_fired_again_with_backoff_until_it_succeeds()
     {
         var host = await StartHost();
-        var failing = new Core.Paging.Reminder("fails:5", 5, RecordingReminderHandler.FailsTwiceKind, In(1), "data");
+        var failing = new Core.Reminders.Reminder("fails:5", 5, RecordingReminderHandler.FailsTwiceKind, In(1), "data");
 
         await host.Reminders.Schedule(failing, Ct);
         await Eventually.Get(() => Handler.FiredFor(failing.Key), f => f.Count == 3, "the reminder to fire a third time");

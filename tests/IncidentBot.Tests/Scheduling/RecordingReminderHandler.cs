@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 
 namespace IncidentBot.Tests.Scheduling;
 

@@ -1,4 +1,4 @@
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Persistence;
 using IncidentBot.Scheduling;
 using Microsoft.Extensions.Configuration;

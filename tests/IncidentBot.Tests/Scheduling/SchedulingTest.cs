@@ -1,5 +1,5 @@
 using Dapper;
-using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Persistence;
 using IncidentBot.Tests.Support;

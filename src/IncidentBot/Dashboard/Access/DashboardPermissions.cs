@@ -2,7 +2,6 @@ using IncidentBot.Api;
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Authorization;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.FollowUps;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Postmortem;
 using IncidentBot.Dashboard.Access;

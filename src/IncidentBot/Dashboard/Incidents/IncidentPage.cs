@@ -1,7 +1,7 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
+using IncidentBot.Core.Registry;
 using IncidentBot.Core.Timeline;
 using IncidentBot.Dashboard.Html;
 

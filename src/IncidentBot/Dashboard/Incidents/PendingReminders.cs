@@ -1,6 +1,7 @@
-using IncidentBot.Core.Actions;
+using IncidentBot.Core.FollowUps;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Paging;
+using IncidentBot.Core.Reminders;
 using IncidentBot.Scheduling;
 using Quartz;
 

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using IncidentBot.Core.Chat;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
 
 namespace IncidentBot.Slack.Home;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.Replies;
 
 namespace IncidentBot.Slack.Home;
 

@@ -1,9 +1,9 @@
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Home;
-using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
-using IncidentBot.Core.Timeline;
+using IncidentBot.Core.Replies;
 
 namespace IncidentBot.Slack.Home;
 

@@ -1,0 +1,70 @@
+using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Timeline;
+
+namespace IncidentBot.Core.Replies;
+
+/// <summary>
+/// Keeps an incident's timeline in step with the replies in its thread: new, edited, deleted, and marked as key
+/// events (a :pushpin: reaction on Slack). Entries are ordered by the replies' own times, whatever order their events
+/// came in; an edit or a deletion that comes before its reply is kept and applied when the reply is recorded, so a
+/// deleted reply (a pasted secret) never stays live.
+/// </summary>
+public sealed class ThreadReplies(IIncidentStore store, IPendingReplyChanges pending)
+{
+    /// <summary>Appends the reply when the thread is an incident's; false for other threads and repeats.</summary>
+    public async Task<bool> Record(ThreadMessage reply, CancellationToken ct)
+    {
+        var incident = await store.FindByThread(reply.Platform, reply.Channel, reply.ThreadId, ct);
+        if (incident is null)
+        {
+            return false;
+        }
+
+        var entry = new TimelineEntry(reply.At, TimelineKind.Message, reply.Actor, reply.Text, reply.MessageId);
+        var added = await store.Append(incident.Number, entry, ct);
+        foreach (var change in await pending.Take(incident.Number, reply.MessageId, ct))
+        {
+            await Apply(incident.Number, change, ct);
+        }
+
+        return added;
+    }
+
+    /// <summary>False when the thread is not an incident's; an edit of a reply not recorded yet is kept for it.</summary>
+    public Task<bool> Edit(string platform, string channel, string threadId, string messageId, string text, DateTimeOffset editedAt, CancellationToken ct) =>
+        Change(platform, channel, threadId, new ReplyChange(messageId, text, editedAt), ct);
+
+    /// <summary>False when the thread is not an incident's; the deletion of a reply not recorded yet is kept for it.</summary>
+    public Task<bool> Delete(string platform, string channel, string threadId, string messageId, CancellationToken ct) =>
+        Change(platform, channel, threadId, new ReplyChange(messageId, null, null), ct);
+
+    private async Task<bool> Change(string platform, string channel, string threadId, ReplyChange change, CancellationToken ct)
+    {
+        if (await store.FindByThread(platform, channel, threadId, ct) is not { } incident)
+        {
+            return false;
+        }
+
+        if (!await Apply(incident.Number, change, ct) && !(await store.Timeline(incident.Number, ct)).Any(e => e.SourceId == change.MessageId))
+        {
+            await pending.Keep(incident.Number, change, ct);
+        }
+
+        return true;
+    }
+
+    /// <summary>False when nothing changed: no such entry, or (for an edit) a newer edit is there already.</summary>
+    private Task<bool> Apply(long number, ReplyChange change, CancellationToken ct) => change.IsDeletion
+        ? store.MarkDeleted(number, change.MessageId, ct)
+        : store.Edit(number, change.MessageId, change.Text!, change.EditedAt!.Value, ct);
+
+    public async Task<bool> MarkKey(string platform, string channel, string threadId, string messageId, bool key, CancellationToken ct)
+    {
+        var incident = await store.FindByThread(platform, channel, threadId, ct);
+        return incident is not null && await store.MarkKey(incident.Number, messageId, key, ct);
+    }
+
+    /// <summary>For platforms whose reactions name the message but not its thread (Slack).</summary>
+    public Task<bool> MarkKeyByMessage(string platform, string channel, string messageId, bool key, CancellationToken ct) =>
+        store.MarkKeyByMessage(platform, channel, messageId, key, ct);
+}

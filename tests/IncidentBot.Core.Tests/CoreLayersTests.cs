@@ -34,6 +34,14 @@ public sealed class CoreLayersTests
     }
 
     [Test]
+    public void Every_test_folder_mirrors_a_core_folder()
+    {
+        var tests = Path.Combine(SourceTree.Root, "tests", "IncidentBot.Core.Tests");
+        var folders = Directory.GetDirectories(tests).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj" or "Support"));
+        Assert.That(folders.Except(Layers), Is.Empty, "a core test folder with no source folder of the same name");
+    }
+
+    [Test]
     public void Every_core_file_is_in_the_namespace_of_its_folder()
     {
         var wrong = SourceTree.Files(SourceTree.Core)

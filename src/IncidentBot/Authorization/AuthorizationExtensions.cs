@@ -1,5 +1,6 @@
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Registry;
+using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Authorization;
@@ -9,8 +10,10 @@ internal static partial class AuthorizationExtensions
     /// <summary>Who may do what: the rules (validated at start-up), the check the core runs, and the mention neutraliser.</summary>
     public static IServiceCollection AddPermissions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AuthorizationOptions>().Configure(o => AuthorizationOptions.Read(o, configuration)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuthorizationOptions>, AuthorizationOptions.Validator>();
+        // Checked against the registry read at start-up, so a misspelt id or role stops the bot before an incident needs it.
+        services.AddValidatedOptions<AuthorizationOptions>(
+            options => AuthorizationOptions.Read(options, configuration),
+            (provider, options) => AuthorizationRules.Build(options.Acts, provider.GetRequiredService<IRegistrySource>().Current).Errors);
         services.AddSingleton(provider => AuthorizationRules.Build(
             provider.GetRequiredService<IOptions<AuthorizationOptions>>().Value.Acts,
             provider.GetRequiredService<IRegistrySource>().Current).Rules!);

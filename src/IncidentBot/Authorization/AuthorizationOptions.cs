@@ -1,6 +1,4 @@
 using IncidentBot.Core.Authorization;
-using IncidentBot.Core.Registry;
-using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Authorization;
 
@@ -21,16 +19,6 @@ internal sealed class AuthorizationOptions
             options.Acts[act.Key] = act.Value is { } list
                 ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 : act.GetChildren().Select(c => c.Value?.Trim() ?? "").ToList();
-        }
-    }
-
-    /// <summary>Checked against the registry read at start-up, so a misspelt id or role stops the bot before an incident needs it.</summary>
-    internal sealed class Validator(IRegistrySource registry) : IValidateOptions<AuthorizationOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, AuthorizationOptions options)
-        {
-            var (_, errors) = AuthorizationRules.Build(options.Acts, registry.Current);
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
     }
 }

@@ -8,12 +8,22 @@ namespace IncidentBot.Hosting;
 /// </summary>
 internal static class ValidatedOptions
 {
+    /// <summary>Options bound from the configuration section <paramref name="section"/>: the usual case.</summary>
     public static IServiceCollection AddValidatedOptions<T>(
         this IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate)
+        where T : class =>
+        services.AddValidatedOptions<T>(options => configuration.GetSection(section).Bind(options), (_, options) => validate(options));
+
+    /// <summary>
+    /// Options read by hand (<paramref name="read"/>), or checked against what only the running host knows (its
+    /// environment, the registry): the validator gets the host's services.
+    /// </summary>
+    public static IServiceCollection AddValidatedOptions<T>(
+        this IServiceCollection services, Action<T> read, Func<IServiceProvider, T, IEnumerable<string>> validate)
         where T : class
     {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new Validator<T>(validate));
+        services.AddOptions<T>().Configure(read).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(provider => new Validator<T>(options => validate(provider, options)));
         return services;
     }
 

@@ -13,6 +13,14 @@ internal static class TerminalChat
 {
     public static bool IsRequested(string[] args) => args.Length > 0 && args[0] == "chat";
 
+    /// <summary>The terminal as the chat platform: its messages and people, who are whoever types (no directory to ask).</summary>
+    public static IServiceCollection AddTerminal(this IServiceCollection services)
+    {
+        services.AddSingleton<InProcessChat>();
+        services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
+        return services.AddSingleton<IPeopleDirectory>(provider => new TrustingDirectory(InProcessChat.PlatformName, provider.GetRequiredService<Roster>()));
+    }
+
     public static async Task<int> Run(string[] args, TextReader input, TextWriter output)
     {
         var builder = Host.CreateApplicationBuilder(args[1..]);
@@ -26,9 +34,7 @@ internal static class TerminalChat
         // Handoff nags appear in the terminal thread ('accept' takes a handoff: every button has its command here);
         // status updates reach the stakeholder channels and Statuspage from here too, the status page needs the server.
         builder.Services.AddIncidentHandling(builder.Configuration);
-        builder.Services.AddSingleton<InProcessChat>();
-        builder.Services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<InProcessChat>());
-        builder.Services.AddSingleton<IPeopleDirectory>(provider => new TrustingDirectory(InProcessChat.PlatformName, provider.GetRequiredService<Roster>()));
+        builder.Services.AddTerminal();
 
         using var host = builder.Build();
         await host.StartAsync();

@@ -1,8 +1,7 @@
 using IncidentBot.Core.Actions;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Replies;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using IncidentBot.Hosting;
 
 namespace IncidentBot.Persistence;
 
@@ -13,10 +12,7 @@ internal static class PersistenceExtensions
     /// <summary>The database, its migrations (applied at start-up), the incident store, and 503 while it is unreachable.</summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Configure(options => options.ReadFrom(configuration))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddValidatedOptions<StorageOptions>(options => options.ReadFrom(configuration), (_, options) => StorageOptionsValidator.Errors(options));
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();

@@ -1,19 +1,12 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace IncidentBot.Persistence;
 
 /// <summary>A bad connection string fails at start-up, not at the first incident.</summary>
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+internal static class StorageOptionsValidator
 {
     private const string Key = "ConnectionStrings:" + StorageOptions.ConnectionStringName;
-
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
-    {
-        var errors = Errors(options);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 
     public static string ProviderError(string? provider) =>
         $"Storage:Provider must be Sqlite or Postgres, was '{provider}'.";

@@ -10,7 +10,7 @@ internal static class RunbookExtensions
     /// <summary>Rollback first, the runbook checklist, the nudges, and the reminder dispatcher they share with paging.</summary>
     public static IServiceCollection AddRunbook(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<RunbookOptions>(configuration, RunbookOptions.Section, _ => []);
+        services.AddValidatedOptions<RunbookOptions>(configuration, RunbookOptions.Section, RunbookOptions.Validate);
         services.AddValidatedOptions<RollbackOptions>(configuration, RollbackOptions.Section, RollbackOptions.Validate);
         services.AddValidatedOptions<NudgeOptions>(configuration, NudgeOptions.Section, NudgeOptions.Validate);
         services.AddSingleton<RunbookFile>();

@@ -12,7 +12,13 @@ internal sealed class RunbookFile : IRunbookSource, IHostedService
 {
     public RunbookFile(IOptions<RunbookOptions> options)
     {
-        var path = options.Value.Path;
+        var (runbook, errors) = Read(options.Value.Path);
+        Current = runbook ?? throw new OptionsValidationException(RunbookOptions.Section, typeof(RunbookOptions), errors);
+    }
+
+    /// <summary>The runbook at <paramref name="path"/> (null: the built-in one), or what is wrong with it, naming the setting.</summary>
+    public static (RunbookDocument? Runbook, IReadOnlyList<string> Errors) Read(string? path)
+    {
         string yaml;
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -25,12 +31,11 @@ internal sealed class RunbookFile : IRunbookSource, IHostedService
         }
         else
         {
-            throw new OptionsValidationException(RunbookOptions.Section, typeof(RunbookOptions), [$"Runbook:Path file {Path.GetFullPath(path)} does not exist."]);
+            return (null, [$"Runbook:Path file {Path.GetFullPath(path)} does not exist."]);
         }
 
         var (runbook, errors) = RunbookParser.Parse(yaml);
-        Current = runbook ?? throw new OptionsValidationException(
-            RunbookOptions.Section, typeof(RunbookOptions), errors.Select(e => $"Runbook:Path file {path ?? "(built in)"}, {e}"));
+        return (runbook, errors.Select(e => $"Runbook:Path file {path ?? "(built in)"}, {e}").ToList());
     }
 
     public RunbookDocument Current { get; }

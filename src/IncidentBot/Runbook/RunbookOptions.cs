@@ -10,6 +10,9 @@ internal sealed class RunbookOptions
 
     /// <summary>A runbook YAML file; unset means the one that ships with the bot.</summary>
     public string? Path { get; set; }
+
+    /// <summary>The file must exist and be a valid runbook: a bad one stops the bot at start-up, not during an incident.</summary>
+    public static IEnumerable<string> Validate(RunbookOptions o) => RunbookFile.Read(o.Path).Errors;
 }
 
 internal sealed class RollbackOptions

@@ -1,6 +1,7 @@
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Delivery;
+using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Teams;
@@ -10,8 +11,9 @@ internal static partial class TeamsExtensions
     /// <summary>Teams over the Bot Framework: validated options always; the endpoint, adapter and clients only when switched on.</summary>
     public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddValidatedOptions<TeamsOptions>(
+            options => configuration.GetSection(TeamsOptions.Section).Bind(options),
+            (provider, options) => TeamsOptionsValidator.Errors(options, provider.GetRequiredService<IHostEnvironment>().EnvironmentName));
         var teams = TeamsOptions.Read(configuration);
         if (!teams.IsEnabled)
         {

@@ -1,5 +1,4 @@
 using IncidentBot.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Teams;
 
@@ -7,14 +6,8 @@ namespace IncidentBot.Teams;
 /// Checks the Teams settings at start-up. The environment matters: switching authentication off is for the Bot
 /// Framework Emulator on a developer's machine, never for a bot that real tenants can reach.
 /// </summary>
-internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
+internal static class TeamsOptionsValidator
 {
-    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
-    {
-        var errors = Errors(options, environment.EnvironmentName).ToList();
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
     public static IEnumerable<string> Errors(TeamsOptions o, string environmentName)
     {
         var hasId = !string.IsNullOrWhiteSpace(o.AppId);

@@ -30,6 +30,7 @@ internal sealed class PersistenceExtensionsTests(StorageProvider provider)
         builder.Configuration.AddInMemoryCollection(database!.Settings);
         // Registered before AddPersistence, as Program.cs might: it must still find the schema in place.
         builder.Services.AddHostedService<DeclaresOnStart>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPersistence(builder.Configuration);
 
         using var host = builder.Build();

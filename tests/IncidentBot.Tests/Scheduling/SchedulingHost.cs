@@ -45,6 +45,8 @@ internal sealed class SchedulingHost(IHost host) : IAsyncDisposable
         }
 
         builder.Services.AddSingleton(handler);
+        // The core registers the clock in the bot; this host has no core.
+        builder.Services.AddSingleton(TimeProvider.System);
         if (schedulingFirst)
         {
             builder.Services.AddScheduling(builder.Configuration);

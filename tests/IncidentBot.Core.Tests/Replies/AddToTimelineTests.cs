@@ -2,7 +2,7 @@ using IncidentBot.Core.Replies;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
-namespace IncidentBot.Core.Tests.Timeline;
+namespace IncidentBot.Core.Tests.Replies;
 
 /// <summary>A message from elsewhere added to an incident's timeline: by the members of its channel only, once.</summary>
 public sealed class AddToTimelineTests

@@ -2,9 +2,10 @@ using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Tests.Authorization;
 using IncidentBot.Core.Tests.Support;
 
-namespace IncidentBot.Core.Tests.Authorization;
+namespace IncidentBot.Core.Tests.Dispatch;
 
 /// <summary>Each button and form gets the answer of the command that does the same, on every platform.</summary>
 [TestFixtureSource(typeof(Team), nameof(Team.Platforms))]

@@ -3,7 +3,7 @@ using IncidentBot.Core.Tests.Paging;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
-namespace IncidentBot.Core.Tests.Actions;
+namespace IncidentBot.Core.Tests.FollowUps;
 
 public sealed class FollowUpActionsTests
 {

@@ -2,7 +2,7 @@ using IncidentBot.Core.Tests.Paging;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
-namespace IncidentBot.Core.Tests.Incidents;
+namespace IncidentBot.Core.Tests.Impact;
 
 public sealed class ChangeSeverityTests
 {

@@ -3,7 +3,7 @@ using IncidentBot.Core.Registry;
 using IncidentBot.Core.Tests.Paging;
 using IncidentBot.Core.Tests.Support;
 
-namespace IncidentBot.Core.Tests.Incidents;
+namespace IncidentBot.Core.Tests.Dispatch;
 
 /// <summary>The Declare form: its answers checked field by field, then the same declaration as the command.</summary>
 public sealed class DeclareFormTests

@@ -1,6 +1,6 @@
 using IncidentBot.Core.Tests.Support;
 
-namespace IncidentBot.Core.Tests.Incidents;
+namespace IncidentBot.Core.Tests.Search;
 
 public sealed class SearchIncidentsTests
 {

@@ -3,7 +3,7 @@ using IncidentBot.Core.Replies;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
-namespace IncidentBot.Core.Tests.Timeline;
+namespace IncidentBot.Core.Tests.Replies;
 
 public sealed class ThreadRepliesTests
 {

@@ -1,6 +1,6 @@
 using IncidentBot.Core.Tests.Support;
 
-namespace IncidentBot.Core.Tests.Authorization;
+namespace IncidentBot.Core.Tests.Dispatch;
 
 public sealed class UserMentionsTests
 {

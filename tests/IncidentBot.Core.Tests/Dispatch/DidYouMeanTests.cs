@@ -3,7 +3,7 @@ using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
-namespace IncidentBot.Core.Tests.Commands;
+namespace IncidentBot.Core.Tests.Dispatch;
 
 public sealed class DidYouMeanTests
 {

@@ -2,7 +2,7 @@ using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
-namespace IncidentBot.Core.Tests.Incidents;
+namespace IncidentBot.Core.Tests.Declaration;
 
 public sealed class DeclareIncidentTests
 {

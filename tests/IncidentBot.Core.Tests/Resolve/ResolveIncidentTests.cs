@@ -4,7 +4,7 @@ using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Tests.Paging;
 using IncidentBot.Core.Tests.Support;
 
-namespace IncidentBot.Core.Tests.Incidents;
+namespace IncidentBot.Core.Tests.Resolve;
 
 public sealed class ResolveIncidentTests
 {

@@ -1,7 +1,7 @@
 using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Registry;
 
-namespace IncidentBot.Core.Tests.Incidents;
+namespace IncidentBot.Core.Tests.Dispatch;
 
 /// <summary>The answers a form cannot do without, checked while it is still open: spaces alone are no answer.</summary>
 public sealed class FormProblemsTests

@@ -4,7 +4,7 @@ using IncidentBot.Core.Tests.Paging;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
-namespace IncidentBot.Core.Tests.Commands;
+namespace IncidentBot.Core.Tests.Dispatch;
 
 /// <summary>What a button does, typed: the same use case, the same rule of who may, the same answer.</summary>
 public sealed class ButtonVerbsTests

@@ -85,6 +85,9 @@ public static class IncidentCoreExtensions
         services.AddSingleton<AddToTimeline>();
         services.AddSingleton<ListIncidents>();
         services.AddSingleton<SearchIncidents>();
+        services.AddSingleton<SimilarIncidents>();
+        services.AddSingleton<RelateIncidents>();
+        services.AddSingleton<RecurrenceCheck>();
         services.AddSingleton<ResolveIncident>();
         services.AddSingleton<DeclareIncident>();
     }

@@ -36,6 +36,8 @@ public static class Acts
     public const string Owner = "Owner";
     public const string Handoff = "Handoff";
     public const string Resolve = "Resolve";
+    public const string Related = "Related";
+    public const string Reverify = "Reverify";
     public const string Postmortem = "Postmortem";
     public const string Timeline = "Timeline";
 
@@ -82,6 +84,12 @@ public static class Acts
         [Owner] = Responders,
         [Handoff] = Responders,
         [Resolve] = Responders,
+
+        // A link is a fact for the record, like a note; the use case also needs the sender to see both incidents.
+        [Related] = [Roles.Members],
+
+        // Whether the earlier checks were repeated is part of the verification: those who may resolve answer it.
+        [Reverify] = Responders,
         [Postmortem] = [Roles.ChannelMembers, Roles.Deciders],
         [Timeline] = [Roles.ChannelMembers, Roles.Deciders],
 
@@ -118,6 +126,8 @@ public static class Acts
         OwnerCommand => Owner,
         HandoffCommand => Handoff,
         ResolveCommand => Resolve,
+        RelatedCommand => Related,
+        ReverifyCommand => Reverify,
         PostmortemCommand => Postmortem,
         AcceptCommand => Accept,
         TakeOverCommand => Owner,
@@ -157,6 +167,8 @@ public static class Acts
         Owner => "change the owner",
         Handoff => "hand it off",
         Resolve => "resolve it",
+        Related => "relate incidents",
+        Reverify => "say whether an earlier incident's checks were repeated",
         Postmortem => "read its postmortem",
         Timeline => "read its timeline",
         EditPostmortem => "edit its postmortem",

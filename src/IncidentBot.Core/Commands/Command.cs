@@ -69,6 +69,16 @@ public sealed record PriorityAnswerCommand(long? Incident, bool DropEverything, 
 /// <summary><c>search &lt;words&gt;</c>: incidents whose title, timeline, root cause or verification mention them.</summary>
 public sealed record SearchCommand(string Words) : Command;
 
+/// <summary><c>related [INC-n] &lt;other id&gt;</c>: links the two incidents (a recurrence, say), both ways.</summary>
+public sealed record RelatedCommand(long? Incident, long Other) : Command;
+
+/// <summary>
+/// <c>reverify [INC-n] &lt;earlier id&gt; repeated|not-needed [note]</c>: whether the related earlier incident's
+/// verification steps were repeated for this one.
+/// </summary>
+public sealed record ReverifyCommand(long? Incident, long Earlier, bool Repeated, string? Note) : Command;
+
+
 /// <summary>
 /// <c>resolve [INC-n] &lt;what you verified&gt;</c>. The Resolve form also gives the <see cref="RootCause"/> and the
 /// <see cref="Resolution"/> for the postmortem; an empty <see cref="Verification"/> (a blank form) resolves nothing.

@@ -49,6 +49,8 @@ public static partial class CommandParser
             "sev" => ParseSeverity(args),
             "rootcause" => WithText(args, verb, "Write the root cause.", (id, text) => new RootCauseCommand(id, text)),
             "started" => ParseStarted(args),
+            "related" => RelatedParser.ParseRelated(args),
+            "reverify" => RelatedParser.ParseReverify(args),
             "resolve" => WithText(args, verb, "Say what you checked to confirm service is restored.", (id, text) => new ResolveCommand(id, text)),
             "postmortem" => ParsePostmortem(args),
             "ooo" => ParseOutOfOffice(args),

@@ -34,6 +34,8 @@ public static class Usage
         ("rootcause", "rootcause [INC-n] <what caused it>", "record the root cause (the postmortem uses it) and get asked for an 'identified' status update"),
         ("action", "action [INC-n] [@owner] [due:<yyyy-mm-dd>] <follow-up>", "record a follow-up action (A-<n>) for the postmortem"),
         ("done", "done A-<n>", "mark a follow-up action done"),
+        ("related", "related [INC-n] <other INC-m>", "relate two incidents (a recurrence): both timelines say so, the postmortem lists it, resolving asks about its checks"),
+        ("reverify", "reverify [INC-n] <earlier INC-m> repeated|not-needed [note]", "say whether a related earlier incident's verification steps were repeated"),
         ("resolve", "resolve [INC-n] <what you verified>", "resolve, saying how you confirmed service is back"),
         ("postmortem", "postmortem [INC-n]", "draft the postmortem"),
         ("ooo", "ooo [until <yyyy-mm-dd>]", "mark yourself out of office"),

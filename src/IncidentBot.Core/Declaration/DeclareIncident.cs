@@ -4,6 +4,7 @@ using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Search;
 using IncidentBot.Core.Timeline;
 
 namespace IncidentBot.Core.Declaration;
@@ -23,6 +24,7 @@ public sealed class DeclareIncident(
     Nudges nudges,
     HandoffSchedule handoffs,
     SevOneDeciders deciders,
+    SimilarIncidents similar,
     TimeProvider clock)
 {
     public async Task<Incident> Run(CommandContext context, DeclareCommand command, CancellationToken ct)
@@ -54,7 +56,8 @@ public sealed class DeclareIncident(
 
     /// <summary>
     /// What follows every declaration, by a person or an alert: page the area (or ask for it), tell the deciders of a
-    /// SEV-1, ask the rollback question, post the checklist, start the nudges and the owner's end-of-day schedule.
+    /// SEV-1, ask the rollback question, post the checklist, start the nudges and the owner's end-of-day schedule, and
+    /// show similar earlier incidents.
     /// </summary>
     public async Task Respond(Incident incident, string? givenArea, string requestKey, CancellationToken ct)
     {
@@ -68,6 +71,7 @@ public sealed class DeclareIncident(
         await checklist.Post(incident, ct);
         await nudges.Start(incident, ct);
         await handoffs.Start(incident, ct);
+        await similar.Post(incident, ct);
     }
 
     private static string PrivateNote(Incident incident) =>

@@ -5,6 +5,7 @@ using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Search;
 
 namespace IncidentBot.Core.Dispatch;
 
@@ -78,8 +79,18 @@ public sealed class IncidentButtons(IIncidentStore incidents, ChatPlatforms plat
             AskDeciders.AnswerAction when choice is "drop" or "wait" => new OpenFormCommand(n, action, choice),
             AskDeciders.AskAction or IncidentForms.StatusAction or IncidentForms.ResolveAction or IncidentForms.RootCauseAction or HandoffMessages.FormAction =>
                 new OpenFormCommand(n, action, choice),
+            RecurrenceCheck.AnswerAction => Reverify(n, choice),
             _ => null,
         };
+    }
+
+    /// <summary><c>&lt;earlier&gt;:repeated|not-needed</c>, as <c>reverify INC-n &lt;earlier&gt; repeated|not-needed</c> says it.</summary>
+    private static ReverifyCommand? Reverify(long n, string choice)
+    {
+        var parts = choice.Split(':', 2);
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var earlier) && parts[1] is "repeated" or "not-needed"
+            ? new ReverifyCommand(n, earlier, parts[1] == "repeated", null)
+            : null;
     }
 
     private Task Answer(CommandContext context, string text, CancellationToken ct) =>

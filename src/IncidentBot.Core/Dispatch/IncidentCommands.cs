@@ -49,7 +49,10 @@ public sealed class IncidentCommands(
     SearchIncidents search,
     AreaOnDeclare areas,
     Checklist checklist,
-    IncidentForms forms)
+    IncidentForms forms,
+
+    RelateIncidents related,
+    RecurrenceCheck recurrence)
 {
     /// <summary>
     /// What to answer the moment a command arrives (Slack's slash commands want an answer within 3 s). Help, usage and
@@ -180,6 +183,8 @@ public sealed class IncidentCommands(
             HandoffCommand h => (h.Incident, "handoff", async i => await handoff.Run(i, h.Person, h.Notes, user, ct)),
             StatusCommand s => (s.Incident, "status", async i => await status.Run(i, s.Stage, s.PublicMessage, s.PublicTitle, user, context.RequestKey, ct)),
             ResolveCommand r => (r.Incident, "resolve", async i => await Resolve(i, r, user, ct)),
+            RelatedCommand r => (r.Incident, "related", async i => await related.Link(context, i, r.Other, ct)),
+            ReverifyCommand v => (v.Incident, "reverify", async i => await recurrence.Answer(i, v.Earlier, v.Repeated, v.Note, user, ct)),
             RollbackCommand r => (r.Incident, "rollback", async i => await rollback.Decide(i, r.Answer, r.Note, user, ct)),
             RestoredCommand r => (r.Incident, "restored", async i => await rollback.Restored(i, r.Restored, user, ct)),
             AreaCommand a => (a.Incident, "area", async i => i.IsOpen ? await areas.Choose(i, a.Area, ct) : $"{i.Id} is resolved."),

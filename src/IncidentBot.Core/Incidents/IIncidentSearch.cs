@@ -7,4 +7,7 @@ namespace IncidentBot.Core.Incidents;
 public interface IIncidentSearch
 {
     Task<IReadOnlyList<Incident>> Search(IReadOnlyList<string> words, int limit, CancellationToken ct);
+
+    /// <summary>The same documents, but any one of the words is enough (similar incidents); best match first.</summary>
+    Task<IReadOnlyList<Incident>> SearchAny(IReadOnlyList<string> words, int limit, CancellationToken ct);
 }

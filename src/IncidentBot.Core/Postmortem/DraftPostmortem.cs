@@ -7,13 +7,13 @@ namespace IncidentBot.Core.Postmortem;
 /// <c>postmortem</c> and the API's postmortem endpoint: the draft of an incident from what is stored now. Chat
 /// messages are limited in length, so the chat answer is cut and points at the endpoint for the whole draft.
 /// </summary>
-public sealed class DraftPostmortem(IIncidentStore store, IActionStore actions)
+public sealed class DraftPostmortem(IIncidentStore store, IActionStore actions, IRelatedIncidents related)
 {
     /// <summary>Slack shows about this many characters of a message before it truncates or refuses it.</summary>
     public const int ChatLimit = 3000;
 
     public async Task<string> Markdown(Incident incident, CancellationToken ct) =>
-        PostmortemDraft.Render(incident, await store.Timeline(incident.Number, ct), await actions.ForIncident(incident.Number, ct));
+        PostmortemDraft.Render(incident, await store.Timeline(incident.Number, ct), await actions.ForIncident(incident.Number, ct), await Relations.Of(related, store, incident, ct));
 
     public async Task<string> ForChat(Incident incident, CancellationToken ct) =>
         CutForChat(await Markdown(incident, ct), incident);

@@ -8,12 +8,14 @@ namespace IncidentBot.Core.Postmortem;
 
 /// <summary>
 /// The postmortem draft in Markdown, in the order good postmortems follow: summary, impact, timeline, root cause,
-/// resolution, verification, preventative actions, figures. It writes down what the record knows and leaves an
-/// italic prompt where only people can know (impact, root cause), so nothing invented reads as fact.
+/// resolution, verification, related incidents (when any), preventative actions, figures. It writes down what the
+/// record knows and leaves an italic prompt where only people can know (impact, root cause), so nothing invented reads
+/// as fact.
 /// </summary>
 public static class PostmortemDraft
 {
-    public static string Render(Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<FollowUpAction> actions)
+    public static string Render(
+        Incident incident, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<FollowUpAction> actions, IReadOnlyList<Incident>? related = null)
     {
         var figures = PostmortemFigures.Of(incident, timeline);
         var lines = new List<string>
@@ -59,6 +61,7 @@ public static class PostmortemDraft
         Section(lines, "## Verification", incident.Verification ?? (incident.IsOpen
             ? "_Not recorded yet: resolving the incident asks what was checked to confirm service is back._"
             : "_Not recorded._"));
+        PostmortemRelated.Write(lines, incident, related ?? [], timeline);
         PostmortemActions.Write(lines, actions);
         WriteFigures(lines, figures);
         return string.Join('\n', lines).TrimEnd() + "\n";

@@ -5,6 +5,7 @@ using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
 using IncidentBot.Core.Registry;
 using IncidentBot.Core.Reminders;
+using IncidentBot.Core.Search;
 using IncidentBot.Core.Status;
 using IncidentBot.Core.Timeline;
 
@@ -16,7 +17,8 @@ namespace IncidentBot.Core.Resolve;
 /// a summary. The command gives only the verification; a form can also give the root cause and the resolution for the
 /// postmortem. An incident is resolved once, so every step is keyed by the incident: a resolve that failed half-way is
 /// finished by the next attempt (a retry, or anyone resolving again) with the time and verification first recorded,
-/// and the steps already done are not repeated. Resolving a resolved incident again changes nothing.
+/// and the steps already done are not repeated. Resolving a resolved incident again changes nothing. Last, for each
+/// related earlier incident, the thread asks whether its verification steps were repeated (<see cref="RecurrenceCheck"/>).
 /// </summary>
 public sealed class ResolveIncident(
     IIncidentStore incidents,
@@ -26,7 +28,8 @@ public sealed class ResolveIncident(
     Roster roster,
     ChatPlatforms platforms,
     TimeProvider clock,
-    HomeRefresh? home = null)
+    HomeRefresh? home = null,
+    RecurrenceCheck? recurrence = null)
 {
     private const string ResolvedSourceId = "resolved";
 
@@ -68,6 +71,7 @@ public sealed class ResolveIncident(
         await status.PublishResolved(resolved, by, ct);
         await platforms[resolved.Thread.Platform].PostInThread(resolved, await ClosingSummary(resolved, text, ct), ct);
         await (home?.Incident(resolved.Number, $"{resolved.Id}:resolved", by, ct) ?? Task.CompletedTask);
+        await (recurrence?.Ask(resolved, ct) ?? Task.CompletedTask);
     }
 
     /// <summary>The resolution and the figures the postmortem will report, so the thread ends with them.</summary>

@@ -27,4 +27,7 @@ public static class TimelineKind
 
     /// <summary>The root cause was found (<c>rootcause</c>, or the runbook's root-cause step); the postmortem's root cause.</summary>
     public const string RootCause = "rootcause";
+
+    /// <summary>The incident was related by hand to another (<c>related</c>); the other has the same entry naming this one.</summary>
+    public const string Related = "related";
 }

@@ -17,6 +17,7 @@ internal static class PersistenceExtensions
         services.AddSingleton<Migrator>();
         services.AddSingleton<IIncidentStore, SqlIncidentStore>();
         services.AddSingleton<IIncidentSearch, SqlIncidentSearch>();
+        services.AddSingleton<IRelatedIncidents, SqlRelatedIncidents>();
         services.AddSingleton<IPendingReplyChanges, SqlPendingReplyChanges>();
         services.AddSingleton<IActionStore, SqlActionStore>();
         services.AddTransient<IStartupFilter, DatabaseUnavailable.StartupFilter>();

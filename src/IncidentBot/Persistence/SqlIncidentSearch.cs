@@ -21,19 +21,37 @@ internal sealed class SqlIncidentSearch(Database database, IIncidentStore incide
         LIMIT @limit
         """;
 
-    public async Task<IReadOnlyList<Incident>> Search(IReadOnlyList<string> words, int limit, CancellationToken ct)
+    private const string PostgresAnyQuery = """
+        SELECT id FROM incident_documents
+        WHERE to_tsvector('english', document) @@ to_tsquery('english', @query)
+        ORDER BY ts_rank(to_tsvector('english', document), to_tsquery('english', @query)) DESC, id DESC
+        LIMIT @limit
+        """;
+
+    public Task<IReadOnlyList<Incident>> Search(IReadOnlyList<string> words, int limit, CancellationToken ct) =>
+        database.Provider == StorageProvider.Sqlite
+            ? Find(SqliteQuery, string.Join(' ', words.Select(Quoted)), words.Count, limit, ct)
+            : Find(PostgresQuery, string.Join(' ', words), words.Count, limit, ct);
+
+    /// <summary>Any one word: FTS5's <c>OR</c>, tsquery's <c>|</c> (the words hold no query syntax, see above).</summary>
+    public Task<IReadOnlyList<Incident>> SearchAny(IReadOnlyList<string> words, int limit, CancellationToken ct) =>
+        database.Provider == StorageProvider.Sqlite
+            ? Find(SqliteQuery, string.Join(" OR ", words.Select(Quoted)), words.Count, limit, ct)
+            : Find(PostgresAnyQuery, string.Join(" | ", words), words.Count, limit, ct);
+
+    private static string Quoted(string word) => $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    private async Task<IReadOnlyList<Incident>> Find(string sql, string query, int wordCount, int limit, CancellationToken ct)
     {
-        if (words.Count == 0)
+        if (wordCount == 0)
         {
             return [];
         }
 
-        var sqlite = database.Provider == StorageProvider.Sqlite;
-        var query = sqlite ? string.Join(' ', words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")) : string.Join(' ', words);
         List<long> ids;
         await using (var connection = await database.Open(ct))
         {
-            ids = [.. await connection.QueryAsync<long>(new CommandDefinition(sqlite ? SqliteQuery : PostgresQuery, new { query, limit }, cancellationToken: ct))];
+            ids = [.. await connection.QueryAsync<long>(new CommandDefinition(sql, new { query, limit }, cancellationToken: ct))];
         }
 
         var found = new List<Incident>();

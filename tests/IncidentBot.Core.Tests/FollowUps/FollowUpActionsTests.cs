@@ -38,7 +38,7 @@ public sealed class FollowUpActionsTests
         Assert.That(core.Answers[^2].Message.Text, Is.EqualTo("A-1 is done: Alert when the cache has no healthy nodes"));
         Assert.That(core.Answers[^1].Message.Text, Does.StartWith("A-1 was already done (alice, 2026-11-23)"));
         Assert.That((await core.Timeline()).Count(e => e.Text.StartsWith("A-1 done", StringComparison.Ordinal)), Is.EqualTo(1));
-        var draft = await new DraftPostmortem(core.Store, core.Actions).Markdown((await core.Store.Find(1, CancellationToken.None))!, CancellationToken.None);
+        var draft = await new DraftPostmortem(core.Store, core.Actions, core.Links).Markdown((await core.Store.Find(1, CancellationToken.None))!, CancellationToken.None);
         Assert.That(draft, Does.Contain("### Completed\n\n- [x] A-1 Alert when the cache has no healthy nodes (owner alice, done 2026-11-23)"));
         Assert.That(draft, Does.Contain("### Planned\n\n- [ ] A-2 Load test the checkout (no owner, recorded by bob, no due date)"));
     }

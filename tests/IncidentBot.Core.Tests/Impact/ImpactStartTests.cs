@@ -57,7 +57,7 @@ public sealed class ImpactStartTests
         await core.Advance(TimeSpan.FromMinutes(40));
         await core.Run("resolve checkout works");
 
-        var draft = await new DraftPostmortem(core.Store, core.Actions).Markdown((await core.Store.Find(1, CancellationToken.None))!, CancellationToken.None);
+        var draft = await new DraftPostmortem(core.Store, core.Actions, core.Links).Markdown((await core.Store.Find(1, CancellationToken.None))!, CancellationToken.None);
 
         Assert.That(draft, Does.Contain("- Impact started 2026-11-22 15:00 UTC, 18 h 00 min before the declaration."));
         Assert.That(draft, Does.Contain("- Detection was the longest part: 18 h 00 min passed before anyone declared the incident, longer than it then took to resolve (40 min)."));

@@ -11,6 +11,7 @@ using IncidentBot.Core.Registry;
 using IncidentBot.Core.Reminders;
 using IncidentBot.Core.Replies;
 using IncidentBot.Core.Runbook;
+using IncidentBot.Core.Search;
 using IncidentBot.Core.Status;
 using IncidentBot.Core.Timeline;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         Buttons = Get<IncidentButtons>();
         ReminderHandler = (ReminderDispatcher)Get<IReminderHandler>();
         Replies = Get<ThreadReplies>();
+        Related = Get<RelateIncidents>();
     }
 
     /// <summary>The core as <see cref="IncidentCoreExtensions.AddIncidentCore"/> builds it for the host, on this harness's fakes.</summary>
@@ -72,6 +74,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         services.AddSingleton<IPagingStore>(Store);
         services.AddSingleton<IAbsences>(Store);
         services.AddSingleton<IIncidentSearch>(Store);
+        services.AddSingleton<IRelatedIncidents>(Links);
         services.AddSingleton<IActionStore>(Actions);
         services.AddSingleton<IStatusStore>(Statuses);
         services.AddSingleton<IPendingReplyChanges>(new MemoryPendingReplyChanges());
@@ -103,6 +106,11 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
     public ManualClock Clock { get; }
 
     public MemoryIncidentStore Store { get; } = new();
+
+    /// <summary>Incidents related by hand.</summary>
+    public MemoryRelatedIncidents Links { get; } = new();
+
+    public RelateIncidents Related { get; }
 
     public RecordingReminders Reminders { get; } = new();
 

@@ -11,15 +11,21 @@ namespace IncidentBot.Core.Tests.Support;
 internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IAbsences, IIncidentSearch
 {
     /// <summary>Every word a whole word of the title, root cause, verification or a live entry; newest first.</summary>
-    public Task<IReadOnlyList<Incident>> Search(IReadOnlyList<string> words, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<Incident>> Search(IReadOnlyList<string> words, int limit, CancellationToken ct) =>
+        SearchWhere(tokens => words.All(tokens.Contains), limit);
+
+    /// <summary>Any word a whole word of the document; newest first.</summary>
+    public Task<IReadOnlyList<Incident>> SearchAny(IReadOnlyList<string> words, int limit, CancellationToken ct) =>
+        SearchWhere(tokens => words.Any(tokens.Contains), limit);
+
+    private Task<IReadOnlyList<Incident>> SearchWhere(Func<HashSet<string>, bool> matches, int limit)
     {
         lock (gate)
         {
             bool Matches(Incident i)
             {
                 var text = string.Join(' ', timelines[i.Number].Where(e => !e.Deleted).Select(e => e.Text).Prepend(i.Verification).Prepend(i.RootCause).Prepend(i.Title));
-                var tokens = SearchIncidents.Words(text).ToHashSet();
-                return words.All(tokens.Contains);
+                return matches(SearchIncidents.Words(text).ToHashSet());
             }
 
             return Task.FromResult<IReadOnlyList<Incident>>([.. incidents.Where(Matches).OrderByDescending(i => i.Number).Take(limit)]);

@@ -118,6 +118,23 @@ internal sealed class TerminalChatTests
     }
 
     [Test]
+    public async Task In_the_terminal_a_recurrence_is_shown_related_and_its_earlier_checks_answered_by_command()
+    {
+        var output = await Chat(
+            "/outage Checkout returns 500s",
+            "/outage resolve INC-1 Placed three test orders",
+            "/outage Checkout returns 502s",
+            "/outage related INC-2 INC-1",
+            "/outage resolve INC-2 Placed an order",
+            "/outage reverify INC-2 INC-1 not-needed new payment provider");
+
+        Assert.That(output, Does.Contain("Similar earlier incidents").And.Contain("INC-1 [Outage]: Checkout returns 500s (resolved")
+            .And.Contain("INC-2 and INC-1 are related now")
+            .And.Contain("Were INC-1's checks repeated?").And.Contain("[Repeated them]  [Not needed]")
+            .And.Contain("you: repeating the checks of INC-1 was not needed. Note: new payment provider"));
+    }
+
+    [Test]
     public async Task A_reply_before_any_outage_is_explained_not_lost_silently()
     {
         var output = await Chat("hello?");

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
@@ -7,7 +6,7 @@ namespace IncidentBot.Tests.Paging;
 /// <summary>Asking the deciders through Slack: the question by DM, the answer with a note through a modal, a decision in the thread.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class AskDecidersTests(StorageProvider provider) : HostTestBase(provider)
+internal sealed class AskDecidersTests(StorageProvider provider) : PagingHostTestBase(provider, Registry)
 {
     private const string Registry = """
         people:
@@ -18,18 +17,6 @@ internal sealed class AskDecidersTests(StorageProvider provider) : HostTestBase(
         deciders: [carol]
         """;
 
-    private string registryPath = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, Registry);
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath, ["Paging:AckTimeout"] = "01:00:00" };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
-
     [Test]
     public async Task A_decider_answers_with_a_note_and_the_decision_is_posted_in_the_thread()
     {
@@ -39,14 +26,7 @@ internal sealed class AskDecidersTests(StorageProvider provider) : HostTestBase(
         var question = await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0CAROL" && c.Text!.Contains("asks", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "Carol's question");
         Assert.That(question[0].Json, Does.Contain("\"action_id\":\"priority:1:drop\"").And.Contain("Can wait").And.Contain("Does this come before the release?"));
 
-        using var press = await Bot.Interaction(new JsonObject
-        {
-            ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = "U0CAROL" },
-            ["trigger_id"] = "trigger.priority",
-            ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "DU0CAROL", ["message_ts"] = "1.2" },
-            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "priority:1:drop", ["value"] = "1:drop", ["type"] = "button", ["action_ts"] = "1.3" }),
-        }.ToJsonString());
+        using var press = await Bot.Interaction(Press("U0CAROL", "priority:1:drop", "1:drop"));
         var form = await Eventually.Get(() => Slack.CallsTo("views.open"), c => c.Count > 0, "the answer form");
         Assert.That(form[0].Body["view"]!["callback_id"]!.GetValue<string>(), Is.EqualTo("priority"));
 

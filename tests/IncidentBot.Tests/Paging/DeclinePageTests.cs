@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
@@ -7,7 +6,7 @@ namespace IncidentBot.Tests.Paging;
 /// <summary>"I'm on something urgent" on a page, through Slack: recorded, and the next level paged without waiting.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class DeclinePageTests(StorageProvider provider) : HostTestBase(provider)
+internal sealed class DeclinePageTests(StorageProvider provider) : PagingHostTestBase(provider, Registry)
 {
     private const string Registry = """
         people:
@@ -18,19 +17,6 @@ internal sealed class DeclinePageTests(StorageProvider provider) : HostTestBase(
           - { key: payments, name: Payments, keywords: [checkout], primary: [alice], secondary: [bob] }
         deciders: [carol]
         """;
-
-    private string registryPath = null!;
-
-    // An hour to acknowledge: anyone paged next was paged by the decline, not by the timeout.
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, Registry);
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath, ["Paging:AckTimeout"] = "01:00:00" };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
 
     [Test]
     public async Task Im_on_something_urgent_records_the_decline_and_pages_the_next_level_at_once()
@@ -63,15 +49,4 @@ internal sealed class DeclinePageTests(StorageProvider provider) : HostTestBase(
         Assert.That(refusal[0].Text, Does.StartWith("Only the people paged for INC-1 may decline a page."));
         Assert.That(await Timeline(), Has.Count.EqualTo(before));
     }
-
-    private string Press(string user, string actionId, string value) => new JsonObject
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = user },
-        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
-        ["response_url"] = Slack.ResponseUrl($"press-{user}"),
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1.2", ["channel_id"] = "D" + user },
-        ["channel"] = new JsonObject { ["id"] = "D" + user },
-        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
-    }.ToJsonString();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
@@ -7,7 +6,7 @@ namespace IncidentBot.Tests.Paging;
 /// <summary>"Bring in production access" through Slack: the checklist button pages, the page's Acknowledge records who.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class ProductionAccessTests(StorageProvider provider) : HostTestBase(provider)
+internal sealed class ProductionAccessTests(StorageProvider provider) : PagingHostTestBase(provider, Registry)
 {
     private const string Registry = """
         people:
@@ -18,18 +17,6 @@ internal sealed class ProductionAccessTests(StorageProvider provider) : HostTest
         deciders: [alice]
         prod_access: [carol]
         """;
-
-    private string registryPath = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, Registry);
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath, ["Paging:AckTimeout"] = "01:00:00" };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
 
     [Test]
     public async Task The_checklist_button_pages_production_access_and_their_Acknowledge_is_recorded()
@@ -49,14 +36,4 @@ internal sealed class ProductionAccessTests(StorageProvider provider) : HostTest
         Assert.That(incident["owner"]!.GetValue<string>(), Is.EqualTo("<@U0ALICE>"));
         Assert.That(Slack.CallsTo("chat.postMessage").Count(c => c.ThreadTs == thread && c.Text!.StartsWith("Bringing in production access", StringComparison.Ordinal)), Is.EqualTo(1));
     }
-
-    private string Press(string user, string actionId) => new JsonObject
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = user },
-        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
-        ["response_url"] = Slack.ResponseUrl($"press-{user}"),
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1.2", ["channel_id"] = "D" + user },
-        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = "1", ["type"] = "button", ["action_ts"] = "1.3" }),
-    }.ToJsonString();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
@@ -7,7 +6,7 @@ namespace IncidentBot.Tests.Paging;
 /// <summary>Paging end to end through the real host and the fake Slack API: mention, DMs, escalation, Acknowledge.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class SlackPagingTests(StorageProvider provider) : HostTestBase(provider)
+internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTestBase(provider, Registry, "00:00:01")
 {
     // No working hours: always reachable, so the test does not depend on when it runs.
     private const string Registry = """
@@ -21,18 +20,6 @@ internal sealed class SlackPagingTests(StorageProvider provider) : HostTestBase(
         deciders: [carol]
         prod_access: []
         """;
-
-    private string registryPath = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, Registry);
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath, ["Paging:AckTimeout"] = "00:00:01" };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
 
     [Test]
     public async Task Declaring_mentions_the_owners_and_messages_each_with_an_Acknowledge_button()
@@ -52,7 +39,7 @@ internal sealed class SlackPagingTests(StorageProvider provider) : HostTestBase(
         await Declare("Checkout returns 500s");
         await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob");
 
-        using var press = await Bot.Interaction(ButtonPress("U0BOB", "ack:1", "1"));
+        using var press = await Bot.Interaction(Press("U0BOB", "ack:1", "1"));
 
         var incident = await Eventually.Get(() => Bot.Incident(1), i => i!["owner"]!.GetValue<string>() == "<@U0BOB>" && Timelines.HasEntry(i, "acknowledged"), "Bob to own INC-1");
         var kinds = incident!["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).ToList();
@@ -82,15 +69,4 @@ internal sealed class SlackPagingTests(StorageProvider provider) : HostTestBase(
     }
 
     private int Opened(string user) => Slack.CallsTo("conversations.open").Count(c => c.Body["users"]!.GetValue<string>() == user);
-
-    private static string ButtonPress(string user, string actionId, string value) => new JsonObject
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = user, ["name"] = user.ToLowerInvariant() },
-        ["api_app_id"] = SlackPayloads.AppId,
-        ["trigger_id"] = $"trigger.{Guid.NewGuid():N}",
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1.2", ["channel_id"] = "D" + user, ["is_ephemeral"] = false },
-        ["channel"] = new JsonObject { ["id"] = "D" + user },
-        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = "1.3" }),
-    }.ToJsonString();
 }

@@ -50,6 +50,7 @@ internal sealed class RegistryExtensionsTests
         File.WriteAllText(FilePath, "people:\n  - { id: alice, name: Alice }\nareas:\n  - { key: payments, primary: [bobb] }\n");
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Registry:Path"] = FilePath });
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddRegistry(builder.Configuration);
         using var host = builder.Build();
 
@@ -62,6 +63,6 @@ internal sealed class RegistryExtensionsTests
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddRegistry(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddRegistry(configuration).BuildServiceProvider();
     }
 }

@@ -111,6 +111,7 @@ public static class IncidentCoreExtensions
         services.AddSingleton<IncidentLookup>();
         services.AddSingleton<IncidentCommands>();
         services.AddSingleton<IncidentForms>();
+        services.AddSingleton<FormSubmissions>();
         services.AddSingleton<IncidentButtons>();
         services.AddSingleton<DeclareForm>();
     }

@@ -4,8 +4,8 @@ namespace IncidentBot.Core.Authorization;
 
 /// <summary>
 /// Everything a person can ask the bot to do, by the name its <c>Authorization:&lt;Act&gt;</c> setting uses, with who
-/// may do it by default. Commands, buttons and forms map onto these here, in one place, so each act has one rule
-/// whatever the platform and whatever way it is asked for. A new command adds its act and a line to <see cref="Of"/>.
+/// may do it by default. Buttons and forms are commands too, so each act has one rule whatever the platform and whatever
+/// way it is asked for. A new command adds its act and a line to <see cref="Of"/>.
 /// </summary>
 public static class Acts
 {
@@ -97,7 +97,10 @@ public static class Acts
         [EditPostmortem] = [Roles.Owner, Roles.Declarer, Roles.Paged, Roles.Deciders],
     };
 
-    /// <summary>The act a command asks for; null for help and usage, which anyone may read.</summary>
+    /// <summary>
+    /// The act a command asks for; null for help and usage, which anyone may read. A button that opens a form asks for
+    /// the act of the command the form stands for (<c>ButtonActs</c>, beside the forms).
+    /// </summary>
     public static string? Of(Command command) => command switch
     {
         DeclareCommand => Declare,
@@ -126,6 +129,12 @@ public static class Acts
         RelatedCommand => Related,
         ReverifyCommand => Reverify,
         PostmortemCommand => Postmortem,
+        AcceptCommand => Accept,
+        TakeOverCommand => Owner,
+        ProdAccessAckCommand => ProdAccessAcknowledge,
+        AreaCommand => Area,
+        RestoredCommand => RollbackAnswer,
+        CheckCommand => Checklist,
         _ => null,
     };
 

@@ -78,7 +78,36 @@ public sealed record RelatedCommand(long? Incident, long Other) : Command;
 /// </summary>
 public sealed record ReverifyCommand(long? Incident, long Earlier, bool Repeated, string? Note) : Command;
 
-public sealed record ResolveCommand(long? Incident, string Verification) : Command;
+
+/// <summary>
+/// <c>resolve [INC-n] &lt;what you verified&gt;</c>. The Resolve form also gives the <see cref="RootCause"/> and the
+/// <see cref="Resolution"/> for the postmortem; an empty <see cref="Verification"/> (a blank form) resolves nothing.
+/// </summary>
+public sealed record ResolveCommand(long? Incident, string Verification, string? RootCause = null, string? Resolution = null) : Command;
+
+/// <summary><c>prodaccess [INC-n] ack</c>: the person paged for production access is on it (the page's Acknowledge button).</summary>
+public sealed record ProdAccessAckCommand(long? Incident) : Command;
+
+/// <summary><c>area [INC-n] &lt;key&gt;</c>: the area affected, when the bot asked for it; its owners are paged.</summary>
+public sealed record AreaCommand(long? Incident, string Area) : Command;
+
+/// <summary><c>restored [INC-n] yes|no</c>: whether the rollback restored service (a yes counts as mitigation).</summary>
+public sealed record RestoredCommand(long? Incident, bool Restored) : Command;
+
+/// <summary><c>check [INC-n] &lt;step&gt;</c>: a runbook checklist step is done, by its id.</summary>
+public sealed record CheckCommand(long? Incident, string Step) : Command;
+
+/// <summary><c>accept [INC-n]</c>: take over the incident handed to you.</summary>
+public sealed record AcceptCommand(long? Incident) : Command;
+
+/// <summary><c>takeover [INC-n]</c>: become the owner yourself (asked to step in after an escalation).</summary>
+public sealed record TakeOverCommand(long? Incident) : Command;
+
+/// <summary>
+/// A button that opens a form (<see cref="Form"/>: the form's id, <see cref="Choice"/>: what the button prefills). Not
+/// typed by anyone: on a platform without forms the answer names the command the form stands for.
+/// </summary>
+public sealed record OpenFormCommand(long Incident, string Form, string Choice = "") : Command;
 
 public sealed record PostmortemCommand(long? Incident) : Command;
 

@@ -31,13 +31,18 @@ public static partial class CommandParser
             "who" => args.Count == 1 ? new WhoCommand(args[0].ToLowerInvariant()) : Invalid(verb, "Name one area."),
             "ack" => ParseAck(args),
             "decline" => ParseDecline(args),
-            "prodaccess" => ParseProdAccess(args),
-            "priority" => ParsePriority(args),
+            "prodaccess" => ButtonVerbParser.ParseProdAccess(args),
+            "priority" => ButtonVerbParser.ParsePriority(args),
             "search" => args.Count > 0 ? new SearchCommand(string.Join(' ', args)) : Invalid("search", "Name the words to look for."),
             "owner" => ParseOwner(args),
             "handoff" => ParseHandoff(args),
             "status" => ParseStatus(args),
-            "rollback" => ParseRollback(args),
+            "rollback" => ButtonVerbParser.ParseRollback(args),
+            "restored" => ButtonVerbParser.ParseRestored(args),
+            "area" => ButtonVerbParser.ParseArea(args),
+            "check" => ButtonVerbParser.ParseCheck(args),
+            "accept" => ButtonVerbParser.IncidentOnly(args, verb, id => new AcceptCommand(id)),
+            "takeover" => ButtonVerbParser.IncidentOnly(args, verb, id => new TakeOverCommand(id)),
             "note" => WithText(args, verb, "Write the note.", (id, text) => new NoteCommand(id, text)),
             "action" => FollowUpParser.ParseAction(args),
             "done" => FollowUpParser.ParseDone(args),
@@ -114,30 +119,6 @@ public static partial class CommandParser
             : Invalid("decline", "Name the incident whose page you decline, as in 'decline INC-4 on the database migration'.");
     }
 
-    /// <summary><c>drop</c> or <c>wait</c> first is an answer; anything else is a question.</summary>
-    private static Command ParsePriority(List<string> args)
-    {
-        var (id, rest) = TakeIncident(args);
-        if (rest.Count == 0)
-        {
-            return Invalid("priority", "Write the question for the deciders, or answer with drop or wait.");
-        }
-
-        var note = rest.Count > 1 ? string.Join(' ', rest.Skip(1)) : null;
-        return rest[0].ToLowerInvariant() switch
-        {
-            "drop" => new PriorityAnswerCommand(id, DropEverything: true, note),
-            "wait" => new PriorityAnswerCommand(id, DropEverything: false, note),
-            _ => new PriorityCommand(id, string.Join(' ', rest)),
-        };
-    }
-
-    private static Command ParseProdAccess(List<string> args)
-    {
-        var (id, rest) = TakeIncident(args);
-        return rest.Count == 0 ? new ProdAccessCommand(id) : Invalid("prodaccess", $"Unexpected '{string.Join(' ', rest)}'.");
-    }
-
     private static Command ParseOwner(List<string> args)
     {
         var (id, rest) = TakeIncident(args);
@@ -149,53 +130,44 @@ public static partial class CommandParser
     private static Command ParseHandoff(List<string> args)
     {
         var (id, rest) = TakeIncident(args);
-        if (rest.Count == 0 || Person(rest[0]) is not { } person)
+        return Handoff(id, rest.FirstOrDefault(), string.Join(' ', rest.Skip(1)));
+    }
+
+    /// <summary>A handoff to <paramref name="person"/> (a mention or a registry id), typed or from the Hand off form.</summary>
+    internal static Command Handoff(long? id, string? person, string notes)
+    {
+        if (person is null || Person(person) is not { } who)
         {
             return Invalid("handoff", "Name the person taking over: a mention or a registry id.");
         }
 
-        return rest.Count > 1
-            ? new HandoffCommand(id, person, string.Join(' ', rest.Skip(1)))
+        return notes.Length > 0
+            ? new HandoffCommand(id, who, notes)
             : Invalid("handoff", "Write down what you would try next, so the new owner can carry on.");
     }
 
     private static Command ParseStatus(List<string> args)
     {
         var (id, rest) = TakeIncident(args);
-        if (rest.Count == 0 || !Enum.TryParse<IncidentStatus>(rest[0], ignoreCase: true, out var stage) || !char.IsLetter(rest[0][0]))
-        {
-            var given = rest.Count == 0 ? "No stage given." : $"'{rest[0]}' is not a stage.";
-            return Invalid("status", given);
-        }
-
-        var (title, message, problem) = PublicTitle.Take(rest.Skip(1).ToList());
-        if (problem is not null)
-        {
-            return Invalid("status", problem);
-        }
-
-        return message.Count > 0
-            ? new StatusCommand(id, stage, string.Join(' ', message), title)
-            : Invalid("status", "Write the public message for the status page.");
+        return Status(id, rest.FirstOrDefault(), PublicTitle.Take(rest.Skip(1).ToList()));
     }
 
-    private static Command ParseRollback(List<string> args)
+    /// <summary>A status update, typed or from the Status form: the stage word, then the public title and message.</summary>
+    internal static Command Status(long? id, string? stageWord, (string? Title, List<string> Message, string? Problem) rest)
     {
-        var (id, rest) = TakeIncident(args);
-        RollbackAnswer? answer = rest.Count == 0 ? null : rest[0].ToLowerInvariant() switch
+        if (stageWord is null || !Enum.TryParse<IncidentStatus>(stageWord, ignoreCase: true, out var stage) || !char.IsLetter(stageWord[0]))
         {
-            "yes" => RollbackAnswer.Yes,
-            "no" => RollbackAnswer.No,
-            "unsure" => RollbackAnswer.Unsure,
-            _ => null,
-        };
-        if (answer is null)
-        {
-            return Invalid("rollback", "Answer yes, no or unsure.");
+            return Invalid("status", stageWord is null ? "No stage given." : $"'{stageWord}' is not a stage.");
         }
 
-        var note = rest.Count > 1 ? string.Join(' ', rest.Skip(1)) : null;
-        return new RollbackCommand(id, answer.Value, note);
+        if (rest.Problem is not null)
+        {
+            return Invalid("status", rest.Problem);
+        }
+
+        return rest.Message.Count > 0
+            ? new StatusCommand(id, stage, string.Join(' ', rest.Message), rest.Title)
+            : Invalid("status", "Write the public message for the status page.");
     }
 
     /// <summary><c>sev 2</c> names no incident: one argument is always the severity, never an id.</summary>

@@ -1,34 +1,26 @@
 using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Paging;
-using IncidentBot.Core.Runbook;
-using IncidentBot.Core.Search;
 
 namespace IncidentBot.Core.Dispatch;
 
-/// <summary>Which act (<see cref="Acts"/>) each button asks for, so a press is judged by the rule of its command.</summary>
+/// <summary>
+/// Which act (<see cref="Acts"/>) opening a form asks for: the act of the command the form stands for, so a button that
+/// opens it is judged by the same rule. Every other button is a command, judged by <see cref="Acts.Of"/>.
+/// </summary>
 public static class ButtonActs
 {
-    /// <summary>The act a button (or the form it opens) asks for: the same act as the command that does the same.</summary>
-    public static string? Of(string action, string choice) => action switch
+    public static string? OfForm(string form) => form switch
     {
-        IncidentButtons.Acknowledge => Acts.Acknowledge,
-        IncidentButtons.Decline => Acts.Decline,
-        IncidentButtons.ChooseArea => Acts.Area,
-        RollbackFirst.DecideAction when choice.Equals("yes", StringComparison.OrdinalIgnoreCase) => Acts.Rollback,
-        RollbackFirst.DecideAction or RollbackFirst.RestoredAction => Acts.RollbackAnswer,
-        Checklist.CheckAction => Acts.Checklist,
         IncidentForms.StatusAction => Acts.Status,
+        IncidentForms.ResolveAction => Acts.Resolve,
         IncidentForms.RootCauseAction => Acts.RootCause,
-        ProductionAccess.RequestAction => Acts.ProdAccess,
+        HandoffMessages.FormAction => Acts.Handoff,
         AskDeciders.AskAction => Acts.Priority,
         AskDeciders.AnswerAction => Acts.PriorityAnswer,
-        ProductionAccess.AcknowledgeAction => Acts.ProdAccessAcknowledge,
-        IncidentForms.ResolveAction => Acts.Resolve,
-        RecurrenceCheck.AnswerAction => Acts.Reverify,
-        HandoffMessages.FormAction => Acts.Handoff,
-        HandoffMessages.AcceptAction => Acts.Accept,
-        HandoffMessages.TakeOverAction => Acts.Owner,
         _ => null,
     };
+
+    /// <summary>The act a command asks for, a button's included.</summary>
+    public static string? Of(Commands.Command command) => command is Commands.OpenFormCommand form ? OfForm(form.Form) : Acts.Of(command);
 }

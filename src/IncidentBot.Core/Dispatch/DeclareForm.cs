@@ -1,8 +1,6 @@
 using System.Globalization;
-using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
-using IncidentBot.Core.Declaration;
 using IncidentBot.Core.Registry;
 
 namespace IncidentBot.Core.Dispatch;
@@ -10,9 +8,10 @@ namespace IncidentBot.Core.Dispatch;
 /// <summary>
 /// The Declare form (a home page button, a shortcut): what <c>/outage [private] &lt;summary&gt; area:&lt;key&gt;
 /// sev:&lt;n&gt;</c> says, asked field by field. Its answers are checked while the form is still open
-/// (<see cref="Problems"/>), so a bad one is shown beside its field and nothing is declared.
+/// (<see cref="Problems"/>), so a bad one is shown beside its field and nothing is declared. A submitted form is a
+/// <see cref="DeclareCommand"/>, run like the typed one.
 /// </summary>
-public sealed class DeclareForm(DeclareIncident declare, Permissions permissions, UserMentions mentions, IRegistrySource registry, ChatPlatforms platforms)
+public sealed class DeclareForm(IncidentCommands commands, IRegistrySource registry, ChatPlatforms platforms)
 {
     public const string Id = "declare";
     public const string Summary = "summary";
@@ -83,15 +82,10 @@ public sealed class DeclareForm(DeclareIncident declare, Permissions permissions
             return;
         }
 
-        if (await permissions.Refuses(context, Acts.Declare, null, ct))
-        {
-            return;
-        }
-
         var area = Text(values, Area) is { Length: > 0 } key ? key : null;
         var command = new DeclareCommand(Text(values, Summary), area, SeverityOf(Text(values, Severity)), IsPrivate: Text(values, Visibility) == Private);
         var from = Text(values, Channel) is { Length: > 0 } channel ? context with { Channel = channel } : context;
-        await declare.Run(from, (DeclareCommand)await mentions.Neutralise(context, command, ct), ct);
+        await commands.Execute(from, command, ct);
     }
 
     private static string Text(IReadOnlyDictionary<string, string?> values, string id) =>

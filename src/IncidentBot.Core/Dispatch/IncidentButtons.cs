@@ -1,10 +1,8 @@
 using System.Globalization;
-using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
-using IncidentBot.Core.Owners;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Search;
@@ -12,25 +10,11 @@ using IncidentBot.Core.Search;
 namespace IncidentBot.Core.Dispatch;
 
 /// <summary>
-/// Button presses from any platform. A press on an old message, for an incident that is gone or already handled,
-/// gets an answer saying so and changes nothing; so does a press by someone who may not do what the button does
-/// (see <see cref="ButtonActs.Of"/>).
+/// Button presses from any platform. Each button is a command (<see cref="CommandOf"/>), the one a person without
+/// buttons types, run by <see cref="IncidentCommands.Execute"/> under the same rule of who may. A press on an old
+/// message, for an incident that is gone or already handled, gets an answer saying so and changes nothing.
 /// </summary>
-public sealed class IncidentButtons(
-    IIncidentStore incidents,
-    Ownership ownership,
-    AreaOnDeclare areas,
-    RollbackFirst rollback,
-    Checklist checklist,
-    IncidentForms forms,
-    HandOff handoff,
-    ChatPlatforms platforms,
-    Permissions permissions,
-    IncidentCommands commands,
-    DeclinePage decline,
-    ProductionAccess prodAccess,
-    AskDeciders deciders,
-    RecurrenceCheck recurrence)
+public sealed class IncidentButtons(IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands)
 {
     public const string Acknowledge = PageButtons.Acknowledge;
     public const string ChooseArea = PageButtons.ChooseArea;
@@ -38,61 +22,77 @@ public sealed class IncidentButtons(
 
     public async Task Press(CommandContext context, string action, string value, CancellationToken ct)
     {
-        // "Did you mean ...?": the button is the command, run as if the presser had typed it (the same rules apply).
+        // "Did you mean ...?": the button carries the command as the presser was shown it, run as if they had typed it.
         if (action is DidYouMean.RunAction or DidYouMean.DeclareAction)
         {
-            var command = DidYouMean.CommandOf(action, value);
-            await (command is null
-                ? platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", "That button carries no command this bot can run."), ct)
-                : commands.Execute(context, command, answeredAtReceipt: false, ct));
+            await (DidYouMean.CommandOf(action, value) is { } text
+                ? commands.Run(context, text, ct)
+                : Answer(context, "That button carries no command this bot can run.", ct));
             return;
         }
 
-        if (await Answer(context, action, value, ct) is { } answer)
+        if (!long.TryParse(value.Split(':', 2)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || await incidents.Find(number, ct) is null)
         {
-            await platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);
+            await Answer(context, "That button belongs to an incident this bot does not know.", ct);
+        }
+        else if (CommandOf(action, value) is not { } command)
+        {
+            await Answer(context, $"That button ('{action}') is not one this version knows.", ct);
+        }
+        else
+        {
+            await commands.Execute(context, command, ct);
         }
     }
 
-    /// <summary>What to tell the presser; null when a form opened instead, or they were told they may not.</summary>
-    private async Task<string?> Answer(CommandContext context, string action, string value, CancellationToken ct)
+    /// <summary>
+    /// The command a button stands for; null when the button is not one this version has. The value is the incident's
+    /// number, then what was chosen (<c>4:yes</c>). The buttons that open a form are an <see cref="OpenFormCommand"/>.
+    /// </summary>
+    public static Command? CommandOf(string action, string value)
     {
-        var parts = value.Split(':', 2);
-        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            || await incidents.Find(number, ct) is not { } incident)
+        ArgumentNullException.ThrowIfNull(value);
+        if (action is DidYouMean.RunAction or DidYouMean.DeclareAction)
         {
-            return "That button belongs to an incident this bot does not know.";
+            return DidYouMean.CommandOf(action, value) is { } text ? CommandParser.Parse(text) : null;
         }
 
-        var choice = parts.Length == 2 ? parts[1] : "";
-        if (ButtonActs.Of(action, choice) is { } act && await permissions.Refuses(context, act, incident, ct))
+        var parts = value.Split(':', 2);
+        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
             return null;
         }
 
+        var choice = parts.Length == 2 ? parts[1] : "";
         return action switch
         {
-            Acknowledge => await ownership.Acknowledge(incident, context.User, ct),
-            Decline => await decline.Run(incident, null, context.User, ct),
-            ProductionAccess.RequestAction => await prodAccess.Request(incident, context.User, ct),
-            AskDeciders.AskAction => await forms.Open(context, incident, AskDeciders.AskAction, "", ct),
-            AskDeciders.AnswerAction when choice is "drop" or "wait" =>
-                await platforms[context.Platform].OpenForm(context, IncidentForms.PriorityAnswerForm(incident, choice), ct)
-                    ? null
-                    : await deciders.Answer(incident, choice == "drop", null, context.User, ct),
-            ProductionAccess.AcknowledgeAction => await prodAccess.Acknowledge(incident, context.User, ct),
-            ChooseArea when incident.IsOpen => await areas.Choose(incident, choice, ct),
-            ChooseArea => $"{incident.Id} is resolved.",
-            RollbackFirst.DecideAction when Enum.TryParse<RollbackAnswer>(choice, ignoreCase: true, out var answer) =>
-                await rollback.Decide(incident, answer, null, context.User, ct),
-            RollbackFirst.RestoredAction => await rollback.Restored(incident, choice == "yes", context.User, ct),
-            Checklist.CheckAction when checklist.AsksForTheRootCause(choice) => await forms.Open(context, incident, IncidentForms.RootCauseAction, "", ct),
-            Checklist.CheckAction => await checklist.Check(incident, choice, context.User, ct),
-            IncidentForms.StatusAction or IncidentForms.ResolveAction or HandoffMessages.FormAction => await forms.Open(context, incident, action, choice, ct),
-            RecurrenceCheck.AnswerAction => await recurrence.Press(incident, choice, context.User, ct),
-            HandoffMessages.AcceptAction => await handoff.Accept(incident, context.User, ct),
-            HandoffMessages.TakeOverAction => await ownership.SetOwner(incident, context.User, context.User, ct),
-            _ => $"That button ('{action}') is not one this version knows.",
+            Acknowledge => new AckCommand(n),
+            Decline => new DeclineCommand(n, null),
+            ChooseArea => new AreaCommand(n, choice),
+            ProductionAccess.RequestAction => new ProdAccessCommand(n),
+            ProductionAccess.AcknowledgeAction => new ProdAccessAckCommand(n),
+            RollbackFirst.DecideAction when Enum.TryParse<RollbackAnswer>(choice, ignoreCase: true, out var answer) => new RollbackCommand(n, answer, null),
+            RollbackFirst.RestoredAction => new RestoredCommand(n, choice == "yes"),
+            Checklist.CheckAction => new CheckCommand(n, choice),
+            HandoffMessages.AcceptAction => new AcceptCommand(n),
+            HandoffMessages.TakeOverAction => new TakeOverCommand(n),
+            AskDeciders.AnswerAction when choice is "drop" or "wait" => new OpenFormCommand(n, action, choice),
+            AskDeciders.AskAction or IncidentForms.StatusAction or IncidentForms.ResolveAction or IncidentForms.RootCauseAction or HandoffMessages.FormAction =>
+                new OpenFormCommand(n, action, choice),
+            RecurrenceCheck.AnswerAction => Reverify(n, choice),
+            _ => null,
         };
     }
+
+    /// <summary><c>&lt;earlier&gt;:repeated|not-needed</c>, as <c>reverify INC-n &lt;earlier&gt; repeated|not-needed</c> says it.</summary>
+    private static ReverifyCommand? Reverify(long n, string choice)
+    {
+        var parts = choice.Split(':', 2);
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var earlier) && parts[1] is "repeated" or "not-needed"
+            ? new ReverifyCommand(n, earlier, parts[1] == "repeated", null)
+            : null;
+    }
+
+    private Task Answer(CommandContext context, string text, CancellationToken ct) =>
+        platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", text), ct);
 }

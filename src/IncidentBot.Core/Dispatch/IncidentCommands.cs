@@ -17,7 +17,11 @@ using IncidentBot.Core.Status;
 
 namespace IncidentBot.Core.Dispatch;
 
-/// <summary>Runs a command from any platform: parses it, hands it to its use case, answers the sender.</summary>
+/// <summary>
+/// Runs a command from any platform, whether typed, pressed (<see cref="IncidentButtons"/>) or submitted in a form
+/// (<see cref="FormSubmissions"/>): finds the incident, asks whether the sender may, makes mentions in their text
+/// harmless, hands the command to its use case and answers the sender. One path, so every rule holds however asked.
+/// </summary>
 public sealed class IncidentCommands(
     ChatPlatforms platforms,
     DeclareIncident declare,
@@ -43,12 +47,17 @@ public sealed class IncidentCommands(
     ProductionAccess prodAccess,
     AskDeciders deciders,
     SearchIncidents search,
+    AreaOnDeclare areas,
+    Checklist checklist,
+    IncidentForms forms,
+
     RelateIncidents related,
     RecurrenceCheck recurrence)
 {
     /// <summary>
-    /// What to answer the moment a command arrives, before it is processed (Slack's slash commands want an
-    /// answer within 3 s). Help and usage need nothing stored, so they are final; anything else is a receipt.
+    /// What to answer the moment a command arrives (Slack's slash commands want an answer within 3 s). Help, usage and
+    /// parse errors are <see cref="CommandReceipt.IsFinal"/>: the receiver answers them and stores nothing. Anything
+    /// else gets this receipt and is stored to be run.
     /// </summary>
     public static CommandReceipt Receive(string? text, string commandPrefix) => CommandParser.Parse(text) switch
     {
@@ -60,23 +69,40 @@ public sealed class IncidentCommands(
     };
 
     /// <summary>
-    /// Runs the command. <c>answeredAtReceipt</c> is true when the sender already has the <see cref="Receive"/> answer.
-    /// A command the sender may not give is answered with who may, and nothing else happens.
+    /// Answers help, usage and parse errors at once, with nothing stored or run; false when the command has work to do
+    /// (the receiver stores it, and <see cref="Run"/> runs it from the inbox).
     /// </summary>
-    public async Task Execute(CommandContext context, string? text, bool answeredAtReceipt, CancellationToken ct)
+    public async Task<bool> AnswerIfFinal(CommandContext context, string? text, CancellationToken ct)
     {
         var platform = platforms[context.Platform];
-        var command = CommandParser.Parse(text);
-        if (command is HelpCommand or InvalidCommand && answeredAtReceipt)
+        if (Receive(text, platform.CommandPrefix) is not { IsFinal: true } receipt)
         {
-            return;
+            return false;
         }
 
+        await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", receipt.Answer), ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A command as typed. A summary that names an existing incident (<c>INC-4 back to normal</c>) declares nothing: the
+    /// sender is asked what they meant, from the words as written.
+    /// </summary>
+    public async Task Run(CommandContext context, string? text, CancellationToken ct)
+    {
+        var command = CommandParser.Parse(text);
         if (command is DeclareCommand { Explicit: false, IsPrivate: false } && await didYouMean.ForSummary(text!, ct) is { } namesAnIncident)
         {
             command = namesAnIncident;
         }
 
+        await Execute(context, command, ct);
+    }
+
+    /// <summary>Runs the command. One the sender may not give is answered with who may, and nothing else happens.</summary>
+    public async Task Execute(CommandContext context, Command command, CancellationToken ct)
+    {
+        var platform = platforms[context.Platform];
         if (command is DidYouMeanCommand meant)
         {
             await platform.Answer(context, DidYouMean.Message(context, meant, platform.CommandPrefix), ct);
@@ -84,16 +110,16 @@ public sealed class IncidentCommands(
         }
 
         var answer = IsAboutAnIncident(command) || Acts.Of(command) is not { } act
-            ? await Run(context, await mentions.Neutralise(context, command, ct), ct)
-            : await permissions.Refuses(context, act, null, ct) ? null : await Run(context, await mentions.Neutralise(context, command, ct), ct);
+            ? await Dispatch(context, await mentions.Neutralise(context, command, ct), ct)
+            : await permissions.Refuses(context, act, null, ct) ? null : await Dispatch(context, await mentions.Neutralise(context, command, ct), ct);
         if (answer is not null)
         {
             await platform.Answer(context, new ChatMessage($"{context.RequestKey}:answer", answer), ct);
         }
     }
 
-    /// <summary>What to answer; null when the sender has their answer already (declaring, a refusal).</summary>
-    private async Task<string?> Run(CommandContext context, Command command, CancellationToken ct)
+    /// <summary>What to answer; null when the sender has their answer already (declaring, a refusal, a form opened).</summary>
+    private async Task<string?> Dispatch(CommandContext context, Command command, CancellationToken ct)
     {
         if (command is DeclareCommand declareCommand)
         {
@@ -112,36 +138,20 @@ public sealed class IncidentCommands(
             WhoCommand who => await people.Who(who.Area, ct),
             OutOfOfficeCommand ooo => await people.OutOfOffice(context, ooo.Until is { } until ? NodaTime.LocalDate.FromDateOnly(until) : null, ct),
             BackCommand => await people.Back(context, ct),
-            AckCommand ack => await OnIncident(context, ack, ack.Incident, "ack", i => Acknowledge(i, context, ct), ct),
-            RootCauseCommand rc => await OnIncident(context, rc, rc.Incident, "rootcause", i => rootCause.Run(i, rc.Text, context.User, context.RequestKey, ct), ct),
-            PriorityCommand q => await OnIncident(context, q, q.Incident, "priority", i => deciders.Ask(i, q.Question, context.User, ct), ct),
-            PriorityAnswerCommand a => await OnIncident(context, a, a.Incident, "priority", i => deciders.Answer(i, a.DropEverything, a.Note, context.User, ct), ct),
-            ProdAccessCommand p => await OnIncident(context, p, p.Incident, "prodaccess", i => prodAccess.Request(i, context.User, ct), ct),
-            DeclineCommand d => await OnIncident(context, d, d.Incident, "decline", i => decline.Run(i, d.Reason, context.User, ct), ct),
-            OwnerCommand owner => await OnIncident(context, owner, owner.Incident, "owner", i => SetOwner(i, owner.Person, context, ct), ct),
-            HandoffCommand h => await OnIncident(context, h, h.Incident, "handoff", i => handoff.Run(i, h.Person, h.Notes, context.User, ct), ct),
-            StatusCommand s => await OnIncident(context, s, s.Incident, "status", i => status.Run(i, s.Stage, s.PublicMessage, s.PublicTitle, context.User, context.RequestKey, ct), ct),
-            RelatedCommand r => await OnIncident(context, r, r.Incident, "related", i => related.Link(context, i, r.Other, ct), ct),
-            ReverifyCommand v => await OnIncident(context, v, v.Incident, "reverify", i => recurrence.Answer(i, v.Earlier, v.Repeated, v.Note, context.User, ct), ct),
-            ResolveCommand r => await OnIncident(context, r, r.Incident, "resolve", i => resolve.Run(i, r.Verification, context.User, ct), ct),
-            RollbackCommand r => await OnIncident(context, r, r.Incident, "rollback", i => rollback.Decide(i, r.Answer, r.Note, context.User, ct), ct),
-            NoteCommand note => await OnIncident(context, note, note.Incident, "note", i => notes.AddNote(i, note.Text, context.User, context.RequestKey, ct), ct),
-            ActionCommand action => await OnIncident(context, action, action.Incident, "action", i => actions.Add(i, action, context, ct), ct),
             DoneCommand done => await actions.Done(done.Action, context, ct),
-            SevCommand sev => await OnIncident(context, sev, sev.Incident, "sev", i => severity.Run(i, sev.Severity, context, ct), ct),
-            StartedCommand started => await OnIncident(context, started, started.Incident, "started", i => impactStart.Set(i, started.When, context, ct), ct),
-            PostmortemCommand draft => await OnIncident(context, draft, draft.Incident, "postmortem", i => postmortem.ForChat(i, ct), ct),
-            _ => $"'{Verb(command)}' is not available in this version yet.",
+            _ => await OnIncident(context, command, ct),
         };
     }
 
-    /// <summary>Commands whose permission depends on the incident they are about, checked once it is found.</summary>
-    private static bool IsAboutAnIncident(Command command) => command is AckCommand or DeclineCommand or RootCauseCommand or ProdAccessCommand or PriorityCommand or PriorityAnswerCommand or OwnerCommand or HandoffCommand or StatusCommand
-        or ResolveCommand or RelatedCommand or ReverifyCommand or RollbackCommand or NoteCommand or ActionCommand or SevCommand or StartedCommand or PostmortemCommand;
-
-    private async Task<string?> OnIncident(CommandContext context, Command command, long? named, string verb, Func<Incident, Task<string>> run, CancellationToken ct)
+    /// <summary>A command about one incident: found first, then the sender's permission for it, then its use case.</summary>
+    private async Task<string?> OnIncident(CommandContext context, Command command, CancellationToken ct)
     {
-        var (incident, problem) = await lookup.Find(context, named, verb, ct);
+        if (UseCase(context, command, ct) is not { } useCase)
+        {
+            return $"'{Verb(command)}' is not available in this version yet.";
+        }
+
+        var (incident, problem) = await lookup.Find(context, useCase.Named, useCase.Verb, ct);
         if (incident is null)
         {
             return problem!;
@@ -150,9 +160,68 @@ public sealed class IncidentCommands(
         // ack accepts a handoff waiting for the sender, else acknowledges a page: two acts with their own rules.
         var act = command is AckCommand
             ? await handoff.IsWaitingFor(incident, context.User, ct) ? Acts.Accept : Acts.Acknowledge
-            : Acts.Of(command);
-        return act is not null && await permissions.Refuses(context, act, incident, ct) ? null : await run(incident);
+            : ButtonActs.Of(command);
+        return act is not null && await permissions.Refuses(context, act, incident, ct) ? null : await useCase.Run(incident);
     }
+
+    /// <summary>The incident a command names (null: the one meant by where it was given), its verb for the lookup's hints, and its use case.</summary>
+    private (long? Named, string Verb, Func<Incident, Task<string?>> Run)? UseCase(CommandContext context, Command command, CancellationToken ct)
+    {
+        var user = context.User;
+        return command switch
+        {
+            AckCommand ack => (ack.Incident, "ack", async i => await Acknowledge(i, context, ct)),
+            AcceptCommand a => (a.Incident, "accept", async i => await handoff.Accept(i, user, ct)),
+            TakeOverCommand t => (t.Incident, "takeover", async i => await ownership.SetOwner(i, user, user, ct)),
+            RootCauseCommand rc => (rc.Incident, "rootcause", async i => await rootCause.Run(i, rc.Text, user, context.RequestKey, ct)),
+            PriorityCommand q => (q.Incident, "priority", async i => await deciders.Ask(i, q.Question, user, ct)),
+            PriorityAnswerCommand a => (a.Incident, "priority", async i => await deciders.Answer(i, a.DropEverything, a.Note, user, ct)),
+            ProdAccessCommand p => (p.Incident, "prodaccess", async i => await prodAccess.Request(i, user, ct)),
+            ProdAccessAckCommand p => (p.Incident, "prodaccess", async i => await prodAccess.Acknowledge(i, user, ct)),
+            DeclineCommand d => (d.Incident, "decline", async i => await decline.Run(i, d.Reason, user, ct)),
+            OwnerCommand owner => (owner.Incident, "owner", async i => await SetOwner(i, owner.Person, context, ct)),
+            HandoffCommand h => (h.Incident, "handoff", async i => await handoff.Run(i, h.Person, h.Notes, user, ct)),
+            StatusCommand s => (s.Incident, "status", async i => await status.Run(i, s.Stage, s.PublicMessage, s.PublicTitle, user, context.RequestKey, ct)),
+            ResolveCommand r => (r.Incident, "resolve", async i => await Resolve(i, r, user, ct)),
+            RelatedCommand r => (r.Incident, "related", async i => await related.Link(context, i, r.Other, ct)),
+            ReverifyCommand v => (v.Incident, "reverify", async i => await recurrence.Answer(i, v.Earlier, v.Repeated, v.Note, user, ct)),
+            RollbackCommand r => (r.Incident, "rollback", async i => await rollback.Decide(i, r.Answer, r.Note, user, ct)),
+            RestoredCommand r => (r.Incident, "restored", async i => await rollback.Restored(i, r.Restored, user, ct)),
+            AreaCommand a => (a.Incident, "area", async i => i.IsOpen ? await areas.Choose(i, a.Area, ct) : $"{i.Id} is resolved."),
+            CheckCommand c => (c.Incident, "check", async i => await Check(context, i, c.Step, ct)),
+            NoteCommand note => (note.Incident, "note", async i => await notes.AddNote(i, note.Text, user, context.RequestKey, ct)),
+            ActionCommand action => (action.Incident, "action", async i => await actions.Add(i, action, context, ct)),
+            SevCommand sev => (sev.Incident, "sev", async i => await severity.Run(i, sev.Severity, context, ct)),
+            StartedCommand started => (started.Incident, "started", async i => await impactStart.Set(i, started.When, context, ct)),
+            PostmortemCommand draft => (draft.Incident, "postmortem", async i => await postmortem.ForChat(i, ct)),
+            OpenFormCommand form => (form.Incident, "", i => OpenForm(context, i, form, ct)),
+            _ => null,
+        };
+    }
+
+    /// <summary>Commands whose permission depends on the incident they are about, checked once it is found.</summary>
+    private static bool IsAboutAnIncident(Command command) => command is not (DeclareCommand or ListCommand or SearchCommand or AreasCommand or WhoCommand
+        or OutOfOfficeCommand or BackCommand or DoneCommand or HelpCommand or InvalidCommand or DidYouMeanCommand);
+
+    /// <summary>The Resolve form may be submitted blank; the command never is.</summary>
+    private async Task<string> Resolve(Incident incident, ResolveCommand command, string by, CancellationToken ct) =>
+        command.Verification.Length == 0
+            ? "Write what you checked to confirm service is restored; the incident stays open until then."
+            : await resolve.Run(incident, command.Verification, by, command.RootCause, command.Resolution, ct);
+
+    /// <summary>The root-cause step is checked off by writing the root cause: its button opens that form.</summary>
+    private async Task<string?> Check(CommandContext context, Incident incident, string step, CancellationToken ct) =>
+        checklist.AsksForTheRootCause(step)
+            ? await forms.Open(context, incident, IncidentForms.RootCauseAction, "", ct)
+            : await checklist.Check(incident, step, context.User, ct);
+
+    /// <summary>A decider's Drop everything / Can wait opens a form for a note; without forms, the answer is recorded as pressed.</summary>
+    private async Task<string?> OpenForm(CommandContext context, Incident incident, OpenFormCommand form, CancellationToken ct) =>
+        form.Form != AskDeciders.AnswerAction
+            ? await forms.Open(context, incident, form.Form, form.Choice, ct)
+            : await platforms[context.Platform].OpenForm(context, IncidentForms.PriorityAnswerForm(incident, form.Choice), ct)
+                ? null
+                : await deciders.Answer(incident, form.Choice == "drop", null, context.User, ct);
 
     /// <summary><c>ack</c> accepts a handoff waiting for the sender (platforms without buttons), else acknowledges a page.</summary>
     private async Task<string> Acknowledge(Incident incident, CommandContext context, CancellationToken ct) =>

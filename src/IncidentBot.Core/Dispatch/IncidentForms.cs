@@ -1,23 +1,20 @@
 using System.Globalization;
-using IncidentBot.Core.Authorization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Registry;
-using IncidentBot.Core.Resolve;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Status;
 
 namespace IncidentBot.Core.Dispatch;
 
 /// <summary>
-/// The Status, Resolve and Hand off buttons: each opens a form, and the submitted form runs the same use case as the
-/// command (<c>status &lt;stage&gt; &lt;message&gt;</c>, <c>resolve &lt;what you verified&gt;</c>,
-/// <c>handoff @person &lt;what to try next&gt;</c>).
+/// The Status, Resolve and Hand off buttons (and the root cause and deciders' ones): each opens a form, and the
+/// submitted form is the same command as the one typed (<c>status &lt;stage&gt; &lt;message&gt;</c>,
+/// <c>resolve &lt;what you verified&gt;</c>, <c>handoff @person &lt;what to try next&gt;</c>; see <see cref="FormSubmissions"/>).
 /// </summary>
-public sealed class IncidentForms(
-    IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands, ResolveIncident resolve, Permissions permissions, UserMentions mentions, IRegistrySource registry)
+public sealed class IncidentForms(ChatPlatforms platforms, IRegistrySource registry)
 {
     public const string StatusAction = FormButtons.StatusAction;
     public const string ResolveAction = FormButtons.ResolveAction;
@@ -65,66 +62,6 @@ public sealed class IncidentForms(
                 _ => "Say: status <stage> <public message>",
             };
     }
-
-    /// <summary>A submitted form, run as the command it stands for, so the rules and answers are the same.</summary>
-    public async Task Submit(CommandContext context, string formId, string state, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
-    {
-        string Value(string id) => (values.TryGetValue(id, out var v) ? v : null)?.ReplaceLineEndings(" ").Trim() ?? "";
-        string? Optional(string id) => Value(id) is { Length: > 0 } text ? text : null;
-        if (!long.TryParse(state, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || await incidents.Find(number, ct) is not { } incident)
-        {
-            await Answer(context, "That form belongs to an incident this bot does not know.", ct);
-        }
-        else if (formId == ResolveAction)
-        {
-            if (await Resolve(context, incident, Value(Verification), Optional(RootCause), Optional(Resolution), ct) is { } answer)
-            {
-                await Answer(context, answer, ct);
-            }
-        }
-        else if (formId == AskDeciders.AskAction)
-        {
-            await commands.Execute(context, $"priority {number} {Value(Question)}", answeredAtReceipt: false, ct);
-        }
-        else if (formId == AskDeciders.AnswerAction)
-        {
-            await commands.Execute(context, $"priority {number} {Value(PriorityChoice)} {Value(Note)}", answeredAtReceipt: false, ct);
-        }
-        else if (formId == RootCauseAction)
-        {
-            await commands.Execute(context, $"rootcause {number} {Value(RootCause)}", answeredAtReceipt: false, ct);
-        }
-        else if (formId == HandoffMessages.FormAction)
-        {
-            await commands.Execute(context, $"handoff {number} {Value(NewOwner)} {Value(HandoffNotes)}", answeredAtReceipt: false, ct);
-        }
-        else
-        {
-            // A quote inside the title would end it early when the command is read back.
-            var title = Optional(Title) is { } given ? $"title:\"{given.Replace('"', '\'')}\" " : "";
-            await commands.Execute(context, $"status {number} {Value(Stage)} {title}{Value(Message)}", answeredAtReceipt: false, ct);
-        }
-    }
-
-    /// <summary>The resolve form runs the use case itself (the command has no root cause or resolution), so it asks first.</summary>
-    private async Task<string?> Resolve(CommandContext context, Incident incident, string verification, string? rootCause, string? resolution, CancellationToken ct)
-    {
-        if (await permissions.Refuses(context, Acts.Resolve, incident, ct))
-        {
-            return null;
-        }
-
-        if (verification.Length == 0)
-        {
-            return "Write what you checked to confirm service is restored; the incident stays open until then.";
-        }
-
-        async Task<string?> Plain(string? text) => text is null ? null : await mentions.Neutralise(context, text, ct);
-        return await resolve.Run(incident, (await Plain(verification))!, context.User, await Plain(rootCause), await Plain(resolution), ct);
-    }
-
-    private Task Answer(CommandContext context, string text, CancellationToken ct) =>
-        platforms[context.Platform].Answer(context, new ChatMessage($"{context.RequestKey}:answer", text), ct);
 
     /// <summary>A private incident's form has no public title: nothing of it is ever public.</summary>
     private static ChatForm StatusForm(Incident incident, ExpertiseRegistry registry, IncidentStatus? stage) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),

@@ -24,7 +24,12 @@ public sealed partial class UserMentions(PeopleDirectories directories)
         StatusCommand s => s with { PublicMessage = await Neutralise(context, s.PublicMessage, ct) },
         RollbackCommand { Note: { } note } r => r with { Note = await Neutralise(context, note, ct) },
         DeclineCommand { Reason: { } reason } d => d with { Reason = await Neutralise(context, reason, ct) },
-        ResolveCommand r => r with { Verification = await Neutralise(context, r.Verification, ct) },
+        ResolveCommand r => r with
+        {
+            Verification = await Neutralise(context, r.Verification, ct),
+            RootCause = r.RootCause is null ? null : await Neutralise(context, r.RootCause, ct),
+            Resolution = r.Resolution is null ? null : await Neutralise(context, r.Resolution, ct),
+        },
         _ => command,
     };
 

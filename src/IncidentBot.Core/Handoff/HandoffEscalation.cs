@@ -66,7 +66,7 @@ public sealed class HandoffEscalation(IIncidentStore incidents, Roster roster, C
         {
             await platform.DirectMessage(platform.Handle(person)!, new ChatMessage(
                 $"{incident.Id}:{sourceId}:{person.Id}",
-                $"{why}. Take it over, or find someone who will ('owner {incident.Id} @person').",
+                $"{why}. Take it over ('takeover {incident.Id}'), or find someone who will ('owner {incident.Id} @person').",
                 Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
                 Buttons: [HandoffMessages.TakeOverButton(incident)]), ct);
 

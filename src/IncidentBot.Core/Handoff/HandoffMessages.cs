@@ -26,7 +26,7 @@ public static class HandoffMessages
 
     public static ChatMessage AskToAccept(Incident incident, string from, string notes, string key) => new(
         Key: key,
-        Text: $"{from} is handing {incident.Id} to you. Accept to take ownership; until you do, {from} still owns it.\n{NotesLabel}{notes}",
+        Text: $"{from} is handing {incident.Id} to you. Accept to take ownership ('accept {incident.Id}'); until you do, {from} still owns it.\n{NotesLabel}{notes}",
         Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
         Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("From", from)],
         Buttons: [new ChatButton(AcceptAction, "Accept", Number(incident), Primary: true)]);

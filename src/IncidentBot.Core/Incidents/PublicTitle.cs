@@ -45,6 +45,13 @@ internal static class PublicTitle
         }
     }
 
+    /// <summary>
+    /// A title given on its own (the Status form), held to the same rules as a typed one. A typed title cannot hold a
+    /// straight quote, so a form's quotes become apostrophes: the same titles reach the status page either way.
+    /// </summary>
+    public static (string? Title, List<string> Message, string? Problem) Given(string? title, List<string> message) =>
+        title is null ? (null, message, null) : Checked(title.Replace('"', '\''), message);
+
     private static (string?, List<string>, string?) Checked(string title, List<string> message)
     {
         var trimmed = title.Trim();

@@ -66,6 +66,6 @@ public sealed class AreaOnDeclare(Roster roster, IPagingStore paging, PageOwners
 
     private static ChatMessage AskForArea(Incident incident, ExpertiseRegistry registry, string unknown) => new(
         $"{incident.Id}:ask-area",
-        $"{unknown}Which area is affected? Its owners will be paged.",
+        $"{unknown}Which area is affected? Its owners will be paged. (Without buttons: 'area {incident.Id} <key>'.)",
         Buttons: [.. registry.Areas.Values.Select(a => new ChatButton(PageButtons.ChooseArea, a.Name, $"{incident.Number}:{a.Key}"))]);
 }

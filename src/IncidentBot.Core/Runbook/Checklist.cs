@@ -18,7 +18,7 @@ public sealed class Checklist(IIncidentStore incidents, ChatPlatforms platforms,
         return platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage(
             $"{incident.Id}:checklist",
             string.Join('\n', lines),
-            Heading: "Runbook checklist: press a step when it is done",
+            Heading: $"Runbook checklist: press a step when it is done (without buttons: 'check {incident.Id} <number>')",
             Buttons: [
                 .. steps.Select(s => new ChatButton(CheckAction, s.Title, $"{n}:{s.Id}")),
                 .. steps.Select(s => StepActions.Button(s.Action, incident)).OfType<ChatButton>(),
@@ -28,22 +28,30 @@ public sealed class Checklist(IIncidentStore incidents, ChatPlatforms platforms,
     }
 
     /// <summary>The root-cause step is checked off by writing the root cause (<see cref="RootCauseFound"/>).</summary>
-    public bool AsksForTheRootCause(string stepId) => runbook.Current.Step(stepId)?.Action == StepActions.RootCause;
+    public bool AsksForTheRootCause(string step) => Find(step)?.Action == StepActions.RootCause;
 
-    public async Task<string> Check(Incident incident, string stepId, string by, CancellationToken ct)
+    /// <summary><paramref name="step"/>: a step's id (the button), or its number in the posted list (the <c>check</c> command).</summary>
+    public async Task<string> Check(Incident incident, string step, string by, CancellationToken ct)
     {
-        if (runbook.Current.Step(stepId) is not { } step)
+        if (Find(step) is not { } found)
         {
-            return $"The runbook has no step '{stepId}' (any more).";
+            return $"The runbook has no step '{step}' (any more).";
         }
 
-        var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Checklist, by, $"Done: {step.Title}", $"checklist:{step.Id}");
+        var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Checklist, by, $"Done: {found.Title}", $"checklist:{found.Id}");
         if (!await incidents.Append(incident.Number, entry, ct))
         {
-            return $"'{step.Title}' was already checked off.";
+            return $"'{found.Title}' was already checked off.";
         }
 
-        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:checklist:{step.Id}", $"{by} checked off: {step.Title}"), ct);
-        return $"Checked off: {step.Title}.";
+        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:checklist:{found.Id}", $"{by} checked off: {found.Title}"), ct);
+        return $"Checked off: {found.Title}.";
+    }
+
+    private RunbookStep? Find(string step)
+    {
+        var steps = runbook.Current.Steps;
+        return runbook.Current.Step(step)
+            ?? (int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= steps.Count ? steps[n - 1] : null);
     }
 }

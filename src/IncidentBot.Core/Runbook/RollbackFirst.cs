@@ -92,7 +92,7 @@ public sealed class RollbackFirst(IIncidentStore incidents, ChatPlatforms platfo
 
         var n = incident.Number.ToString(CultureInfo.InvariantCulture);
         var how = automated ? "The rollback was requested from the deploy pipeline." : "Roll back to the previous version now.";
-        return new ChatMessage("", $"{by}: roll back. {how} Then: did the rollback restore service?",
+        return new ChatMessage("", $"{by}: roll back. {how} Then: did the rollback restore service? (Without buttons: 'restored {incident.Id} yes|no'.)",
             Buttons: [new(RestoredAction, "Yes, service is back", $"{n}:yes", Primary: true), new(RestoredAction, "No", $"{n}:no")]);
     }
 

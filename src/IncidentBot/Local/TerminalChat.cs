@@ -31,8 +31,8 @@ internal static class TerminalChat
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });
-        // Handoff nags appear in the terminal thread ('ack' accepts a handoff: there are no buttons here); status
-        // updates reach the stakeholder channels and Statuspage from here too, the status page itself needs the server.
+        // Handoff nags appear in the terminal thread ('accept' takes a handoff: every button has its command here);
+        // status updates reach the stakeholder channels and Statuspage from here too, the status page needs the server.
         builder.Services.AddIncidentHandling(builder.Configuration);
         builder.Services.AddTerminal();
 

@@ -55,7 +55,7 @@ internal sealed class TerminalSession(IServiceProvider services, TextReader inpu
         else if (line.StartsWith("/outage", StringComparison.Ordinal))
         {
             var context = new CommandContext(InProcessChat.PlatformName, requestKey, Channel, currentThread, User, User);
-            await commands.Execute(context, line["/outage".Length..], answeredAtReceipt: false, ct);
+            await commands.Run(context, line["/outage".Length..], ct);
         }
         else if (currentThread is null)
         {

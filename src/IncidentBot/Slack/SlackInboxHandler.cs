@@ -12,7 +12,7 @@ namespace IncidentBot.Slack;
 internal sealed partial class SlackInboxHandler(
     IncidentCommands commands,
     IncidentButtons buttons,
-    IncidentForms forms,
+    FormSubmissions forms,
     ThreadReplies replies,
     SlackSurfaces surfaces,
     ILogger<SlackInboxHandler> logger) : IInboxHandler
@@ -33,11 +33,7 @@ internal sealed partial class SlackInboxHandler(
         switch (request)
         {
             case SlackSlashCommand command:
-                var context = new CommandContext(
-                    Platform, requestKey, command.ChannelId, ThreadId: null, SlackIds.Mention(command.UserId),
-                    new SlackReplyTarget(command.ResponseUrl, command.ChannelId, SlackIds.Mention(command.UserId), null).Serialize(),
-                    SlackIds.IsPrivateChannel(command.ChannelId, command.ChannelName));
-                return commands.Execute(context, SlackText.Decode(command.Text), answeredAtReceipt: true, ct);
+                return commands.Run(SlackCommandContexts.Of(command, requestKey), SlackText.Decode(command.Text), ct);
             case SlackEventCallback callback:
                 return HandleEvent(SlackEventReader.Read(callback), requestKey, ct);
             case SlackInteraction interaction when SlackSurfaceRequest.Read(interaction.Payload) is { } surface:
@@ -85,11 +81,7 @@ internal sealed partial class SlackInboxHandler(
             case SlackHomeOpened opened:
                 return surfaces.Opened(opened.User, requestKey, ct);
             case SlackMention mention:
-                var context = new CommandContext(
-                    Platform, requestKey, mention.Channel, mention.ThreadTs, mention.User,
-                    new SlackReplyTarget(null, mention.Channel, mention.User, mention.ThreadTs).Serialize(),
-                    mention.PrivateChannel);
-                return commands.Execute(context, mention.CommandText, answeredAtReceipt: false, ct);
+                return commands.Run(SlackCommandContexts.Of(mention, requestKey), mention.CommandText, ct);
             default:
                 return Task.CompletedTask;
         }

@@ -10,10 +10,17 @@ namespace IncidentBot.Slack;
 /// <summary>
 /// What both transports do with a request once they trust where it came from (a valid signature over HTTP, the
 /// authenticated socket in Socket Mode): store it in the inbox, deduplicated, and work out the immediate answer.
-/// The answer is the HTTP response body, or the payload of a Socket Mode acknowledgement.
+/// The answer is the HTTP response body, or the payload of a Socket Mode acknowledgement. A command whose answer is
+/// final at once (help, usage, a parse error) is answered and not stored: there is nothing left to do with it.
 /// </summary>
 internal sealed partial class SlackReceiver(
-    Inbox inbox, InboxSignal signal, IOptions<SlackOptions> options, SlackWorkspace workspace, ILogger<SlackReceiver> logger, IRegistrySource registry)
+    Inbox inbox,
+    InboxSignal signal,
+    IOptions<SlackOptions> options,
+    SlackWorkspace workspace,
+    IncidentCommands commands,
+    ILogger<SlackReceiver> logger,
+    IRegistrySource registry)
 {
     /// <summary>
     /// Stores the request (unless it is a duplicate) and returns what to answer. Throws when the inbox cannot store
@@ -32,6 +39,11 @@ internal sealed partial class SlackReceiver(
                 return await ReceiveCommand(command, body, ct);
             case SlackEventCallback or SlackInteraction when !SlackInboxHandler.HasWork(request):
                 // Slack's, so it wants an acknowledgement, but nothing here would act on it, so nothing is kept.
+                return SlackAnswer.Empty;
+            case SlackEventCallback callback when SlackEventReader.Read(callback) is SlackMention mention
+                && await commands.AnswerIfFinal(SlackCommandContexts.Of(mention, $"slack:mention:{mention.Channel}:{mention.Ts}"), mention.CommandText, ct):
+                // Help or usage, asked by mentioning the bot: answered now, nothing stored. The answer is keyed by the
+                // message, so the same mention delivered again (even under another event id) is answered once.
                 return SlackAnswer.Empty;
             case SlackEventCallback:
                 await Store(SlackInboxHandler.Event, request, body, ct);
@@ -77,8 +89,14 @@ internal sealed partial class SlackReceiver(
             return Ephemeral($"This app answers {configured}; {command.Command} is configured to reach it by mistake.");
         }
 
-        // Help and usage are answered here and now; anything else gets a receipt and is processed from the inbox.
+        // Help, usage and parse errors are answered here and now, and not stored; anything else gets a receipt and is
+        // processed from the inbox.
         var receipt = IncidentCommands.Receive(SlackText.Decode(command.Text), configured);
+        if (receipt.IsFinal)
+        {
+            return Ephemeral(receipt.Answer);
+        }
+
         try
         {
             await Store(SlackInboxHandler.Command, command, body, ct);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.Registry;
 using IncidentBot.Delivery;
 using IncidentBot.Hosting;
 using Microsoft.Extensions.Options;
@@ -73,6 +75,11 @@ internal static partial class TeamsEndpoint
             return Results.Text($"This bot does not handle the invoke '{activity.Name ?? "(none)"}'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (!isExecute && await AnsweredAtReceipt(activity, services, ct))
+        {
+            return Results.Ok();
+        }
+
         if (await inbox.TryAdd(TeamsChatPlatform.PlatformName, TeamsInboxHandler.Activity, Encoding.UTF8.GetString(body), DedupeKeys(activity), ct) is not null)
         {
             signal.Notify();
@@ -81,6 +88,28 @@ internal static partial class TeamsEndpoint
         return isExecute
             ? Results.Json(new { statusCode = 200, type = "application/vnd.microsoft.activity.message", value = WorkingOnIt })
             : Results.Ok();
+    }
+
+    /// <summary>
+    /// A command that is only help, usage or a parse error needs nothing stored: it is answered now (through the
+    /// outbox, like every Teams answer, keyed by the activity so a redelivery answers once) and not kept in the inbox.
+    /// </summary>
+    private static async Task<bool> AnsweredAtReceipt(TeamsActivity activity, IServiceProvider services, CancellationToken ct)
+    {
+        var receivedAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (activity.Id is not { Length: > 0 } id || TeamsActivityReader.Read(activity, receivedAt) is not [TeamsCommand command])
+        {
+            return false;
+        }
+
+        var context = TeamsCommandContexts.Of(command.From, $"teams:activity:{id}", services.GetRequiredService<Roster>(), command.Channel, command.ThreadId);
+        if (!await services.GetRequiredService<IncidentCommands>().AnswerIfFinal(context, command.Text, ct))
+        {
+            return false;
+        }
+
+        await services.GetRequiredService<TeamsReferences>().Remember(command.From, command.Channel, ct);
+        return true;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace IncidentBot.Teams;
 internal sealed partial class TeamsInboxHandler(
     IncidentCommands commands,
     IncidentButtons buttons,
-    IncidentForms forms,
+    FormSubmissions forms,
     ThreadReplies replies,
     TeamsReferences references,
     Roster roster,
@@ -43,7 +43,7 @@ internal sealed partial class TeamsInboxHandler(
         {
             case TeamsCommand command:
                 await references.Remember(command.From, command.Channel, ct);
-                await commands.Execute(Context(command.From, requestKey, command.Channel, command.ThreadId), command.Text, answeredAtReceipt: false, ct);
+                await commands.Run(Context(command.From, requestKey, command.Channel, command.ThreadId), command.Text, ct);
                 break;
             case TeamsThreadReply reply:
                 await references.Remember(reply.From, reply.Channel, ct);
@@ -67,20 +67,10 @@ internal sealed partial class TeamsInboxHandler(
         }
     }
 
-    private CommandContext Context(TeamsReference from, string requestKey, string? channel = null, string? threadId = null)
-    {
-        var conversation = from.Conversation;
-        var chain = TeamsConversationIds.RootMessageId(conversation) is null ? null : conversation;
-        return new CommandContext(
-            Platform, requestKey, channel ?? TeamsConversationIds.Base(conversation), threadId ?? chain, User(from), TeamsReplyTarget.Serialize(from));
-    }
+    private CommandContext Context(TeamsReference from, string requestKey, string? channel = null, string? threadId = null) =>
+        TeamsCommandContexts.Of(from, requestKey, roster, channel, threadId);
 
-    /// <summary>
-    /// The sender as a handle. Registries may name people by their Entra object id (stable across apps) rather than
-    /// the app-specific <c>29:</c> id; whichever the registry uses is the handle, so the core recognises the person.
-    /// </summary>
-    private string User(TeamsReference from) =>
-        from.AadObjectId is { } aad && roster.Registry.FindPerson($"<@{aad}>") is not null ? $"<@{aad}>" : $"<@{from.User}>";
+    private string User(TeamsReference from) => TeamsCommandContexts.User(from, roster);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox item {Id}: nothing to do ({Reason})")]
     private partial void LogSkipped(long id, string reason);

@@ -14,7 +14,9 @@ public sealed class AuthorizationRulesTests
     public void Every_command_but_help_and_suggestions_maps_to_an_act_with_a_rule()
     {
         // A "did you mean" suggestion only answers the sender; the command it suggests is checked when run.
-        var commands = typeof(Command).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Command)) && t != typeof(HelpCommand) && t != typeof(InvalidCommand) && t != typeof(DidYouMeanCommand));
+        var commands = typeof(Command).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Command)) && t != typeof(HelpCommand) && t != typeof(InvalidCommand) && t != typeof(DidYouMeanCommand) && t != typeof(OpenFormCommand));
+
+        // Opening a form asks for the act of the form's command: see ButtonActsTests.
         var unmapped = commands.Where(t => Acts.Of((Command)RuntimeHelpers.GetUninitializedObject(t)) is not { } act || !Acts.Defaults.ContainsKey(act));
 
         Assert.That(unmapped.Select(t => t.Name), Is.Empty);

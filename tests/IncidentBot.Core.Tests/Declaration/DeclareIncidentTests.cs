@@ -89,12 +89,15 @@ public sealed class DeclareIncidentTests
     }
 
     [Test]
-    public async Task A_help_already_answered_at_receipt_is_not_answered_again()
+    public async Task Help_is_answered_at_receipt_and_a_declaration_is_left_to_run()
     {
         var core = new CoreHarness();
 
-        await core.Commands.Execute(core.Context(), "help", answeredAtReceipt: true, CancellationToken.None);
+        var helpIsFinal = await core.Commands.AnswerIfFinal(core.Context(), "help", CancellationToken.None);
+        var declareIsFinal = await core.Commands.AnswerIfFinal(core.Context(), "Checkout down", CancellationToken.None);
 
-        Assert.That(core.Chat.Messages, Is.Empty);
+        Assert.That((helpIsFinal, declareIsFinal), Is.EqualTo((true, false)));
+        Assert.That(core.Answers.Single().Message.Text, Does.StartWith("/outage <summary>"));
+        Assert.That(await core.Store.List(openOnly: false, CancellationToken.None), Is.Empty);
     }
 }

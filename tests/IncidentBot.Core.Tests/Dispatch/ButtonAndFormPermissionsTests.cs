@@ -30,7 +30,7 @@ public sealed class ButtonAndFormPermissionsTests(string platform)
     public async Task A_button_is_allowed_and_refused_like_its_command(string action, string value, string allowed, string refused)
     {
         await Press(action, value, refused);
-        Assert.That(core.Refusals.Entries.Single().Act, Is.EqualTo(ButtonActs.Of(action, value.Split(':').Last())));
+        Assert.That(core.Refusals.Entries.Single().Act, Is.EqualTo(ButtonActs.Of(IncidentButtons.CommandOf(action, value)!)));
         Assert.That(core.Answers[^1].Message.Text, Does.StartWith(refused == "gus" ? "Guests" : "Only"));
 
         await Press(action, value, allowed);

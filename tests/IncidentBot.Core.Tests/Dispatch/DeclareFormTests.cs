@@ -40,7 +40,7 @@ public sealed class DeclareFormTests
     public async Task Submitting_declares_with_the_area_severity_and_visibility_in_the_chosen_channel()
     {
         var core = new CoreHarness(Registries.Team, Registries.MondayAfternoon);
-        var form = new DeclareForm(core.Declare, Permissions(core), new(new([core.Directory])), core, core.Platforms);
+        var form = new DeclareForm(core.Commands, core, core.Platforms);
         var values = Answers("Checkout returns 500s", "payments", "2", "private");
         values[DeclareForm.Channel] = "C-incidents";
 
@@ -56,14 +56,11 @@ public sealed class DeclareFormTests
     public void The_form_asks_for_the_channel_where_the_platform_has_no_incident_channel_and_offers_the_areas()
     {
         var core = new CoreHarness(Registries.Team, Registries.MondayAfternoon);
-        var form = new DeclareForm(core.Declare, Permissions(core), new(new([core.Directory])), core, core.Platforms).Form(core.Chat.Name);
+        var form = new DeclareForm(core.Commands, core, core.Platforms).Form(core.Chat.Name);
 
         Assert.That(string.Join(", ", form.Fields.Select(f => f.Id)), Is.EqualTo("summary, channel, area, severity, visibility"));
         Assert.That(string.Join(", ", form.Fields.Single(f => f.Id == "area").Options!.Select(o => o.Value)), Is.EqualTo("payments, bookings"));
     }
-
-    private static Core.Authorization.Permissions Permissions(CoreHarness core) =>
-        new(Core.Authorization.AuthorizationRules.Default, core.Roster, core.Store, new([core.Directory]), core.Platforms, core.Refusals);
 
     private static Dictionary<string, string?> Answers(string summary, string? area, string? severity, string? visibility) => new()
     {

@@ -52,7 +52,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         ProdAccess = Get<ProductionAccess>();
         Deciders = Get<AskDeciders>();
         Commands = Get<IncidentCommands>();
-        Forms = Get<IncidentForms>();
+        Forms = Get<FormSubmissions>();
         Buttons = Get<IncidentButtons>();
         ReminderHandler = (ReminderDispatcher)Get<IReminderHandler>();
         Replies = Get<ThreadReplies>();
@@ -153,7 +153,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
 
     public IncidentButtons Buttons { get; }
 
-    public IncidentForms Forms { get; }
+    public FormSubmissions Forms { get; }
 
     /// <summary>Every kind of reminder, as the scheduler's job calls them.</summary>
     public ReminderDispatcher ReminderHandler { get; }
@@ -205,7 +205,7 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
         new(Chat.Name, $"req-{Interlocked.Increment(ref requests)}", channel, thread, user, ReplyTo: user);
 
     public Task Run(string text, CommandContext? context = null) =>
-        Commands.Execute(context ?? Context(), text, answeredAtReceipt: false, CancellationToken.None);
+        Commands.Run(context ?? Context(), text, CancellationToken.None);
 
     /// <summary>Moves the clock on, firing each reminder at its own due time on the way, as the scheduler would.</summary>
     public async Task Advance(TimeSpan by)

@@ -106,6 +106,18 @@ internal sealed class TerminalChatTests
     }
 
     [Test]
+    public async Task In_the_terminal_a_rollback_that_restored_service_counts_as_the_mitigation()
+    {
+        var output = await Chat("/outage Checkout down", "/outage rollback INC-1 yes", "/outage restored INC-1 yes", "/outage postmortem INC-1");
+
+        Assert.That(output, Does.Contain("did the rollback restore service? (Without buttons: 'restored INC-1 yes|no'.)").And.Contain("Recorded: The rollback restored service."));
+        Assert.That(output, Does.Contain("Time to mitigate (rollback)").And.Not.Contain("no rollback recorded"));
+        await using var bot = BotHost.Start(database.Settings, slack: null);
+        var timeline = (await bot.Incident(1))!["timeline"]!.AsArray();
+        Assert.That(timeline.Select(e => (e!["kind"]!.GetValue<string>(), e["text"]!.GetValue<string>())), Has.Member(("decision", "The rollback restored service")));
+    }
+
+    [Test]
     public async Task In_the_terminal_a_recurrence_is_shown_related_and_its_earlier_checks_answered_by_command()
     {
         var output = await Chat(

@@ -57,6 +57,7 @@ internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBa
         var answer = await Eventually.Get(() => Connector.Calls.Where(c => c.Operation == "send").ToList(), c => c.Count > 0, "the help card");
         Assert.That(answer[0].Card, Does.Contain("AdaptiveCard").And.Contain("@IncidentBot outage"));
         Assert.That(await Bot.Incidents(), Is.Empty);
+        Assert.That(await StoredActivities(), Is.Zero, "help is final at receipt: answered, not stored");
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IncidentBot.Core.Chat;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Timeline;
@@ -38,15 +37,6 @@ public sealed class RecurrenceCheck(IIncidentStore incidents, RelateIncidents re
                     Buttons: [new(AnswerAction, "Repeated them", value + ":repeated", Primary: true), new(AnswerAction, "Not needed", value + ":not-needed")]),
                 ct);
         }
-    }
-
-    /// <summary>A press of one of the buttons; <paramref name="choice"/> is <c>&lt;earlier&gt;:repeated|not-needed</c>.</summary>
-    public Task<string> Press(Incident incident, string choice, string by, CancellationToken ct)
-    {
-        var parts = choice.Split(':', 2);
-        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var earlier) && parts[1] is "repeated" or "not-needed"
-            ? Answer(incident, earlier, parts[1] == "repeated", null, by, ct)
-            : Task.FromResult("That button carries no answer this bot knows.");
     }
 
     public async Task<string> Answer(Incident incident, long earlierNumber, bool repeated, string? note, string by, CancellationToken ct)

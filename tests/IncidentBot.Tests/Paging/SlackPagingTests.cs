@@ -1,3 +1,4 @@
+using Dapper;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
@@ -42,6 +43,8 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
         await Declare("Checkout returns 500s");
         await Eventually.Get(() => Opened("U0ALICE"), n => n > 0, "Alice's page");
 
+        // Time jumps only between requests: a jump in the middle of one would run out its handler's timeout.
+        await RequestsHandled();
         Bot.Clock.Advance(AckTimeout);
         await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob");
         using var press = await Bot.Interaction(Press("U0BOB", "ack:1", "1"));
@@ -52,6 +55,7 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
         await Eventually.Get(() => Bot.Reminders.Scheduled, r => r.All(s => s.Key != "INC-1:escalate"), "the escalation to the deciders to be cancelled");
 
         // Past the deciders' turn and the first status nudge (ten minutes after declaring): that nudge has run.
+        await RequestsHandled();
         Bot.Clock.Advance(AckTimeout);
         await Eventually.Get(() => Bot.Reminders.Handled, h => h.Any(r => r.Key == "INC-1:nudge-first-status"), "the first status nudge");
         Assert.That(Opened("U0CAROL"), Is.Zero, "acknowledged before the deciders were due");
@@ -73,19 +77,23 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
         Bot = BotHost.Start(Database.Settings, Slack, ExtraSettings(), clock: Clock, quartz: true);
 
         await Eventually.Get(() => Opened("U0BOB"), n => n > 0, "the escalation to Bob after the restart");
-        // Bob's page is sent before the next step is scheduled: a minute at a time until the deciders' step comes due.
-        await Eventually.Get(
-            () =>
-            {
-                Clock.Advance(TimeSpan.FromMinutes(1));
-                return Opened("U0CAROL");
-            },
-            n => n > 0,
-            "the deciders next");
+        // Bob's page schedules the deciders' step: once it is in Quartz's store (due after now), let it come due.
+        await Eventually.Get(NextEscalationTicks, ticks => ticks > Clock.GetUtcNow().UtcTicks, "the deciders' step in Quartz's store");
+        await RequestsHandled();
+        Clock.Advance(AckTimeout);
+        await Eventually.Get(() => Opened("U0CAROL"), n => n > 0, "the deciders next");
         var timeline = (await Bot.Incident(1))!["timeline"]!.AsArray().Select(e => e!["text"]!.GetValue<string>()).ToList();
         Assert.That(timeline.Count(t => t.StartsWith("Paged Bob", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(timeline.Count(t => t.StartsWith("Paged Alice", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(Opened("U0BOB"), Is.EqualTo(1));
+    }
+
+    /// <summary>When Quartz will fire INC-1's escalation (its ticks, UTC), 0 when none is stored.</summary>
+    private async Task<long> NextEscalationTicks()
+    {
+        await using var database = Database.Connect();
+        await using var connection = await database.Open(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(next_fire_time), 0) FROM qrtz_triggers WHERE trigger_name = 'INC-1:escalate'");
     }
 
     private int Opened(string user) => Slack.CallsTo("conversations.open").Count(c => c.Body["users"]!.GetValue<string>() == user);

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Authorization;
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Paging;
 
@@ -12,9 +13,9 @@ public static class ButtonActs
 {
     public static string? OfForm(string form) => form switch
     {
-        IncidentForms.StatusAction => Acts.Status,
-        IncidentForms.ResolveAction => Acts.Resolve,
-        IncidentForms.RootCauseAction => Acts.RootCause,
+        FormButtons.StatusAction => Acts.Status,
+        FormButtons.ResolveAction => Acts.Resolve,
+        FormButtons.RootCauseAction => Acts.RootCause,
         HandoffMessages.FormAction => Acts.Handoff,
         AskDeciders.AskAction => Acts.Priority,
         AskDeciders.AnswerAction => Acts.PriorityAnswer,

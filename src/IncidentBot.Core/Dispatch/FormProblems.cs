@@ -1,3 +1,4 @@
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Registry;
 
@@ -15,8 +16,8 @@ public static class FormProblems
     public static IReadOnlyDictionary<string, string> Of(string formId, IReadOnlyDictionary<string, string?> values, ExpertiseRegistry registry) => formId switch
     {
         DeclareForm.Id => DeclareForm.Problems(values, registry),
-        IncidentForms.ResolveAction => Blank(values, IncidentForms.Verification, "Write what you checked to confirm service is restored."),
-        IncidentForms.StatusAction => Blank(values, IncidentForms.Message, "Write what users and stakeholders should know."),
+        FormButtons.ResolveAction => Blank(values, IncidentForms.Verification, "Write what you checked to confirm service is restored."),
+        FormButtons.StatusAction => Blank(values, IncidentForms.Message, "Write what users and stakeholders should know."),
         HandoffMessages.FormAction => Blank(values, IncidentForms.HandoffNotes, "Write what you tried and what you would try next."),
         _ => None,
     };

@@ -41,9 +41,9 @@ public sealed class FormSubmissions(IIncidentStore incidents, ChatPlatforms plat
         string Text(string id) => string.Join(' ', Words(id));
         return formId switch
         {
-            IncidentForms.ResolveAction => new ResolveCommand(number, Optional(IncidentForms.Verification) ?? "", Optional(IncidentForms.RootCause), Optional(IncidentForms.Resolution)),
-            IncidentForms.StatusAction => CommandParser.Status(number, Optional(IncidentForms.Stage), PublicTitle.Given(Optional(IncidentForms.Title), Words(IncidentForms.Message))),
-            IncidentForms.RootCauseAction => Text(IncidentForms.RootCause) is { Length: > 0 } cause
+            FormButtons.ResolveAction => new ResolveCommand(number, Optional(IncidentForms.Verification) ?? "", Optional(IncidentForms.RootCause), Optional(IncidentForms.Resolution)),
+            FormButtons.StatusAction => CommandParser.Status(number, Optional(IncidentForms.Stage), PublicTitle.Given(Optional(IncidentForms.Title), Words(IncidentForms.Message))),
+            FormButtons.RootCauseAction => Text(IncidentForms.RootCause) is { Length: > 0 } cause
                 ? new RootCauseCommand(number, cause)
                 : CommandParser.Invalid("rootcause", "Write the root cause."),
             HandoffMessages.FormAction => CommandParser.Handoff(number, Optional(IncidentForms.NewOwner), Text(IncidentForms.HandoffNotes)),

@@ -16,10 +16,6 @@ namespace IncidentBot.Core.Dispatch;
 /// </summary>
 public sealed class IncidentButtons(IIncidentStore incidents, ChatPlatforms platforms, IncidentCommands commands)
 {
-    public const string Acknowledge = PageButtons.Acknowledge;
-    public const string ChooseArea = PageButtons.ChooseArea;
-    public const string Decline = PageButtons.Decline;
-
     public async Task Press(CommandContext context, string action, string value, CancellationToken ct)
     {
         // "Did you mean ...?": the button carries the command as the presser was shown it, run as if they had typed it.
@@ -66,9 +62,9 @@ public sealed class IncidentButtons(IIncidentStore incidents, ChatPlatforms plat
         var choice = parts.Length == 2 ? parts[1] : "";
         return action switch
         {
-            Acknowledge => new AckCommand(n),
-            Decline => new DeclineCommand(n, null),
-            ChooseArea => new AreaCommand(n, choice),
+            PageButtons.Acknowledge => new AckCommand(n),
+            PageButtons.Decline => new DeclineCommand(n, null),
+            PageButtons.ChooseArea => new AreaCommand(n, choice),
             ProductionAccess.RequestAction => new ProdAccessCommand(n),
             ProductionAccess.AcknowledgeAction => new ProdAccessAckCommand(n),
             RollbackFirst.DecideAction when Enum.TryParse<RollbackAnswer>(choice, ignoreCase: true, out var answer) => new RollbackCommand(n, answer, null),
@@ -77,7 +73,7 @@ public sealed class IncidentButtons(IIncidentStore incidents, ChatPlatforms plat
             HandoffMessages.AcceptAction => new AcceptCommand(n),
             HandoffMessages.TakeOverAction => new TakeOverCommand(n),
             AskDeciders.AnswerAction when choice is "drop" or "wait" => new OpenFormCommand(n, action, choice),
-            AskDeciders.AskAction or IncidentForms.StatusAction or IncidentForms.ResolveAction or IncidentForms.RootCauseAction or HandoffMessages.FormAction =>
+            AskDeciders.AskAction or FormButtons.StatusAction or FormButtons.ResolveAction or FormButtons.RootCauseAction or HandoffMessages.FormAction =>
                 new OpenFormCommand(n, action, choice),
             RecurrenceCheck.AnswerAction => Reverify(n, choice),
             _ => null,

@@ -212,7 +212,7 @@ public sealed class IncidentCommands(
     /// <summary>The root-cause step is checked off by writing the root cause: its button opens that form.</summary>
     private async Task<string?> Check(CommandContext context, Incident incident, string step, CancellationToken ct) =>
         checklist.AsksForTheRootCause(step)
-            ? await forms.Open(context, incident, IncidentForms.RootCauseAction, "", ct)
+            ? await forms.Open(context, incident, FormButtons.RootCauseAction, "", ct)
             : await checklist.Check(incident, step, context.User, ct);
 
     /// <summary>A decider's Drop everything / Can wait opens a form for a note; without forms, the answer is recorded as pressed.</summary>

@@ -16,10 +16,6 @@ namespace IncidentBot.Core.Dispatch;
 /// </summary>
 public sealed class IncidentForms(ChatPlatforms platforms, IRegistrySource registry)
 {
-    public const string StatusAction = FormButtons.StatusAction;
-    public const string ResolveAction = FormButtons.ResolveAction;
-    public const string RootCauseAction = FormButtons.RootCauseAction;
-
     public const string Verification = "verification";
     public const string RootCause = "root_cause";
     public const string Resolution = "resolution";
@@ -38,9 +34,9 @@ public sealed class IncidentForms(ChatPlatforms platforms, IRegistrySource regis
         var stage = Enum.TryParse<IncidentStatus>(choice, ignoreCase: true, out var chosen) && char.IsLetter(choice[0]) ? chosen : (IncidentStatus?)null;
         var form = action switch
         {
-            ResolveAction => ResolveForm(incident),
+            FormButtons.ResolveAction => ResolveForm(incident),
             HandoffMessages.FormAction => HandoffForm(incident),
-            RootCauseAction => RootCauseForm(incident),
+            FormButtons.RootCauseAction => RootCauseForm(incident),
             AskDeciders.AskAction => new ChatForm(AskDeciders.AskAction, $"Ask the deciders about {incident.Id}", "Ask", Number(incident),
                 [new(Question, "Your question", Required: true, Multiline: true, Hint: "For example: does this come before the release? Each decider gets it with Drop everything and Can wait.")]),
             _ => StatusForm(incident, registry.Current, stage),
@@ -54,9 +50,9 @@ public sealed class IncidentForms(ChatPlatforms platforms, IRegistrySource regis
             ? null
             : action switch
             {
-                ResolveAction => "Say: resolve <what you verified>",
+                FormButtons.ResolveAction => "Say: resolve <what you verified>",
                 HandoffMessages.FormAction => $"Say: handoff {incident.Id} @person <what you tried and would try next>",
-                RootCauseAction => $"Say: rootcause {incident.Id} <what caused it>",
+                FormButtons.RootCauseAction => $"Say: rootcause {incident.Id} <what caused it>",
                 AskDeciders.AskAction => $"Say: priority {incident.Id} <your question for the deciders>",
                 _ when stage is IncidentStatus.Identified => $"Say: status {incident.Id} identified {RootCauseFound.IdentifiedMessage}",
                 _ => "Say: status <stage> <public message>",
@@ -64,7 +60,7 @@ public sealed class IncidentForms(ChatPlatforms platforms, IRegistrySource regis
     }
 
     /// <summary>A private incident's form has no public title: nothing of it is ever public.</summary>
-    private static ChatForm StatusForm(Incident incident, ExpertiseRegistry registry, IncidentStatus? stage) => new(StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
+    private static ChatForm StatusForm(Incident incident, ExpertiseRegistry registry, IncidentStatus? stage) => new(FormButtons.StatusAction, $"Status of {incident.Id}", "Publish", Number(incident),
     [
         new(Stage, "Stage", Required: true, Options: [("investigating", "Investigating"), ("identified", "Identified"), ("monitoring", "Monitoring")], Initial: stage?.ToString().ToLowerInvariant()),
         .. incident.IsPrivate ? Array.Empty<ChatFormField>() :
@@ -76,7 +72,7 @@ public sealed class IncidentForms(ChatPlatforms platforms, IRegistrySource regis
             : "What users and stakeholders should know. No internal details: this goes on the status page."),
     ]);
 
-    private static ChatForm ResolveForm(Incident incident) => new(ResolveAction, $"Resolve {incident.Id}", "Resolve", Number(incident),
+    private static ChatForm ResolveForm(Incident incident) => new(FormButtons.ResolveAction, $"Resolve {incident.Id}", "Resolve", Number(incident),
     [
         new(Verification, "What did you check to confirm service is restored?", Required: true, Multiline: true),
         new(RootCause, "Root cause (if known)", Required: false, Multiline: true),
@@ -90,7 +86,7 @@ public sealed class IncidentForms(ChatPlatforms platforms, IRegistrySource regis
         new(Note, "Note (optional)", Required: false, Multiline: true, Hint: "Posted in the incident thread with your answer."),
     ]);
 
-    private static ChatForm RootCauseForm(Incident incident) => new(RootCauseAction, $"Root cause of {incident.Id}", "Record", Number(incident),
+    private static ChatForm RootCauseForm(Incident incident) => new(FormButtons.RootCauseAction, $"Root cause of {incident.Id}", "Record", Number(incident),
     [
         new(RootCause, "What caused it?", Required: true, Multiline: true, Hint: "Goes on the timeline and into the postmortem; nothing of it is public."),
     ]);

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Authorization;
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Handoff;
@@ -8,9 +9,9 @@ namespace IncidentBot.Core.Tests.Dispatch;
 
 public sealed class ButtonActsTests
 {
-    [TestCase(IncidentForms.StatusAction, Acts.Status)]
-    [TestCase(IncidentForms.ResolveAction, Acts.Resolve)]
-    [TestCase(IncidentForms.RootCauseAction, Acts.RootCause)]
+    [TestCase(FormButtons.StatusAction, Acts.Status)]
+    [TestCase(FormButtons.ResolveAction, Acts.Resolve)]
+    [TestCase(FormButtons.RootCauseAction, Acts.RootCause)]
     [TestCase(HandoffMessages.FormAction, Acts.Handoff)]
     [TestCase(AskDeciders.AskAction, Acts.Priority)]
     [TestCase(AskDeciders.AnswerAction, Acts.PriorityAnswer)]

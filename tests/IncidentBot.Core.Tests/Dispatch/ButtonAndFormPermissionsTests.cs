@@ -1,6 +1,8 @@
 using IncidentBot.Core.Authorization;
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Handoff;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Tests.Authorization;
 using IncidentBot.Core.Tests.Support;
@@ -16,16 +18,16 @@ public sealed class ButtonAndFormPermissionsTests(string platform)
     [SetUp]
     public async Task Declare() => core = await Team.WithIncident(platform);
 
-    [TestCase(IncidentButtons.Acknowledge, "1", "paula", "mo")]
+    [TestCase(PageButtons.Acknowledge, "1", "paula", "mo")]
     [TestCase(RollbackFirst.DecideAction, "1:yes", "pete", "paula")]
     [TestCase(RollbackFirst.DecideAction, "1:no", "paula", "pete")]
     [TestCase(RollbackFirst.DecideAction, "1:unsure", "dana", "mo")]
     [TestCase(RollbackFirst.RestoredAction, "1:yes", "paula", "pete")]
-    [TestCase(IncidentForms.StatusAction, "1", "paula", "mo")]
-    [TestCase(IncidentForms.ResolveAction, "1", "dana", "mo")]
+    [TestCase(FormButtons.StatusAction, "1", "paula", "mo")]
+    [TestCase(FormButtons.ResolveAction, "1", "dana", "mo")]
     [TestCase(HandoffMessages.FormAction, "1", "alice", "pete")]
     [TestCase(HandoffMessages.TakeOverAction, "1", "dana", "mo")]
-    [TestCase(IncidentButtons.ChooseArea, "1:payments", "alice", "mo")]
+    [TestCase(PageButtons.ChooseArea, "1:payments", "alice", "mo")]
     [TestCase(Checklist.CheckAction, "1:gather", "mo", "gus")]
     public async Task A_button_is_allowed_and_refused_like_its_command(string action, string value, string allowed, string refused)
     {
@@ -65,11 +67,11 @@ public sealed class ButtonAndFormPermissionsTests(string platform)
     {
         var answers = new Dictionary<string, string?> { [IncidentForms.Verification] = "Test order paid" };
 
-        await core.Forms.Submit(core.Context(user: Team.Handle(platform, "mo")), IncidentForms.ResolveAction, "1", answers, CancellationToken.None);
+        await core.Forms.Submit(core.Context(user: Team.Handle(platform, "mo")), FormButtons.ResolveAction, "1", answers, CancellationToken.None);
         Assert.That((await core.Store.Find(1, CancellationToken.None))!.IsOpen, Is.True);
         Assert.That(core.Answers[^1].Message.Text, Does.StartWith("Only"));
 
-        await core.Forms.Submit(core.Context(user: Team.Handle(platform, "paula")), IncidentForms.ResolveAction, "1", answers, CancellationToken.None);
+        await core.Forms.Submit(core.Context(user: Team.Handle(platform, "paula")), FormButtons.ResolveAction, "1", answers, CancellationToken.None);
         Assert.That((await core.Store.Find(1, CancellationToken.None))!.IsOpen, Is.False);
     }
 
@@ -78,7 +80,7 @@ public sealed class ButtonAndFormPermissionsTests(string platform)
     {
         var answers = new Dictionary<string, string?> { [IncidentForms.Stage] = "identified", [IncidentForms.Message] = "Found it" };
 
-        await core.Forms.Submit(core.Context(user: Team.Handle(platform, "pete")), IncidentForms.StatusAction, "1", answers, CancellationToken.None);
+        await core.Forms.Submit(core.Context(user: Team.Handle(platform, "pete")), FormButtons.StatusAction, "1", answers, CancellationToken.None);
 
         Assert.That(core.Publisher.Published, Is.Empty);
         Assert.That(core.Refusals.Entries.Single().Act, Is.EqualTo(Acts.Status));

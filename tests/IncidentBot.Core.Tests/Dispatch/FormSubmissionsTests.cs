@@ -1,3 +1,4 @@
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Handoff;
@@ -14,7 +15,7 @@ public sealed class FormSubmissionsTests
     {
         var answers = Answers((IncidentForms.Stage, "identified"), (IncidentForms.Title, "Card payments"), (IncidentForms.Message, "We found\nthe  cause"));
 
-        Assert.That(FormSubmissions.CommandOf(IncidentForms.StatusAction, 4, answers),
+        Assert.That(FormSubmissions.CommandOf(FormButtons.StatusAction, 4, answers),
             Is.EqualTo(CommandParser.Parse("status INC-4 identified title:\"Card payments\" We found the cause")));
     }
 
@@ -23,7 +24,7 @@ public sealed class FormSubmissionsTests
     {
         var answers = Answers((IncidentForms.Stage, "monitoring"), (IncidentForms.Title, "Card \u201Cpayments\u201D slow"), (IncidentForms.Message, "Fixed"));
 
-        Assert.That(FormSubmissions.CommandOf(IncidentForms.StatusAction, 4, answers),
+        Assert.That(FormSubmissions.CommandOf(FormButtons.StatusAction, 4, answers),
             Is.EqualTo(new StatusCommand(4, IncidentStatus.Monitoring, "Fixed", "Card \u201Cpayments\u201D slow")));
     }
 
@@ -44,12 +45,12 @@ public sealed class FormSubmissionsTests
 
     [Test]
     public void The_resolve_form_also_gives_the_root_cause_and_the_resolution() =>
-        Assert.That(FormSubmissions.CommandOf(IncidentForms.ResolveAction, 4, Answers((IncidentForms.Verification, "Test order paid"), (IncidentForms.RootCause, "Short timeout"), (IncidentForms.Resolution, " "))),
+        Assert.That(FormSubmissions.CommandOf(FormButtons.ResolveAction, 4, Answers((IncidentForms.Verification, "Test order paid"), (IncidentForms.RootCause, "Short timeout"), (IncidentForms.Resolution, " "))),
             Is.EqualTo(new ResolveCommand(4, "Test order paid", "Short timeout", null)));
 
-    [TestCase(IncidentForms.StatusAction, "status", "No stage given.")]
+    [TestCase(FormButtons.StatusAction, "status", "No stage given.")]
     [TestCase(HandoffMessages.FormAction, "handoff", "Name the person taking over")]
-    [TestCase(IncidentForms.RootCauseAction, "rootcause", "Write the root cause.")]
+    [TestCase(FormButtons.RootCauseAction, "rootcause", "Write the root cause.")]
     [TestCase(AskDeciders.AskAction, "priority", "Write the question")]
     public void A_blank_form_gets_the_usage_of_its_command(string form, string verb, string problem)
     {

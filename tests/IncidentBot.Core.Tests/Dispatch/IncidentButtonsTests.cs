@@ -1,4 +1,5 @@
 using System.Reflection;
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Commands;
 using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Handoff;
@@ -13,9 +14,9 @@ public sealed class IncidentButtonsTests
     private static readonly Type[] ButtonOwners =
         [typeof(IncidentButtons), typeof(IncidentForms), typeof(AskDeciders), typeof(ProductionAccess), typeof(DidYouMean), typeof(Checklist), typeof(RollbackFirst), typeof(HandoffMessages)];
 
-    [TestCase(IncidentButtons.Acknowledge, "4", "ack INC-4")]
-    [TestCase(IncidentButtons.Decline, "4", "decline INC-4")]
-    [TestCase(IncidentButtons.ChooseArea, "4:payments", "area INC-4 payments")]
+    [TestCase(PageButtons.Acknowledge, "4", "ack INC-4")]
+    [TestCase(PageButtons.Decline, "4", "decline INC-4")]
+    [TestCase(PageButtons.ChooseArea, "4:payments", "area INC-4 payments")]
     [TestCase(ProductionAccess.RequestAction, "4", "prodaccess INC-4")]
     [TestCase(ProductionAccess.AcknowledgeAction, "4", "prodaccess INC-4 ack")]
     [TestCase(RollbackFirst.DecideAction, "4:yes", "rollback INC-4 yes")]
@@ -30,8 +31,8 @@ public sealed class IncidentButtonsTests
     public void A_button_is_the_command_typed_without_buttons(string action, string value, string typed) =>
         Assert.That(IncidentButtons.CommandOf(action, value), Is.EqualTo(CommandParser.Parse(typed)));
 
-    [TestCase(IncidentForms.StatusAction, "4:identified", "identified")]
-    [TestCase(IncidentForms.ResolveAction, "4", "")]
+    [TestCase(FormButtons.StatusAction, "4:identified", "identified")]
+    [TestCase(FormButtons.ResolveAction, "4", "")]
     [TestCase(HandoffMessages.FormAction, "4", "")]
     [TestCase(AskDeciders.AskAction, "4", "")]
     [TestCase(AskDeciders.AnswerAction, "4:drop", "drop")]
@@ -53,7 +54,7 @@ public sealed class IncidentButtonsTests
 
     [TestCase(RollbackFirst.DecideAction, "4:perhaps")]
     [TestCase(AskDeciders.AnswerAction, "4:later")]
-    [TestCase(IncidentButtons.Acknowledge, "INC-4")]
+    [TestCase(PageButtons.Acknowledge, "INC-4")]
     [TestCase("no-such-button", "4")]
     [TestCase(DidYouMean.DeclareAction, "resolve INC-1 forged")]
     public void A_value_the_button_never_carries_is_no_command(string action, string value) =>

@@ -1,4 +1,4 @@
-using IncidentBot.Core.Dispatch;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
 
@@ -16,7 +16,7 @@ public sealed class DeclinePageTests
     {
         await core.Run("Checkout down area:payments");
 
-        await core.Buttons.Press(core.Context(user: "alice"), IncidentButtons.Decline, "1", CancellationToken.None);
+        await core.Buttons.Press(core.Context(user: "alice"), PageButtons.Decline, "1", CancellationToken.None);
 
         Assert.That(core.DirectMessages("bob"), Has.Count.EqualTo(1), "paged without waiting for the ack timeout");
         var entries = (await core.Timeline()).Where(e => e.Kind is TimelineKind.Paged or TimelineKind.Escalated).Select(e => e.Text);

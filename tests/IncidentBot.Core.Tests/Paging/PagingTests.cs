@@ -1,4 +1,3 @@
-using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Paging;
 using IncidentBot.Core.Tests.Support;
 using IncidentBot.Core.Timeline;
@@ -32,8 +31,8 @@ public sealed class PagingTests
         var page = core.DirectMessages("alice").Single().Message;
         Assert.That(page.Heading, Is.EqualTo("INC-1 [Outage]: Checkout returns 500s"));
         Assert.That(page.ButtonList, Is.EqualTo(new Core.Chat.ChatButton[] {
-            new(IncidentButtons.Acknowledge, "Acknowledge", "1", Primary: true),
-            new(IncidentButtons.Decline, "I'm on something urgent", "1") }));
+            new(PageButtons.Acknowledge, "Acknowledge", "1", Primary: true),
+            new(PageButtons.Decline, "I'm on something urgent", "1") }));
         Assert.That(core.DirectMessages("amir"), Is.Empty);
         Assert.That((await core.Timeline()).Where(e => e.Kind == TimelineKind.Paged).Select(e => e.Text), Is.EqualTo<string[]>(["Paged Alice (primary owners of Payments)", "Told Carol (deciders) of SEV-1"]));
     }
@@ -57,7 +56,7 @@ public sealed class PagingTests
         Assert.That(question.ButtonList.Select(b => b.Label), Is.EqualTo<string[]>(["Payments", "Bookings"]));
         Assert.That(core.DirectMessages("alice"), Is.Empty);
 
-        await core.Buttons.Press(core.Context(user: "carol"), IncidentButtons.ChooseArea, "1:payments", CancellationToken.None);
+        await core.Buttons.Press(core.Context(user: "carol"), PageButtons.ChooseArea, "1:payments", CancellationToken.None);
 
         Assert.That(core.DirectMessages("alice"), Has.Count.EqualTo(1));
         Assert.That(core.Answers[^1].Message.Text, Does.Contain("INC-1 is in Payments now"));
@@ -94,7 +93,7 @@ public sealed class PagingTests
     {
         await core.Run("Checkout down area:payments");
 
-        await core.Buttons.Press(core.Context(user: "alice"), IncidentButtons.Acknowledge, "1", CancellationToken.None);
+        await core.Buttons.Press(core.Context(user: "alice"), PageButtons.Acknowledge, "1", CancellationToken.None);
         await core.Advance(TimeSpan.FromMinutes(30));
 
         var incident = (await core.Store.Find(1, CancellationToken.None))!;
@@ -297,7 +296,7 @@ public sealed class PagingTests
 
         await core.Run("resolve INC-1 again");
         Assert.That(core.Answers[^1].Message.Text, Does.StartWith("INC-1 was already resolved at"));
-        await core.Buttons.Press(core.Context(user: "alice"), IncidentButtons.Acknowledge, "1", CancellationToken.None);
+        await core.Buttons.Press(core.Context(user: "alice"), PageButtons.Acknowledge, "1", CancellationToken.None);
 
         Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 is resolved; there is nothing to acknowledge."));
         Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Resolved), Is.EqualTo(1));

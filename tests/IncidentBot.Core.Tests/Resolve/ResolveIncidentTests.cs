@@ -1,3 +1,4 @@
+using IncidentBot.Core.Chat;
 using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Runbook;
@@ -68,7 +69,7 @@ public sealed class ResolveIncidentTests
             [IncidentForms.Resolution] = " ",
         };
 
-        await core.Forms.Submit(core.Context(user: "alice"), IncidentForms.ResolveAction, "1", forms, CancellationToken.None);
+        await core.Forms.Submit(core.Context(user: "alice"), FormButtons.ResolveAction, "1", forms, CancellationToken.None);
 
         var incident = (await core.Store.Find(1, CancellationToken.None))!;
         Assert.That((incident.Status, incident.Verification, incident.RootCause, incident.Resolution),
@@ -82,7 +83,7 @@ public sealed class ResolveIncidentTests
         await core.Run("Checkout down");
         var answers = new Dictionary<string, string?> { [IncidentForms.Stage] = "monitoring", [IncidentForms.Message] = "Payments work again.\nWe are watching." };
 
-        await core.Forms.Submit(core.Context(user: "alice"), IncidentForms.StatusAction, "1", answers, CancellationToken.None);
+        await core.Forms.Submit(core.Context(user: "alice"), FormButtons.StatusAction, "1", answers, CancellationToken.None);
 
         var (_, update) = core.Publisher.Published.Single();
         Assert.That((update.Stage, update.PublicMessage), Is.EqualTo((IncidentStatus.Monitoring, "Payments work again. We are watching.")));

@@ -1,5 +1,4 @@
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Incidents;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Tests.Support;
@@ -43,7 +42,7 @@ public sealed class RootCauseFoundTests
     [Test]
     public async Task The_prefilled_status_button_explains_the_command_where_there_are_no_forms()
     {
-        await core.Buttons.Press(core.Context(), IncidentForms.StatusAction, "1:identified", CancellationToken.None);
+        await core.Buttons.Press(core.Context(), FormButtons.StatusAction, "1:identified", CancellationToken.None);
 
         Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("Say: status INC-1 identified We found the cause and are working on a fix."));
     }

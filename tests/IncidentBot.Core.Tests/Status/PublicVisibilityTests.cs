@@ -107,7 +107,7 @@ public sealed class PublicVisibilityTests
             [IncidentForms.Message] = "We found the cause",
         };
 
-        await core.Forms.Submit(core.Context(), IncidentForms.StatusAction, "1", answers, CancellationToken.None);
+        await core.Forms.Submit(core.Context(), FormButtons.StatusAction, "1", answers, CancellationToken.None);
 
         Assert.That(core.Publisher.Published.Single().Incident.PublicTitle, Is.EqualTo("Card 'payments' failing"));
         Assert.That(core.Publisher.Published.Single().Update.PublicMessage, Is.EqualTo("We found the cause"));

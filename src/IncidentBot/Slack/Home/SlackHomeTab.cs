@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Chat;
-using IncidentBot.Core.Dispatch;
 using IncidentBot.Core.Handoff;
 using IncidentBot.Core.Home;
 using IncidentBot.Core.Incidents;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Postmortem;
 
 namespace IncidentBot.Slack.Home;
@@ -35,7 +35,7 @@ internal static class SlackHomeTab
         };
         foreach (var incident in view.PagesToAcknowledge.Take(MaxWaitingOfAKind))
         {
-            blocks.Add(Waiting($"*You are paged:* {Title(incident)}, open {PostmortemFigures.Duration(view.AgeOf(incident))}", "Acknowledge", IncidentButtons.Acknowledge, incident));
+            blocks.Add(Waiting($"*You are paged:* {Title(incident)}, open {PostmortemFigures.Duration(view.AgeOf(incident))}", "Acknowledge", PageButtons.Acknowledge, incident));
         }
 
         foreach (var incident in view.HandoffsToAccept.Take(MaxWaitingOfAKind))

@@ -80,6 +80,8 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
         // Bob's page schedules the deciders' step: once it is in Quartz's store (due after now), let it come due.
         await Eventually.Get(NextEscalationTicks, ticks => ticks > Clock.GetUtcNow().UtcTicks, "the deciders' step in Quartz's store");
         await RequestsHandled();
+        // Bob's page may still be on its way: a jump past its lease would have it sent a second time.
+        await Eventually.Get(MessagesInFlight, n => n == 0, "Bob's page to be delivered");
         Clock.Advance(AckTimeout);
         await Eventually.Get(() => Opened("U0CAROL"), n => n > 0, "the deciders next");
         var timeline = (await Bot.Incident(1))!["timeline"]!.AsArray().Select(e => e!["text"]!.GetValue<string>()).ToList();
@@ -94,6 +96,13 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
         await using var database = Database.Connect();
         await using var connection = await database.Open(CancellationToken.None);
         return await connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(next_fire_time), 0) FROM qrtz_triggers WHERE trigger_name = 'INC-1:escalate'");
+    }
+
+    private async Task<long> MessagesInFlight()
+    {
+        await using var database = Database.Connect();
+        await using var connection = await database.Open(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE lease_owner IS NOT NULL OR (status = 'pending' AND attempts = 0)");
     }
 
     private int Opened(string user) => Slack.CallsTo("conversations.open").Count(c => c.Body["users"]!.GetValue<string>() == user);

@@ -25,9 +25,6 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
     /// <summary>The acknowledgement timeout set above: the test advances the clock by it to let a page go unanswered.</summary>
     private static readonly TimeSpan AckTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>The restart test replaces the bot with two on Quartz: each test gets a bot of its own.</summary>
-    protected override bool OwnHost => true;
-
     [Test]
     public async Task Declaring_mentions_the_owners_and_messages_each_with_an_Acknowledge_button()
     {
@@ -63,6 +60,7 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
     }
 
     [Test]
+    [OwnBot]
     public async Task A_restart_in_the_middle_of_an_escalation_neither_loses_nor_repeats_a_step()
     {
         // What survives a restart is Quartz's durable store: these hosts schedule with it, on the test's clock.

@@ -15,7 +15,8 @@ namespace IncidentBot.Tests.Support;
 /// <list type="bullet">
 /// <item>a class on default settings runs on its provider's bot for the whole run (<see cref="SharedHosts"/>);</item>
 /// <item>a class with <see cref="ExtraSettings"/> gets a bot of its own, started at its first test and stopped after its last;</item>
-/// <item>a class that is <see cref="OwnHost"/>, swaps <see cref="Services"/> or schedules with <see cref="Quartz"/> gets a bot per test.</item>
+/// <item>a test marked <see cref="OwnBotAttribute"/>, and every test of a class that is <see cref="OwnHost"/>, swaps
+/// <see cref="Services"/> or schedules with <see cref="Quartz"/>, gets a bot of its own.</item>
 /// </list>
 /// A shared bot is reset before each test (<see cref="SharedHost.Reset"/>). Either way the bot runs on <see cref="Clock"/>:
 /// move it with <see cref="Advance"/>.
@@ -43,7 +44,7 @@ internal abstract partial class HostTestBase(StorageProvider provider)
     /// <summary>The bot's clock (kept across a restart that passes it on): <see cref="Advance"/> it to make reminders come due.</summary>
     protected TestClock Clock => host!.Clock;
 
-    /// <summary>True in a class whose tests stop, restart or replace <see cref="Bot"/>: it gets a bot per test.</summary>
+    /// <summary>True in a class whose tests stop, restart or replace <see cref="Bot"/>: it gets a bot per test (one such test: <see cref="OwnBotAttribute"/>).</summary>
     protected virtual bool OwnHost => false;
 
     /// <summary>True in a class that tests what Quartz does with reminders (its store, its metrics): its bot schedules with Quartz.</summary>
@@ -52,7 +53,7 @@ internal abstract partial class HostTestBase(StorageProvider provider)
     [SetUp]
     public async Task StartBot()
     {
-        hostPerTest = OwnHost || Quartz || Services() is not null;
+        hostPerTest = OwnHost || Quartz || Services() is not null || TestContext.CurrentContext.Test.Method?.IsDefined<OwnBotAttribute>(false) == true;
         host = hostPerTest ? await SharedHost.Start(provider, ExtraSettings(), Services(), Quartz) : await SharedHostForClass();
         if (!hostPerTest)
         {
@@ -87,7 +88,7 @@ internal abstract partial class HostTestBase(StorageProvider provider)
             return;
         }
 
-        Assert.That(replaced, Is.False, $"{GetType().Name} replaces Bot on a shared host: override OwnHost to give each test a bot of its own");
+        Assert.That(replaced, Is.False, $"{GetType().Name} replaces Bot on a shared host: mark the test [OwnBot] to give it a bot of its own");
     }
 
     /// <summary>Stops the class's own bot after its last test, and deletes the files it read.</summary>

@@ -31,6 +31,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? services;
     private readonly bool quartz;
     private readonly bool teams;
+    private string? defaultResponseUrl;
 
     private BotHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services, TestClock clock, bool quartz, bool teams)
     {
@@ -92,7 +93,11 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new BotHost(all, services, clock ?? new TestClock(), quartz, connector is not null);
+        var host = new BotHost(all, services, clock ?? new TestClock(), quartz, connector is not null)
+        {
+            // Answers to a slash command go to the fake too, never out to Slack's real hooks address.
+            defaultResponseUrl = slack?.ResponseUrl("default"),
+        };
         host.StartServer();
         host.Http = host.CreateClient();
         host.RestoreApiToken();
@@ -148,7 +153,7 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     }
 
     public Task<HttpResponseMessage> SlashCommand(string text, string user = "U0ALICE", string channel = "C0OPS", string? responseUrl = null, string? triggerId = null) =>
-        PostSlack(SlackPayloads.SlashCommand(text, user, channel, responseUrl, triggerId), "application/x-www-form-urlencoded");
+        PostSlack(SlackPayloads.SlashCommand(text, user, channel, responseUrl ?? defaultResponseUrl, triggerId), "application/x-www-form-urlencoded");
 
     /// <summary>An interactivity payload (button press, modal submission) from this workspace and app, as Slack stamps it.</summary>
     public Task<HttpResponseMessage> Interaction(string payloadJson)

@@ -13,7 +13,7 @@ internal static class WorkInFlight
 {
     /// <summary>
     /// How much work is in flight. Messages waiting to be tried again, and those queued behind them, are not counted:
-    /// the sample slash commands' response_url leads nowhere, so those answers retry for a day.
+    /// a test that makes Slack fail leaves them retrying for a while, and they do not hold the next test up.
     /// </summary>
     public static async Task<long> Count(TestDatabase database, TimeProvider clock, InMemoryReminders? reminders)
     {

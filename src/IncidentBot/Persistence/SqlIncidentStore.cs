@@ -89,6 +89,15 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
     public async Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct) =>
         await Execute(AppendSql, EntryArgs(number, entry), ct) == 1;
 
+    public async Task<int> AppendAll(long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var added = await connection.ExecuteAsync(new CommandDefinition(AppendSql, entries.Select(e => EntryArgs(number, e)), tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
     public async Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct)
     {
         await using var connection = await database.Open(ct);

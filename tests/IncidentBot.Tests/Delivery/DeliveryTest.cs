@@ -28,13 +28,16 @@ internal abstract class DeliveryTest(StorageProvider provider) : DatabaseTest(pr
     }
 
     /// <summary>The inbox worker of an instance, built as the host builds it, with these handlers.</summary>
-    protected InboxWorker Worker(Instance instance, DeliveryOptions settings, params IInboxHandler[] handlers)
+    protected InboxWorker Worker(Instance instance, DeliveryOptions settings, params IInboxHandler[] handlers) =>
+        new(instance.Inbox, new InboxSignal(), Processing(instance, settings, handlers), Options.Create(settings), Clock, NullLogger<InboxWorker>.Instance);
+
+    /// <summary>How the worker handles a claimed batch, built as the host builds it.</summary>
+    protected InboxBatchProcessing Processing(Instance instance, DeliveryOptions settings, params IInboxHandler[] handlers)
     {
         var options = Options.Create(settings);
         var metrics = Metrics();
         var handling = new InboxItemHandling(instance.Inbox, handlers, options, metrics, Clock, NullLogger<InboxItemHandling>.Instance);
-        var processing = new InboxBatchProcessing(instance.Inbox, handling, options, metrics, Clock);
-        return new InboxWorker(instance.Inbox, new InboxSignal(), processing, options, Clock, NullLogger<InboxWorker>.Instance);
+        return new InboxBatchProcessing(instance.Inbox, handling, options, metrics, Clock);
     }
 
     protected sealed record Instance(DeliveryRuns Runs, Inbox Inbox, Outbox Outbox);

@@ -23,6 +23,9 @@ public interface IIncidentStore
     /// <summary>Adds the entry unless one with the same source id exists; says whether it was added.</summary>
     Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct);
 
+    /// <summary>Adds the entries together (one transaction), except those whose source id exists; how many were added.</summary>
+    Task<int> AppendAll(long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct);
+
     /// <summary>Oldest first.</summary>
     Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct);
 

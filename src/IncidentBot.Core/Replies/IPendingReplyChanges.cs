@@ -9,10 +9,10 @@ public interface IPendingReplyChanges
     Task Keep(long incidentNumber, ReplyChange change, CancellationToken ct);
 
     /// <summary>
-    /// The changes kept for the reply <paramref name="messageId"/>; they are kept no longer. Their order does not
+    /// The changes kept for the replies <paramref name="messageIds"/>; they are kept no longer. Their order does not
     /// matter: an edit older than the reply's latest is ignored, and an edit leaves a deletion in place.
     /// </summary>
-    Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, string messageId, CancellationToken ct);
+    Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct);
 }
 
 /// <summary>A change to a reply: its new text as edited at <see cref="EditedAt"/>, or, when <see cref="Text"/> is null, its deletion.</summary>

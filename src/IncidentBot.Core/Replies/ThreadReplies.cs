@@ -12,17 +12,29 @@ namespace IncidentBot.Core.Replies;
 public sealed class ThreadReplies(IIncidentStore store, IPendingReplyChanges pending)
 {
     /// <summary>Appends the reply when the thread is an incident's; false for other threads and repeats.</summary>
-    public async Task<bool> Record(ThreadMessage reply, CancellationToken ct)
+    public async Task<bool> Record(ThreadMessage reply, CancellationToken ct) => await RecordAll([reply], ct) == 1;
+
+    /// <summary>
+    /// Appends replies of one thread together (a burst in a busy incident), in one write; how many were added (none for
+    /// a thread that is not an incident's, nor for repeats).
+    /// </summary>
+    public async Task<int> RecordAll(IReadOnlyList<ThreadMessage> thread, CancellationToken ct)
     {
-        var incident = await store.FindByThread(reply.Platform, reply.Channel, reply.ThreadId, ct);
-        if (incident is null)
+        var first = thread[0];
+        if (thread.Any(r => (r.Platform, r.Channel, r.ThreadId) != (first.Platform, first.Channel, first.ThreadId)))
         {
-            return false;
+            throw new ArgumentException("replies recorded together must all be in one thread", nameof(thread));
         }
 
-        var entry = new TimelineEntry(reply.At, TimelineKind.Message, reply.Actor, reply.Text, reply.MessageId);
-        var added = await store.Append(incident.Number, entry, ct);
-        foreach (var change in await pending.Take(incident.Number, reply.MessageId, ct))
+        var incident = await store.FindByThread(first.Platform, first.Channel, first.ThreadId, ct);
+        if (incident is null)
+        {
+            return 0;
+        }
+
+        var entries = thread.Select(r => new TimelineEntry(r.At, TimelineKind.Message, r.Actor, r.Text, r.MessageId)).ToList();
+        var added = await store.AppendAll(incident.Number, entries, ct);
+        foreach (var change in await pending.Take(incident.Number, [.. thread.Select(r => r.MessageId)], ct))
         {
             await Apply(incident.Number, change, ct);
         }

@@ -30,6 +30,8 @@ internal static class DeliveryExtensions
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<RunHeartbeat>();
+        services.AddSingleton<InboxItemHandling>();
+        services.AddSingleton<InboxBatchProcessing>();
         services.AddHostedService<InboxWorker>();
         services.AddHostedService<OutboxSender>();
         return services;

@@ -32,6 +32,12 @@ internal sealed class DeliveryOptions
 
     public int EffectiveMaxAttempts => MaxAttempts ?? MaxInboxAttempts ?? DefaultMaxAttempts;
 
+    /// <summary>
+    /// The most stored requests claimed and completed together: a burst of one thread's replies is taken as a run and
+    /// appended in one transaction, and requests outside threads are taken several at a time. 1 takes them one by one.
+    /// </summary>
+    public int InboxBatch { get; set; } = 100;
+
     /// <summary>How long processing one stored request may take before it is cancelled and retried.</summary>
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -81,6 +87,11 @@ internal sealed class DeliveryOptions
         if (o.InstanceTimeout < o.HeartbeatInterval * 3)
         {
             yield return $"{Section}:InstanceTimeout must be at least three heartbeats ({o.HeartbeatInterval * 3}), was {o.InstanceTimeout}.";
+        }
+
+        if (o.InboxBatch is < 1 or > 1000)
+        {
+            yield return $"{Section}:InboxBatch must be 1 to 1000, was {o.InboxBatch}.";
         }
 
         if (o.MaxWaitingAcks < 1)

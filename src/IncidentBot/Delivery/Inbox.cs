@@ -16,17 +16,7 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
     public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMilliseconds(500);
 
     private readonly InboxBatches batches = new(database, clock, maxWaiting, maxWait ?? DefaultMaxWait);
-
-    // Waiting to be processed, or claimed by someone whose claim no longer counts.
-    private static readonly string Claimable =
-        $"((i.status = 'pending' AND i.not_before <= @now) OR (i.status = 'processing' AND {Claims.LeaseIsFree("i")}))";
-
-    // The first unfinished request of its ordering key (a thread): requests of one thread go one at a time, in order.
-    private const string IsHead = """
-        (i.ordering_key IS NULL OR NOT EXISTS (
-            SELECT 1 FROM inbox p
-            WHERE p.ordering_key = i.ordering_key AND p.status IN ('pending', 'processing') AND p.id < i.id))
-        """;
+    private readonly InboxClaim claims = new(database, runs, run, clock);
 
     /// <summary>
     /// Stores the request unless any of its keys was seen before; null for a duplicate (nothing stored). Committed
@@ -40,27 +30,27 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
     public void Dispose() => batches.Dispose();
 
     /// <summary>
-    /// The oldest claimable request, leased to this run, its attempts counted now (so one that kills the process
-    /// still counts); null when there is nothing to do.
+    /// The oldest claimable requests (several threads' heads and the runs behind them, see <see cref="InboxClaim"/>),
+    /// leased to this run, their attempts counted now (so one that kills the process still counts).
     /// </summary>
-    public async Task<InboxItem?> ClaimNext(TimeSpan lease, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var connection = await database.Open(ct);
-        var row = await connection.QueryFirstOrDefaultAsync<InboxRow>(new CommandDefinition(
-            $"""
-            UPDATE inbox SET status = 'processing', lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1
-            WHERE id = (SELECT i.id FROM inbox i WHERE {Claimable} AND {IsHead} ORDER BY i.id LIMIT 1 {Claims.SkipLocked(database.Provider)})
-            RETURNING {InboxRow.Columns}
-            """,
-            new { now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) },
-            cancellationToken: ct));
-        return row?.ToItem();
-    }
+    public Task<IReadOnlyList<InboxItem>> Claim(TimeSpan lease, int max, CancellationToken ct) => claims.Claim(lease, max, ct);
+
+    /// <summary>The oldest claimable request alone; null when there is nothing to do.</summary>
+    public async Task<InboxItem?> ClaimNext(TimeSpan lease, CancellationToken ct) => await Claim(lease, 1, ct) is [var item] ? item : null;
 
     /// <summary>False when this run no longer holds the claim (it expired and another took it): nothing is changed.</summary>
-    public Task<bool> Complete(InboxItem item, CancellationToken ct) => Finish(
-        "status = 'done', done_at = @now", item, new { now = DbTime.ToDb(clock.GetUtcNow()) }, ct);
+    public async Task<bool> Complete(InboxItem item, CancellationToken ct) => await Complete([item], ct) == 1;
+
+    /// <summary>Completes the requests in one transaction; how many this run still held (only those are changed).</summary>
+    public Task<int> Complete(IReadOnlyCollection<InboxItem> items, CancellationToken ct) =>
+        FinishAll("status = 'done', done_at = @now", items, new { now = DbTime.ToDb(clock.GetUtcNow()) }, ct);
+
+    /// <summary>
+    /// Gives back claimed requests that were not tried (one before them in their thread failed, or the lease ran short):
+    /// pending again, the attempt their claim counted undone.
+    /// </summary>
+    public Task<int> Release(IReadOnlyCollection<InboxItem> items, CancellationToken ct) =>
+        FinishAll("status = 'pending', attempts = attempts - 1", items, new { }, ct);
 
     public Task<bool> Retry(InboxItem item, string error, DateTimeOffset notBefore, CancellationToken ct) => Finish(
         "status = 'pending', not_before = @notBefore, last_error = @error", item, new { error, notBefore = DbTime.ToDb(notBefore) }, ct);
@@ -78,14 +68,30 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
     }
 
     /// <summary>The claim is this run's and this claim's: a later claim of the same row counted one more attempt.</summary>
-    private async Task<bool> Finish(string set, InboxItem item, object args, CancellationToken ct)
+    private async Task<bool> Finish(string set, InboxItem item, object args, CancellationToken ct) => await FinishAll(set, [item], args, ct) == 1;
+
+    private async Task<int> FinishAll(string set, IReadOnlyCollection<InboxItem> items, object args, CancellationToken ct)
     {
-        var parameters = new DynamicParameters(args);
-        parameters.AddDynamicParams(new { item.Id, me = run.RunId, item.Attempts });
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        var changed = 0;
         await using var connection = await database.Open(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE inbox SET {set}, lease_owner = NULL, lease_until = NULL WHERE id = @Id AND lease_owner = @me AND attempts = @Attempts",
-            parameters,
-            cancellationToken: ct)) == 1;
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        foreach (var claim in items.GroupBy(i => i.Attempts))
+        {
+            var parameters = new DynamicParameters(args);
+            parameters.AddDynamicParams(new { ids = claim.Select(i => i.Id).ToArray(), me = run.RunId, attempts = claim.Key });
+            changed += await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE inbox SET {set}, lease_owner = NULL, lease_until = NULL WHERE {SqlLists.In(database.Provider, "id", "ids")} AND lease_owner = @me AND attempts = @attempts",
+                parameters,
+                tx,
+                cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return changed;
     }
 }

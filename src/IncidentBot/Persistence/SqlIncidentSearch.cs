@@ -5,7 +5,8 @@ namespace IncidentBot.Persistence;
 
 /// <summary>
 /// Full-text search over <c>incident_documents</c> (migration 011: title, root cause, verification and live timeline
-/// entries of each incident). SQLite: the FTS5 table <c>incident_search</c>, kept current by triggers, ranked by bm25.
+/// entries of each incident). SQLite: the FTS5 table <c>incident_search</c>, kept current by triggers and, for new timeline
+/// entries, by <see cref="SqlIncidentStore"/> once per write (migration 020), ranked by bm25.
 /// PostgreSQL: an English <c>tsvector</c> of the document matched against <c>plainto_tsquery</c>, ranked by
 /// <c>ts_rank</c>; it is computed per query (no index), which is fine for thousands of incidents, not millions.
 /// Words come in as letters and digits only, so nothing typed is query syntax.

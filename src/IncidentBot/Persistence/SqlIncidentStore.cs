@@ -46,7 +46,7 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
             cancellationToken: ct));
         if (number is { } created)
         {
-            await connection.ExecuteAsync(new CommandDefinition(AppendSql, EntryArgs(created, declared), tx, cancellationToken: ct));
+            await AppendEntries(connection, tx, created, [declared], ct);
         }
 
         // A repeated request finds the incident its first run opened (committed, or it would not have conflicted).
@@ -86,8 +86,38 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
     public Task SetThreadId(long number, string threadId, CancellationToken ct) =>
         Execute("UPDATE incidents SET thread_id = @threadId WHERE id = @number", new { number, threadId }, ct);
 
-    public async Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct) =>
-        await Execute(AppendSql, EntryArgs(number, entry), ct) == 1;
+    public async Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct) => await AppendAll(number, [entry], ct) == 1;
+
+    public async Task<int> AppendAll(long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var added = await AppendEntries(connection, tx, number, entries, ct);
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    /// <summary>
+    /// On SQLite the incident's search document is indexed again once per write, not per entry (migration 020): it holds
+    /// the whole timeline, so re-indexing it for each of a burst of replies made the burst cost grow with its square.
+    /// </summary>
+    private async Task<int> AppendEntries(DbConnection connection, DbTransaction tx, long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct)
+    {
+        var added = await connection.ExecuteAsync(new CommandDefinition(AppendSql, entries.Select(e => EntryArgs(number, e)), tx, cancellationToken: ct));
+        if (added > 0 && database.Provider == StorageProvider.Sqlite)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                DELETE FROM incident_search WHERE rowid = @number;
+                INSERT INTO incident_search (rowid, document) SELECT id, document FROM incident_documents WHERE id = @number;
+                """,
+                new { number },
+                tx,
+                cancellationToken: ct));
+        }
+
+        return added;
+    }
 
     public async Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct)
     {

@@ -15,25 +15,36 @@ internal sealed class SqlPendingReplyChanges(Database database) : IPendingReplyC
             cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, string messageId, CancellationToken ct)
+    public async Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct)
     {
+        var where = $"incident_id = @incidentNumber AND {SqlLists.In(database.Provider, "message_id", "messageIds")}";
+        var args = new { incidentNumber, messageIds = messageIds.ToArray() };
         await using var connection = await database.Open(ct);
+
+        // Nearly always there is nothing kept: a read finds that out without waiting for SQLite's single writer. Only
+        // requests of the same thread keep changes for its replies, and they are handled one at a time (the inbox's
+        // ordering), so nothing is kept between this read and the delete below.
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM pending_reply_changes WHERE {where}", args, cancellationToken: ct)) == 0)
+        {
+            return [];
+        }
+
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var args = new { incidentNumber, messageId };
         var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(
-            "SELECT text AS Text, edited_at AS EditedAt FROM pending_reply_changes WHERE incident_id = @incidentNumber AND message_id = @messageId",
+            $"SELECT message_id AS MessageId, text AS Text, edited_at AS EditedAt FROM pending_reply_changes WHERE {where}",
             args,
             tx,
             cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM pending_reply_changes WHERE incident_id = @incidentNumber AND message_id = @messageId", args, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM pending_reply_changes WHERE {where}", args, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return [.. rows.Select(r => new ReplyChange(messageId, r.Text, DbTime.FromDb(r.EditedAt)))];
+        return [.. rows.Select(r => new ReplyChange(r.MessageId, r.Text, DbTime.FromDb(r.EditedAt)))];
     }
 
     /// <summary>A row as Dapper reads it (setters, not a record: see IncidentRow).</summary>
     private sealed class PendingRow
     {
+        public string MessageId { get; set; } = "";
+
         public string? Text { get; set; }
 
         public long? EditedAt { get; set; }

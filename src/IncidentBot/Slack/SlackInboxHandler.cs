@@ -25,10 +25,28 @@ internal sealed partial class SlackInboxHandler(
 
     public string Platform => SlackChatPlatform.PlatformName;
 
+    /// <summary>
+    /// A burst of new replies in one thread (the run's first requests, up to anything else) goes onto the timeline in
+    /// one write; the rest of the run is handled one by one.
+    /// </summary>
+    public async Task<int> HandleTogether(IReadOnlyList<InboxItem> run, CancellationToken ct)
+    {
+        var burst = run.Select(item => Read(item) is SlackEventCallback callback && SlackEventReader.Read(callback) is SlackReplyPosted reply ? reply : null)
+            .TakeWhile(reply => reply is not null)
+            .Select(reply => new ThreadMessage(Platform, reply!.Channel, reply.ThreadTs, reply.Ts, reply.Actor, reply.Text, reply.At))
+            .ToList();
+        if (burst.Count < 2)
+        {
+            return 0;
+        }
+
+        await replies.RecordAll(burst, ct);
+        return burst.Count;
+    }
+
     public Task Handle(InboxItem item, CancellationToken ct)
     {
-        var contentType = item.Kind == Event ? "application/json" : FormContentType;
-        var request = SlackInbound.Parse(contentType, Encoding.UTF8.GetBytes(item.Body));
+        var request = Read(item);
         var requestKey = "slack:" + item.Id.ToString(CultureInfo.InvariantCulture);
         switch (request)
         {
@@ -53,6 +71,9 @@ internal sealed partial class SlackInboxHandler(
                 return Task.CompletedTask;
         }
     }
+
+    private static SlackRequest Read(InboxItem item) =>
+        SlackInbound.Parse(item.Kind == Event ? "application/json" : FormContentType, Encoding.UTF8.GetBytes(item.Body));
 
     /// <summary>
     /// Whether <see cref="Handle"/> would do anything with this event or interaction, decided without the database: the

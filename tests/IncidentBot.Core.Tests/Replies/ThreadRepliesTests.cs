@@ -115,6 +115,25 @@ public sealed class ThreadRepliesTests
         Assert.That((await Timeline()).Where(e => e.Kind == TimelineKind.Message).Select(e => e.Text), Is.EqualTo<string[]>(["first", "second"]));
     }
 
+    [Test]
+    public async Task Replies_recorded_together_are_each_on_the_timeline_once_and_take_the_changes_that_came_before_them()
+    {
+        await core.Replies.Delete(InProcessChat.PlatformName, "C-ops", thread, "m2", CancellationToken.None);
+        await core.Replies.Record(Reply("m1", "first"), CancellationToken.None);
+
+        var added = await core.Replies.RecordAll([Reply("m1", "first"), Reply("m2", "the token is abc"), Reply("m3", "third")], CancellationToken.None);
+
+        Assert.That(added, Is.EqualTo(2), "m1 was there already");
+        var replies = (await Timeline()).Where(e => e.Kind == TimelineKind.Message).ToList();
+        Assert.That(replies.Select(e => (e.SourceId, e.Deleted)), Is.EqualTo<(string, bool)[]>([("m1", false), ("m2", true), ("m3", false)]));
+    }
+
+    [Test]
+    public void Replies_of_different_threads_are_not_recorded_together()
+    {
+        Assert.ThrowsAsync<ArgumentException>(() => core.Replies.RecordAll([Reply("m1", "a"), Reply("m2", "b") with { ThreadId = "elsewhere" }], CancellationToken.None));
+    }
+
     private ThreadMessage Reply(string id, string text, DateTimeOffset? at = null) =>
         new(InProcessChat.PlatformName, "C-ops", thread, id, "bob", text, at ?? core.Clock.GetUtcNow());
 

@@ -98,6 +98,17 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IAbsen
         }
     }
 
+    public async Task<int> AppendAll(long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct)
+    {
+        var added = 0;
+        foreach (var entry in entries)
+        {
+            added += await Append(number, entry, ct) ? 1 : 0;
+        }
+
+        return added;
+    }
+
     public Task<bool> Append(long number, TimelineEntry entry, CancellationToken ct)
     {
         lock (gate)

@@ -17,12 +17,12 @@ internal sealed class MemoryPendingReplyChanges : IPendingReplyChanges
         }
     }
 
-    public Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, string messageId, CancellationToken ct)
+    public Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct)
     {
         lock (gate)
         {
-            IReadOnlyList<ReplyChange> taken = [.. kept.Where(k => k.Incident == incidentNumber && k.Change.MessageId == messageId).Select(k => k.Change)];
-            kept.RemoveAll(k => k.Incident == incidentNumber && k.Change.MessageId == messageId);
+            IReadOnlyList<ReplyChange> taken = [.. kept.Where(k => k.Incident == incidentNumber && messageIds.Contains(k.Change.MessageId)).Select(k => k.Change)];
+            kept.RemoveAll(k => k.Incident == incidentNumber && messageIds.Contains(k.Change.MessageId));
             return Task.FromResult(taken);
         }
     }

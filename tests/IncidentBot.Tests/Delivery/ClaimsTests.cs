@@ -2,8 +2,6 @@ using Dapper;
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace IncidentBot.Tests.Delivery;
 
@@ -113,7 +111,7 @@ internal sealed class ClaimsTests(StorageProvider provider) : DeliveryTest(provi
         var restarted = await Start("bot-a");
         var handler = new RecordingHandler();
         var settings = new DeliveryOptions { MaxAttempts = maxAttempts };
-        using var worker = new InboxWorker(restarted.Inbox, new InboxSignal(), [handler], Options.Create(settings), Metrics(), Clock, NullLogger<InboxWorker>.Instance);
+        using var worker = Worker(restarted, settings, handler);
         await worker.StartAsync(Ct);
         await Eventually.Get(() => restarted.Inbox.Pending(Ct), n => n == 0, "the request to be set aside");
         await worker.StopAsync(Ct);

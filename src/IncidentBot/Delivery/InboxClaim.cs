@@ -1,0 +1,134 @@
+using System.Data.Common;
+using Dapper;
+using IncidentBot.Persistence;
+
+namespace IncidentBot.Delivery;
+
+/// <summary>
+/// Claims a batch of stored requests in one short transaction: the oldest claimable heads (the first unfinished request
+/// of each thread, or a request outside any thread), and behind each head the run of its thread's next requests. A
+/// thread's requests are claimed only as a run from its head, so they stay strictly in order whoever claims them.
+/// </summary>
+/// <remarks>
+/// Only requests never claimed before go into a batch of several: a request claimed before (retried, or taken over from
+/// a crashed run) is claimed alone, so a request that crashes the process costs its neighbours at most one attempt.
+/// On PostgreSQL the heads are locked with <c>FOR UPDATE SKIP LOCKED</c>, and a thread's run is taken only by whoever
+/// holds its head: two instances never claim parts of one thread at once. On SQLite the transaction is
+/// <c>BEGIN IMMEDIATE</c>, so claims are exclusive anyway.
+/// </remarks>
+internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryRun run, TimeProvider clock)
+{
+    /// <summary>How far past the oldest head (in ids) other heads are looked for, per request of the batch: bounds the scan.</summary>
+    private const int HeadWindowPerRow = 4;
+
+    // Waiting to be processed, or claimed by someone whose claim no longer counts.
+    private static readonly string Claimable =
+        $"((i.status = 'pending' AND i.not_before <= @now) OR (i.status = 'processing' AND {Claims.LeaseIsFree("i")}))";
+
+    // The first unfinished request of its ordering key (a thread): requests of one thread go in order.
+    private const string IsHead = """
+        (i.ordering_key IS NULL OR NOT EXISTS (
+            SELECT 1 FROM inbox p
+            WHERE p.ordering_key = i.ordering_key AND p.status IN ('pending', 'processing') AND p.id < i.id))
+        """;
+
+    /// <summary>Up to <paramref name="max"/> requests, in id order, leased to this run with their attempts counted now.</summary>
+    public async Task<IReadOnlyList<InboxItem>> Claim(TimeSpan lease, int max, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var args = new DynamicParameters(new { now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) });
+        await using var connection = await database.Open(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var ids = await Choose(connection, tx, args, DbTime.ToDb(now), max, ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
+            $"""
+            UPDATE inbox SET status = 'processing', lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1
+            WHERE id IN (SELECT i.id FROM inbox i WHERE {SqlLists.In(database.Provider, "i.id", "ids")} AND {Claimable})
+            RETURNING {InboxRow.Columns}
+            """,
+            With(args, new { ids = ids.ToArray() }),
+            tx,
+            cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return [.. rows.Select(r => r.ToItem()).OrderBy(i => i.Id)];
+    }
+
+    private async Task<List<long>> Choose(DbConnection connection, DbTransaction tx, DynamicParameters args, long now, int max, CancellationToken ct)
+    {
+        var first = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"SELECT i.id FROM inbox i WHERE {Claimable} AND {IsHead} ORDER BY i.id LIMIT 1", args, tx, cancellationToken: ct));
+        if (first is null)
+        {
+            return [];
+        }
+
+        var heads = (await connection.QueryAsync<Candidate>(new CommandDefinition(
+            $"""
+            SELECT i.id AS Id, i.ordering_key AS OrderingKey, i.attempts AS Attempts FROM inbox i
+            WHERE i.id >= @first AND i.id <= @window AND {Claimable} AND {IsHead}
+            ORDER BY i.id LIMIT @max {Claims.SkipLocked(database.Provider)}
+            """,
+            With(args, new { first, window = first + ((long)max * HeadWindowPerRow), max }),
+            tx,
+            cancellationToken: ct))).ToList();
+        if (heads is [{ Attempts: > 0 } retried, ..])
+        {
+            return [retried.Id];
+        }
+
+        var chosen = heads.TakeWhile(h => h.Attempts == 0).ToList();
+        var ids = chosen.Select(h => h.Id).ToList();
+        foreach (var head in chosen.Where(h => h.OrderingKey is not null))
+        {
+            if (ids.Count >= max)
+            {
+                break;
+            }
+
+            ids.AddRange(await RunBehind(connection, tx, head, max - ids.Count, now, ct));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The thread's next requests after its head, up to the first one claimed before (or not due yet).</summary>
+    private static async Task<IEnumerable<long>> RunBehind(
+        DbConnection connection, DbTransaction tx, Candidate head, int room, long now, CancellationToken ct)
+    {
+        var next = await connection.QueryAsync<Candidate>(new CommandDefinition(
+            """
+            SELECT i.id AS Id, i.ordering_key AS OrderingKey, i.attempts AS Attempts, i.status AS Status, i.not_before AS NotBefore FROM inbox i
+            WHERE i.ordering_key = @key AND i.status IN ('pending', 'processing') AND i.id > @head
+            ORDER BY i.id LIMIT @room
+            """,
+            new { key = head.OrderingKey, head = head.Id, room },
+            tx,
+            cancellationToken: ct));
+        return next.TakeWhile(c => c is { Attempts: 0, Status: "pending" } && c.NotBefore <= now).Select(c => c.Id);
+    }
+
+    private static DynamicParameters With(DynamicParameters shared, object more)
+    {
+        var parameters = new DynamicParameters(shared);
+        parameters.AddDynamicParams(more);
+        return parameters;
+    }
+
+    private sealed class Candidate
+    {
+        public long Id { get; set; }
+
+        public string? OrderingKey { get; set; }
+
+        public int Attempts { get; set; }
+
+        public string Status { get; set; } = "";
+
+        public long NotBefore { get; set; }
+    }
+}

@@ -25,6 +25,12 @@ public static class ThreadRoot
             .. incident.IsPrivate ? [new ChatField("Visibility", "Private: never on the status page")] : Array.Empty<ChatField>(),
         ]);
 
+    /// <summary>How a message outside the thread (a page, a handoff, a question) names the incident.</summary>
+    public static string Heading(Incident incident) => $"{incident.Id} {TitlePrefix}{incident.Title}";
+
+    /// <summary>The severity as a page or a direct message shows it.</summary>
+    public static ChatField Severity(Incident incident) => new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set");
+
     public static string FormatUtc(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -67,7 +67,7 @@ public sealed class HandoffEscalation(IIncidentStore incidents, Roster roster, C
             await platform.DirectMessage(platform.Handle(person)!, new ChatMessage(
                 $"{incident.Id}:{sourceId}:{person.Id}",
                 $"{why}. Take it over ('takeover {incident.Id}'), or find someone who will ('owner {incident.Id} @person').",
-                Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
+                Heading: ThreadRoot.Heading(incident),
                 Buttons: [HandoffMessages.TakeOverButton(incident)]), ct);
 
             // Recorded as a page: being asked to step in is what lets them take over (Authorization:Owner, role paged).

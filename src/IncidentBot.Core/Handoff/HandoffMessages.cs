@@ -27,8 +27,8 @@ public static class HandoffMessages
     public static ChatMessage AskToAccept(Incident incident, string from, string notes, string key) => new(
         Key: key,
         Text: $"{from} is handing {incident.Id} to you. Accept to take ownership ('accept {incident.Id}'); until you do, {from} still owns it.\n{NotesLabel}{notes}",
-        Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
-        Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("From", from)],
+        Heading: ThreadRoot.Heading(incident),
+        Fields: [ThreadRoot.Severity(incident), new("From", from)],
         Buttons: [new ChatButton(AcceptAction, "Accept", Number(incident), Primary: true)]);
 
     /// <summary>The timeline source id of a proposal to hand the incident to <paramref name="to"/>.</summary>

@@ -102,7 +102,7 @@ public sealed class HandoffSchedule(
         await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Reminder, PageOwners.Bot, text, sourceId), ct);
         await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text, Buttons: [HandoffMessages.HandOffButton(incident)]), ct);
         await platform.DirectMessage(owner, new ChatMessage(
-            $"{incident.Id}:{sourceId}:dm", text, Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}", Buttons: [HandoffMessages.HandOffButton(incident)]), ct);
+            $"{incident.Id}:{sourceId}:dm", text, Heading: ThreadRoot.Heading(incident), Buttons: [HandoffMessages.HandOffButton(incident)]), ct);
 
         var next = reminder.At + policy.RepeatEvery > now ? reminder.At + policy.RepeatEvery : now + policy.RepeatEvery;
         if (next < end + policy.Grace)

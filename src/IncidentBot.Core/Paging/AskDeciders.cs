@@ -102,8 +102,8 @@ public sealed class AskDeciders(
     private static ChatMessage Question(Incident incident, string question, string by, int number, string decider) => new(
         Key: $"{incident.Id}:priority:{number}:{decider}",
         Text: $"{by} asks: {question}\nDoes {incident.Id} come before other work? Your answer is posted in its thread (add a note with 'priority {incident.Id} drop|wait <note>').",
-        Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
-        Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("Owner", incident.Owner ?? "nobody yet")],
+        Heading: ThreadRoot.Heading(incident),
+        Fields: [ThreadRoot.Severity(incident), new("Owner", incident.Owner ?? "nobody yet")],
         Buttons: [
             new ChatButton(AnswerAction, "Drop everything", $"{Number(incident)}:drop", Primary: true),
             new ChatButton(AnswerAction, "Can wait", $"{Number(incident)}:wait"),

@@ -109,8 +109,8 @@ public sealed class PageOwners(
     private ChatMessage PageMessage(Incident incident, Area area, PageLevel level, Person person) => new(
         Key: $"{incident.Id}:page:{(int)level}:{person.Id}",
         Text: $"You are paged as one of the {Label(level, area)}. Acknowledge to take ownership ('ack {incident.Id}'); if nobody does within {policy.AckTimeout.TotalMinutes:0} min, the next people are paged. On something equally urgent? Say so ('decline {incident.Id} <why>'), and the next person is paged at once.",
-        Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
-        Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("Declared by", incident.DeclaredBy)],
+        Heading: ThreadRoot.Heading(incident),
+        Fields: [ThreadRoot.Severity(incident), new("Declared by", incident.DeclaredBy)],
         Buttons: [
             new ChatButton(PageButtons.Acknowledge, "Acknowledge", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Primary: true),
             new ChatButton(PageButtons.Decline, "I'm on something urgent", incident.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),

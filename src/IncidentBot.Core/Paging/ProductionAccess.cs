@@ -104,8 +104,8 @@ public sealed class ProductionAccess(
     private ChatMessage PageMessage(Incident incident, Person person) => new(
         Key: $"{incident.Id}:prodaccess:page:{person.Id}",
         Text: $"The people on {incident.Id} need someone with production access. Acknowledge if you can help now ('prodaccess {incident.Id} ack'); if you do not within {policy.AckTimeout.TotalMinutes:0} min, the next person with access is paged.",
-        Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}",
-        Fields: [new("Severity", incident.Severity is { } s ? $"SEV-{s}" : "not set"), new("Owner", incident.Owner ?? "nobody yet")],
+        Heading: ThreadRoot.Heading(incident),
+        Fields: [ThreadRoot.Severity(incident), new("Owner", incident.Owner ?? "nobody yet")],
         Buttons: [new ChatButton(AcknowledgeAction, "Acknowledge", Number(incident), Primary: true)]);
 
     private static string Skipped(IReadOnlyList<(Person Person, AvailabilityStatus Status)> candidates, IChatPlatform platform) =>

@@ -22,7 +22,7 @@ public sealed class SevOneDeciders(IIncidentStore incidents, Roster roster, Chat
                 await platform.DirectMessage(handle, new ChatMessage(
                     $"{incident.Id}:sev1:{why}:{person.Id}",
                     $"{incident.Id} is SEV-1 ({by}): {incident.Title}. For your information as one of the people who decide priorities; the owners are handling it in the incident thread.",
-                    Heading: $"{incident.Id} {ThreadRoot.TitlePrefix}{incident.Title}"), ct);
+                    Heading: ThreadRoot.Heading(incident)), ct);
                 var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Paged, PageOwners.Bot, $"Told {person.Name} (deciders) of SEV-1", $"sev1:{why}:{person.Id}");
                 await incidents.Append(incident.Number, entry, ct);
             }

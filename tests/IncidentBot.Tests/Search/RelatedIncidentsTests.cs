@@ -1,7 +1,7 @@
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
-namespace IncidentBot.Tests.Incidents;
+namespace IncidentBot.Tests.Search;
 
 /// <summary><c>/outage related</c>, the question at resolve and the postmortem, through Slack and each store.</summary>
 [TestFixture(StorageProvider.Sqlite)]

@@ -1,7 +1,7 @@
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Support;
 
-namespace IncidentBot.Tests.Incidents;
+namespace IncidentBot.Tests.Search;
 
 /// <summary>Similar earlier incidents in a new thread, through Slack and the full-text search of each store.</summary>
 [TestFixture(StorageProvider.Sqlite)]

@@ -4,10 +4,11 @@ using IncidentBot.Persistence;
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Group commit for the acknowledgement path. Each request waits for its own row to be committed (acknowledged means
-/// stored), but the rows of everyone waiting are written in one transaction by whichever request gets the writer
-/// first: one commit per batch instead of per request, so a storm does not queue on SQLite's single writer or on
-/// PostgreSQL's commit flushes. How a batch is written, duplicates included: <see cref="InboxWriter"/>.
+/// Group commit for the acknowledgement path on SQLite. Each request waits for its own row to be committed
+/// (acknowledged means stored), but the rows of everyone waiting are written in one transaction by whichever request
+/// gets the writer first: one commit per batch instead of per request, so a storm does not queue on SQLite's single
+/// writer. PostgreSQL takes concurrent transactions from its pool and groups its own WAL flushes, so there each request
+/// commits alone. How rows are written, duplicates included: <see cref="InboxWriter"/>.
 /// A request is refused at once (<see cref="InboxFullException"/>) rather than answered after Slack gave up when
 /// <c>maxWaiting</c> requests are already waiting, or the oldest has waited longer than <c>maxWait</c>.
 /// </summary>
@@ -28,6 +29,20 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
         {
             Interlocked.Decrement(ref waiting);
             throw new InboxFullException(maxWaiting, maxWait);
+        }
+
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            // PostgreSQL takes concurrent transactions from its pool and groups their WAL flushes itself; one writer
+            // there would make every row wait for the round trips of the rows before it.
+            try
+            {
+                return (await rows.Store([row], ct))[0];
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiting);
+            }
         }
 
         var mine = new Waiting(row, clock.GetTimestamp());

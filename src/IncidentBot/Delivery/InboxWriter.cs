@@ -6,11 +6,12 @@ using Microsoft.Data.Sqlite;
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Writes one batch of inbox rows in one transaction (see <see cref="InboxBatches"/>). The keys of the whole batch are
+/// Writes inbox rows in one transaction: a batch of them on SQLite, one request's on PostgreSQL (see
+/// <see cref="InboxBatches"/>). The keys of the whole batch are
 /// looked up in one query first, so a duplicate is skipped without a savepoint per row. On SQLite the writer keeps one
 /// connection of its own, its statements prepared once (not a connection and four pragmas per batch, nor a statement
-/// compiled per row). On PostgreSQL it takes a pooled connection per batch; two instances storing the same
-/// key at once make the later batch start again, and its lookup then finds the key.
+/// compiled per row). On PostgreSQL it takes a pooled connection per call; two requests storing the same key at
+/// once (a retry on another instance) make the later transaction start again, and its lookup then finds the key.
 /// </summary>
 internal sealed class InboxWriter(Database database) : IDisposable
 {

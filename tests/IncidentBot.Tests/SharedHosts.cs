@@ -6,7 +6,7 @@ namespace IncidentBot.Tests;
 
 /// <summary>
 /// Owns the <see cref="SharedHost"/> of each storage provider for the whole test run: started by the first host test
-/// that runs on default settings, stopped after the last test. Starting a bot (migrations, Quartz, Kestrel) costs more
+/// class on default settings, stopped after the last test. Starting a bot (migrations, Quartz, Kestrel) costs more
 /// than most tests, so the suite's time grows with what is tested rather than with the number of tests.
 /// </summary>
 [SetUpFixture]

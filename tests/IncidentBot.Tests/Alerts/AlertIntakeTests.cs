@@ -29,23 +29,13 @@ internal sealed class AlertIntakeTests(StorageProvider provider) : HostTestBase(
         prod_access: []
         """;
 
-    private string registryPath = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, Registry);
-        return new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>
         {
-            ["Registry:Path"] = registryPath,
+            ["Registry:Path"] = RegistryFile(Registry),
             ["Slack:IncidentChannel"] = "C0INCIDENTS",
             ["Alerts:Sources:alertmanager:Token"] = AlertmanagerToken,
             ["Alerts:Sources:generic:Secret"] = GenericSecret,
         };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
 
     [Test]
     public async Task An_Alertmanager_burst_makes_one_incident_one_thread_one_page_and_the_detect_time_in_the_figures()

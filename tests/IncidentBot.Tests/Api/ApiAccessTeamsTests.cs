@@ -6,7 +6,7 @@ namespace IncidentBot.Tests.Api;
 
 /// <summary><c>/api/messages</c> lives under <c>/api</c> but has its own authentication: a closed API does not close Teams.</summary>
 [TestFixture(StorageProvider.Sqlite)]
-internal sealed class ApiAccessTeamsTests(StorageProvider provider) : TeamsHostTestBase(provider)
+internal sealed class ApiAccessTeamsTests(StorageProvider provider) : HostTestBase(provider)
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?> { ["Api:Token"] = "" };
 

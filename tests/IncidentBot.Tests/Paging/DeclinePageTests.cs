@@ -41,6 +41,8 @@ internal sealed class DeclinePageTests(StorageProvider provider) : PagingHostTes
     {
         await Declare("Checkout returns 500s");
         await Eventually.Get(() => Slack.CallsTo("chat.postMessage").Where(c => c.Channel == "DU0ALICE").ToList(), c => c.Count > 0, "Alice's page");
+        // The page may be sent before the declaration has put it on the timeline: count once the declaration is done.
+        await RequestsHandled();
         var before = (await Timeline()).Count;
 
         using var press = await Bot.Interaction(Press("U0BOB", "decline:1", "1"));

@@ -13,27 +13,26 @@ internal sealed class PagerDutyTests(StorageProvider provider) : HostTestBase(pr
 {
     private const string RoutingKey = "R0UTINGKEY0123456789SECRET";
 
-    private string registryPath = null!;
     private FakeWebhook pagerDuty = null!;
+
+    [OneTimeSetUp]
+    public async Task StartPagerDuty() => pagerDuty = await FakeWebhook.Start();
+
+    [OneTimeTearDown]
+    public async Task StopPagerDuty() => await pagerDuty.DisposeAsync();
+
+    [SetUp]
+    public void ForgetEarlierCalls() => pagerDuty.Reset();
 
     protected override IReadOnlyDictionary<string, string?> ExtraSettings()
     {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, $$"""
+        var registry = RegistryFile($$"""
             people:
               - { id: alice, name: Alice, slack: U0ALICE }
             areas:
               - { key: payments, name: Payments, keywords: [checkout], primary: [alice], pagerduty_routing_key: {{RoutingKey}} }
             """);
-        pagerDuty = FakeWebhook.Start().GetAwaiter().GetResult();
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath, ["Paging:PagerDutyUrl"] = pagerDuty.Url };
-    }
-
-    [TearDown]
-    public async Task StopPagerDuty()
-    {
-        File.Delete(registryPath);
-        await pagerDuty.DisposeAsync();
+        return new Dictionary<string, string?> { ["Registry:Path"] = registry, ["Paging:PagerDutyUrl"] = pagerDuty.Url };
     }
 
     [Test]

@@ -14,19 +14,21 @@ internal sealed class RollbackWebhookTests(StorageProvider provider) : HostTestB
     private const string Secret = "rollback-secret-0123456789";
     private FakeWebhook webhook = null!;
 
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        webhook = FakeWebhook.Start().GetAwaiter().GetResult();
-        return new Dictionary<string, string?>
-        {
-            ["Rollback:WebhookUrl"] = webhook.Url,
-            ["Rollback:WebhookSecret"] = Secret,
-            ["Rollback:WebhookTimeout"] = "00:00:01",
-        };
-    }
+    [OneTimeSetUp]
+    public async Task StartWebhook() => webhook = await FakeWebhook.Start();
 
-    [TearDown]
+    [OneTimeTearDown]
     public async Task StopWebhook() => await webhook.DisposeAsync();
+
+    [SetUp]
+    public void ForgetEarlierCalls() => webhook.Reset();
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>
+    {
+        ["Rollback:WebhookUrl"] = webhook.Url,
+        ["Rollback:WebhookSecret"] = Secret,
+        ["Rollback:WebhookTimeout"] = "00:00:01",
+    };
 
     [Test]
     public async Task Rolling_back_calls_the_webhook_with_a_valid_signature_and_records_the_answer()

@@ -9,9 +9,6 @@ namespace IncidentBot.Tests.Slack;
 [TestFixture(StorageProvider.Postgres)]
 internal sealed class DeclareTests(StorageProvider provider) : HostTestBase(provider)
 {
-    /// <summary>Some of these tests restart the bot.</summary>
-    protected override bool OwnHost => true;
-
     [Test]
     public async Task Declaring_an_outage_answers_at_once_and_opens_an_Outage_thread()
     {
@@ -71,6 +68,7 @@ internal sealed class DeclareTests(StorageProvider provider) : HostTestBase(prov
     }
 
     [Test]
+    [OwnBot]
     public async Task Threads_open_in_the_configured_incident_channel()
     {
         await Bot.DisposeAsync();

@@ -7,9 +7,6 @@ namespace IncidentBot.Tests.Slack;
 [TestFixture(StorageProvider.Postgres)]
 internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(provider)
 {
-    /// <summary>Some of these tests restart the bot.</summary>
-    protected override bool OwnHost => true;
-
     [Test]
     public async Task A_429_is_retried_after_its_Retry_After()
     {
@@ -22,7 +19,10 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
         Assert.That(posts[1].At - posts[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)), "not before Retry-After");
     }
 
+    // A bot of its own: while Slack does not answer, a bot uses the last profile it saw of the sender, however old, and
+    // a shared bot has seen U0ALICE in earlier tests.
     [Test]
+    [OwnBot]
     public async Task While_Slack_is_down_messages_wait_and_go_out_in_order_when_it_returns()
     {
         Slack.Down = true;
@@ -44,6 +44,7 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
     }
 
     [Test]
+    [OwnBot]
     public async Task A_restart_loses_nothing_that_was_queued()
     {
         // The command may be mid-attempt when the bot stops: a short lease lets the restarted bot claim it soon.
@@ -66,6 +67,7 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
     }
 
     [Test]
+    [OwnBot]
     public async Task A_permanent_Slack_error_is_not_retried_forever()
     {
         await Bot.DisposeAsync();

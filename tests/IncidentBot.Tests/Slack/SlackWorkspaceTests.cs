@@ -10,10 +10,8 @@ namespace IncidentBot.Tests.Slack;
 [TestFixture(StorageProvider.Postgres)]
 internal sealed class SlackWorkspaceTests(StorageProvider provider) : HostTestBase(provider)
 {
-    /// <summary>Some of these tests restart the bot.</summary>
-    protected override bool OwnHost => true;
-
     [Test]
+    [OwnBot]
     public void The_workspace_and_app_are_learnt_from_Slack_at_start_up()
     {
         Assert.That(Slack.CallsTo("auth.test"), Has.Count.EqualTo(1));
@@ -62,6 +60,7 @@ internal sealed class SlackWorkspaceTests(StorageProvider provider) : HostTestBa
     }
 
     [Test]
+    [OwnBot]
     public async Task Configured_ids_win_over_what_Slack_says()
     {
         await Bot.DisposeAsync();

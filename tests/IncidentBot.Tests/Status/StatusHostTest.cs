@@ -7,7 +7,7 @@ namespace IncidentBot.Tests.Status;
 
 /// <summary>
 /// The real host with two stakeholder channels and Statuspage pointed at a fake of its own (one per fixture, reset
-/// before each test), on a fresh database and fake Slack per test.
+/// before each test), on a bot of the class's own (see <see cref="HostTestBase"/>).
 /// </summary>
 internal abstract class StatusHostTest(StorageProvider provider) : HostTestBase(provider)
 {
@@ -22,18 +22,17 @@ internal abstract class StatusHostTest(StorageProvider provider) : HostTestBase(
     [OneTimeTearDown]
     public async Task StopStatuspage() => await Statuspage.DisposeAsync();
 
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
+    [SetUp]
+    public void ForgetEarlierCalls() => Statuspage.Reset();
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>
     {
-        Statuspage.Reset();
-        return new Dictionary<string, string?>
-        {
-            ["Notify:Channels:0"] = "C0LEAD",
-            ["Notify:Channels:1"] = "C0SUPPORT",
-            ["Statuspage:PageId"] = "page-1",
-            ["Statuspage:ApiKey"] = ApiKey,
-            ["Statuspage:ApiBaseUrl"] = Statuspage.ApiBaseUrl,
-        };
-    }
+        ["Notify:Channels:0"] = "C0LEAD",
+        ["Notify:Channels:1"] = "C0SUPPORT",
+        ["Statuspage:PageId"] = "page-1",
+        ["Statuspage:ApiKey"] = ApiKey,
+        ["Statuspage:ApiBaseUrl"] = Statuspage.ApiBaseUrl,
+    };
 
     protected async Task<JsonObject> StatusJson() => (await Bot.Http.GetFromJsonAsync<JsonObject>("/status.json"))!;
 

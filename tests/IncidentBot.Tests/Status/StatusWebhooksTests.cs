@@ -13,14 +13,17 @@ internal sealed class StatusWebhooksTests(StorageProvider provider) : HostTestBa
     private const string Secret = "status-secret-0123456789";
     private FakeWebhook webhook = null!;
 
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        webhook = FakeWebhook.Start().GetAwaiter().GetResult();
-        return new Dictionary<string, string?> { ["Notify:Webhooks:0"] = webhook.Url, ["Notify:WebhookSecret"] = Secret };
-    }
+    [OneTimeSetUp]
+    public async Task StartWebhook() => webhook = await FakeWebhook.Start();
 
-    [TearDown]
+    [OneTimeTearDown]
     public async Task StopWebhook() => await webhook.DisposeAsync();
+
+    [SetUp]
+    public void ForgetEarlierCalls() => webhook.Reset();
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() =>
+        new Dictionary<string, string?> { ["Notify:Webhooks:0"] = webhook.Url, ["Notify:WebhookSecret"] = Secret };
 
     [Test]
     public async Task Every_public_status_update_is_posted_signed_with_the_public_title_and_private_ones_never()

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IncidentBot.Core.Reminders;
 using IncidentBot.Slack;
+using IncidentBot.Teams;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,7 +14,8 @@ namespace IncidentBot.Tests.Support;
 
 /// <summary>
 /// The real IncidentBot host (its Program) on a loopback port, with only the edges swapped: the database, Slack's
-/// API base URL and credentials, the clock (a <see cref="TestClock"/> the test advances) and, unless a test asks for
+/// API base URL and credentials, Teams' Bot Connector and token authority (given a <see cref="FakeBotConnector"/>; only
+/// the outbound token source is swapped, since MSAL will not talk to a loopback authority), the clock (a <see cref="TestClock"/> the test advances) and, unless a test asks for
 /// Quartz, the reminders port (<see cref="InMemoryReminders"/> on that clock). Dispose and start another on the same
 /// settings and clock to simulate a restart.
 /// </summary>
@@ -28,12 +30,14 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly Action<IServiceCollection>? services;
     private readonly bool quartz;
+    private readonly bool teams;
 
-    private BotHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services, TestClock clock, bool quartz)
+    private BotHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services, TestClock clock, bool quartz, bool teams)
     {
         this.settings = settings;
         this.services = services;
         this.quartz = quartz;
+        this.teams = teams;
         Clock = clock;
         UseKestrel(0);
     }
@@ -51,7 +55,8 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     /// Starts the bot with Slack pointed at <paramref name="slack"/>, on the given database settings;
     /// <paramref name="services"/> swaps registrations that cannot be pointed at a fake by settings alone. A restart
     /// passes the <paramref name="clock"/> of the host it replaces; <paramref name="quartz"/> keeps the real scheduler
-    /// and its durable store (on the same clock), for tests of what survives a restart.
+    /// and its durable store (on the same clock), for tests of what survives a restart. With a <paramref name="connector"/>
+    /// Teams is on as well, pointed at it.
     /// </summary>
     public static BotHost Start(
         IReadOnlyDictionary<string, string?> database,
@@ -59,7 +64,8 @@ internal sealed class BotHost : WebApplicationFactory<Program>
         IReadOnlyDictionary<string, string?>? extra = null,
         Action<IServiceCollection>? services = null,
         TestClock? clock = null,
-        bool quartz = false)
+        bool quartz = false,
+        FakeBotConnector? connector = null)
     {
         var all = new Dictionary<string, string?>(database)
         {
@@ -76,21 +82,27 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             all["Slack:ApiBaseUrl"] = slack.ApiBaseUrl;
         }
 
+        foreach (var (key, value) in connector?.BotSettings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        var host = new BotHost(all, services, clock ?? new TestClock(), quartz);
+        var host = new BotHost(all, services, clock ?? new TestClock(), quartz, connector is not null);
         host.StartServer();
         host.Http = host.CreateClient();
-        if (all["Api:Token"] is { Length: > 0 } token)
-        {
-            host.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
+        host.RestoreApiToken();
         return host;
     }
+
+    /// <summary>Sends <c>Api:Token</c> again (a test on a shared host may have taken it off <see cref="Http"/> or changed it).</summary>
+    public void RestoreApiToken() => Http.DefaultRequestHeaders.Authorization = settings["Api:Token"] is { Length: > 0 } token
+        ? new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token)
+        : null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -107,6 +119,11 @@ internal sealed class BotHost : WebApplicationFactory<Program>
             if (!quartz)
             {
                 replaced.Replace(ServiceDescriptor.Singleton<IReminders, InMemoryReminders>());
+            }
+
+            if (teams)
+            {
+                replaced.Replace(ServiceDescriptor.Singleton<IBotTokenSource>(new FixedToken()));
             }
 
             services?.Invoke(replaced);
@@ -152,4 +169,9 @@ internal sealed class BotHost : WebApplicationFactory<Program>
     }
 
     public async Task<JsonArray> Incidents() => (await Http.GetFromJsonAsync<JsonArray>("/api/incidents"))!;
+
+    private sealed class FixedToken : IBotTokenSource
+    {
+        public Task<string?> Token(CancellationToken ct) => Task.FromResult<string?>(FakeBotConnector.BotToken);
+    }
 }

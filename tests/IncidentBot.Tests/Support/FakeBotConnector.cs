@@ -18,6 +18,9 @@ namespace IncidentBot.Tests.Support;
 /// </summary>
 internal sealed class FakeBotConnector : IAsyncDisposable
 {
+    /// <summary>The token the bot sends to the Connector: host tests swap MSAL for a source that always gives this one.</summary>
+    public const string BotToken = "test-connector-token";
+
     private readonly WebApplication app;
     private readonly ConcurrentQueue<ConnectorCall> calls = new();
     private readonly ConcurrentQueue<int> rateLimits = new();
@@ -37,6 +40,16 @@ internal sealed class FakeBotConnector : IAsyncDisposable
     public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
 
     public int MetadataRequests { get; private set; }
+
+    /// <summary>The settings that turn Teams on in a bot and point it at this connector and its authority.</summary>
+    public IReadOnlyDictionary<string, string?> BotSettings => new Dictionary<string, string?>
+    {
+        ["Teams:AppId"] = TestAuthority.AppId,
+        ["Teams:AppPassword"] = "test-app-password",
+        ["Teams:TenantId"] = TeamsActivities.Tenant,
+        ["Teams:OpenIdMetadataUrl"] = MetadataUrl,
+        ["Teams:TrustedServiceUrls:0"] = ServiceUrl,
+    };
 
     public IReadOnlyList<ConnectorCall> Calls => [.. calls];
 
@@ -66,6 +79,19 @@ internal sealed class FakeBotConnector : IAsyncDisposable
         app.MapGet("/amer/tenant/v3/conversations/{conversation}/members/{user}", fake.Member);
         await app.StartAsync();
         return fake;
+    }
+
+    /// <summary>
+    /// Forgets every call, scripted 429, guest and non-member of an earlier test, for the next test on a shared host.
+    /// Ids run on, so no conversation or activity id is handed out twice; the authority keeps its keys, which the bot
+    /// has cached.
+    /// </summary>
+    public void Reset()
+    {
+        calls.Clear();
+        rateLimits.Clear();
+        Guests.Clear();
+        NotMembers.Clear();
     }
 
     /// <summary>

@@ -74,6 +74,7 @@ internal sealed partial class FakeSlack : IAsyncDisposable
         calls.Clear();
         scripted.Clear();
         Down = false;
+        SayHello = true;
         Guests.Clear();
         Names.Clear();
         ChannelMembers.Clear();

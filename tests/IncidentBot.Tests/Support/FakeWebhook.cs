@@ -16,6 +16,7 @@ internal sealed class FakeWebhook : IAsyncDisposable
     private readonly ConcurrentQueue<int> statuses = new();
     private readonly ConcurrentQueue<TimeSpan> delays = new();
     private readonly ConcurrentQueue<WebhookCall> calls = new();
+    private int generation;
 
     private FakeWebhook(WebApplication app) => this.app = app;
 
@@ -47,8 +48,21 @@ internal sealed class FakeWebhook : IAsyncDisposable
     /// <summary>The next request is answered only after this long (a hung pipeline).</summary>
     public void DelayNext(TimeSpan delay) => delays.Enqueue(delay);
 
+    /// <summary>
+    /// Forgets the calls and scripted answers of an earlier test, for the next test on a shared host. A request still
+    /// held by <see cref="DelayNext"/> is not recorded when it ends: it belongs to the earlier test.
+    /// </summary>
+    public void Reset()
+    {
+        Interlocked.Increment(ref generation);
+        statuses.Clear();
+        delays.Clear();
+        calls.Clear();
+    }
+
     private async Task<IResult> Receive(HttpRequest request)
     {
+        var started = Volatile.Read(ref generation);
         if (delays.TryDequeue(out var delay))
         {
             await Task.Delay(delay);
@@ -56,6 +70,11 @@ internal sealed class FakeWebhook : IAsyncDisposable
 
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body);
+        if (started != Volatile.Read(ref generation))
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         calls.Enqueue(new WebhookCall(body.ToArray(), request.Headers["X-IncidentBot-Timestamp"].ToString(), request.Headers["X-IncidentBot-Signature"].ToString()));
         return statuses.TryDequeue(out var status) ? Results.StatusCode(status) : Results.Text("rollback of deploy 481 started", statusCode: 202);
     }

@@ -17,11 +17,15 @@ internal sealed class InMemoryReminders(TimeProvider clock, IServiceProvider ser
 
     private readonly ConcurrentDictionary<string, Pending> pending = new();
     private readonly ConcurrentQueue<Reminder> handled = new();
+    private int running;
 
     /// <summary>The reminders whose handler has run to its end, oldest first.</summary>
     public IReadOnlyList<Reminder> Handled => [.. handled];
 
     public IReadOnlyList<Reminder> Scheduled => [.. pending.Values.Select(p => p.Reminder)];
+
+    /// <summary>Reminders due but not handled yet: firing, running, or about to be tried again. A clock jump waits until none is.</summary>
+    public int InFlight => Volatile.Read(ref running) + pending.Values.Count(p => p.Reminder.At <= clock.GetUtcNow());
 
     public Task Schedule(Reminder reminder, CancellationToken ct)
     {
@@ -80,6 +84,7 @@ internal sealed class InMemoryReminders(TimeProvider clock, IServiceProvider ser
         }
 
         entry.Dispose();
+        Interlocked.Increment(ref running);
         try
         {
             await services.GetRequiredService<IReminderHandler>().Fire(entry.Reminder, CancellationToken.None);
@@ -93,6 +98,10 @@ internal sealed class InMemoryReminders(TimeProvider clock, IServiceProvider ser
             {
                 again.Start(clock, Retry, () => Fire(again));
             }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
         }
     }
 

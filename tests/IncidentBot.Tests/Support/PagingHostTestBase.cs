@@ -4,35 +4,15 @@ using IncidentBot.Persistence;
 namespace IncidentBot.Tests.Support;
 
 /// <summary>
-/// A host test with its own expertise registry (written to a temporary file for each test) and an acknowledgement
+/// A host test with its own expertise registry (written to a temporary file for the class) and an acknowledgement
 /// timeout: the paging tests set one long enough that anyone paged next was paged by what the test did, not by the
 /// timeout. Buttons in the bot's direct messages are pressed with <see cref="Press"/>.
 /// </summary>
 internal abstract class PagingHostTestBase(StorageProvider provider, string registry, string ackTimeout = "01:00:00") : HostTestBase(provider)
 {
-    private string? registryPath;
-
-    /// <summary>The same file for the whole test, so a restart in the middle of one reads the same registry.</summary>
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        if (registryPath is null)
-        {
-            registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-            File.WriteAllText(registryPath, registry);
-        }
-
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath, ["Paging:AckTimeout"] = ackTimeout };
-    }
-
-    [TearDown]
-    public void DeleteRegistry()
-    {
-        if (registryPath is not null)
-        {
-            File.Delete(registryPath);
-            registryPath = null;
-        }
-    }
+    /// <summary>The same file for the whole class, so a restart in the middle of a test reads the same registry.</summary>
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() =>
+        new Dictionary<string, string?> { ["Registry:Path"] = RegistryFile(registry), ["Paging:AckTimeout"] = ackTimeout };
 
     /// <summary>A button pressed by <paramref name="user"/> in their direct message; answers go to <c>response_url</c> <c>press-&lt;user&gt;</c>.</summary>
     protected string Press(string user, string actionId, string value = "1") => new JsonObject

@@ -1,18 +1,19 @@
 using System.Diagnostics;
-using Dapper;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentBot.Tests.Support;
 
 /// <summary>
-/// One bot per storage provider for every host test that runs on default settings (see <see cref="SharedHosts"/>):
-/// its database, fake Slack and clock. Before each test it waits for the last one's work to settle, then empties the
-/// database, the fake Slack and the reminders, and moves the clock on to the next Monday 10:00 UTC. Forward, never
-/// back: whatever the bot keeps in memory for a while (cached users and channel members, a rate-limit pause) has run
-/// out by then, and nothing stored or scheduled sees time go backwards.
+/// One bot with Slack and Teams on, and its fixtures: its database, the fake Slack, the fake Bot Connector (with its
+/// token authority) and the clock. Shared by the tests of a whole run (<see cref="SharedHosts"/>), of one class, or
+/// started for one test (see <see cref="HostTestBase"/>). Before each test that shares it, it waits for the last test's
+/// work to settle, then empties the database, both fakes and the reminders, and moves the clock on to the next Monday
+/// 10:00 UTC. Forward, never back: whatever the bot keeps in memory for a while (cached users and channel members,
+/// roster entries, a rate-limit pause) has run out by then, and nothing stored or scheduled sees time go backwards.
 /// </summary>
-internal sealed class SharedHost(TestDatabase database, FakeSlack slack, TestClock clock, BotHost bot) : IAsyncDisposable
+internal sealed class SharedHost(TestDatabase database, FakeSlack slack, FakeBotConnector connector, TestClock clock, BotHost bot) : IAsyncDisposable
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
 
@@ -20,16 +21,28 @@ internal sealed class SharedHost(TestDatabase database, FakeSlack slack, TestClo
 
     public FakeSlack Slack => slack;
 
+    public FakeBotConnector Connector => connector;
+
     public TestClock Clock => clock;
 
     public BotHost Bot => bot;
 
-    public static async Task<SharedHost> Start(StorageProvider provider)
+    /// <summary>
+    /// Starts the fakes and the bot on a fresh database, with <paramref name="extra"/> settings over the defaults,
+    /// <paramref name="services"/> swapped, and Quartz as its scheduler when <paramref name="quartz"/>.
+    /// </summary>
+    public static async Task<SharedHost> Start(
+        StorageProvider provider,
+        IReadOnlyDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? services = null,
+        bool quartz = false)
     {
+        // First: on PostgreSQL without a configured server this ignores the test before anything is started.
         var database = TestDatabase.Create(provider);
         var slack = await FakeSlack.Start();
+        var connector = await FakeBotConnector.Start(new TestAuthority());
         var clock = new TestClock();
-        return new SharedHost(database, slack, clock, BotHost.Start(database.Settings, slack, clock: clock));
+        return new SharedHost(database, slack, connector, clock, BotHost.Start(database.Settings, slack, extra, services, clock, quartz, connector));
     }
 
     /// <summary>Readies the host for the next test, as if it had just started on an empty database.</summary>
@@ -39,6 +52,8 @@ internal sealed class SharedHost(TestDatabase database, FakeSlack slack, TestClo
         bot.Reminders.Clear();
         await DatabaseReset.Empty(database);
         slack.Reset();
+        connector.Reset();
+        bot.RestoreApiToken();
         var now = clock.GetUtcNow();
         clock.Advance(TestClock.Start + (Week * (Math.Floor((now - TestClock.Start) / Week) + 1)) - now);
     }
@@ -47,37 +62,21 @@ internal sealed class SharedHost(TestDatabase database, FakeSlack slack, TestClo
     {
         await bot.DisposeAsync();
         await slack.DisposeAsync();
+        await connector.DisposeAsync();
+        connector.Authority.Dispose();
         database.Dispose();
     }
 
     /// <summary>
-    /// Waits (a while at most) until the last test's work is no longer moving: no request being handled or due, no
-    /// message being sent or due to be tried for the first time. Messages waiting to be tried again, and those queued
-    /// behind them, are left to be emptied: the sample slash commands' response_url leads nowhere, so those answers
-    /// retry for a day. A test that ends with work that never settles slows the next one down, but does not fail it.
+    /// Waits (a while at most) until the last test's work is no longer moving (<see cref="WorkInFlight"/>). A test that
+    /// ends with work that never settles slows the next one down, but does not fail it.
     /// </summary>
     private async Task Settle()
     {
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 20;
-        while (await Moving() > 0 && Stopwatch.GetTimestamp() < deadline)
+        while (await WorkInFlight.Count(database, clock, bot.Reminders) > 0 && Stopwatch.GetTimestamp() < deadline)
         {
             await Task.Delay(25);
         }
-    }
-
-    private async Task<long> Moving()
-    {
-        await using var connected = database.Connect();
-        await using var connection = await connected.Open(CancellationToken.None);
-        var now = DbTime.ToDb(clock.GetUtcNow());
-        return await connection.ExecuteScalarAsync<long>(
-            """
-            SELECT (SELECT COUNT(*) FROM inbox WHERE status = 'processing' OR (status = 'pending' AND not_before <= @now))
-                 + (SELECT COUNT(*) FROM outbox o WHERE o.lease_owner IS NOT NULL
-                    OR (o.status = 'pending' AND o.attempts = 0 AND o.next_attempt_at <= @now AND NOT EXISTS (
-                        SELECT 1 FROM outbox p WHERE p.status = 'pending' AND p.attempts > 0 AND p.platform = o.platform
-                        AND p.ordering_key = o.ordering_key AND p.id < o.id)))
-            """,
-            new { now });
     }
 }

@@ -13,6 +13,9 @@ internal abstract class SocketModeTestBase(StorageProvider provider) : HostTestB
 
     protected FakeSocket Socket { get; private set; } = null!;
 
+    /// <summary>Its tests drop, refuse and reopen connections, and start from the first one: a bot per test.</summary>
+    protected override bool OwnHost => true;
+
     [SetUp]
     public async Task Connect() => Socket = await Slack.NextSocket();
 

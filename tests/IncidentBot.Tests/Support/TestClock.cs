@@ -16,6 +16,12 @@ internal sealed class TestClock : TimeProvider
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The longest a real timer is set for (a <see cref="Timer"/> takes at most ~49 days): one due later, such as an
+    /// action due in 2099, wakes up after this long and sets itself again for what is left.
+    /// </summary>
+    private static readonly TimeSpan LongestRealWait = TimeSpan.FromDays(1);
+
     private readonly Lock gate = new();
     private readonly List<JumpingTimer> timers = [];
     private DateTimeOffset origin;
@@ -130,7 +136,7 @@ internal sealed class TestClock : TimeProvider
             var left = at - clock.Now;
             if (left > TimeSpan.Zero)
             {
-                real.Change(left, Timeout.InfiniteTimeSpan);
+                real.Change(left < LongestRealWait ? left : LongestRealWait, Timeout.InfiniteTimeSpan);
                 return;
             }
 

@@ -1,12 +1,13 @@
 using System.Net;
 using IncidentBot.Persistence;
+using IncidentBot.Tests.Persistence;
 using IncidentBot.Tests.Support;
 
 namespace IncidentBot.Tests.Teams;
 
 /// <summary><c>/api/messages</c> refuses every activity whose token fails a check, and stores nothing for it.</summary>
 [TestFixture(StorageProvider.Sqlite)]
-internal sealed class TeamsEndpointTests(StorageProvider provider) : TeamsHostTestBase(provider)
+internal sealed class TeamsEndpointTests(StorageProvider provider) : HostTestBase(provider)
 {
     [TestCase(null)]
     [TestCase("Bearer not-a-jwt")]
@@ -56,7 +57,9 @@ internal sealed class TeamsEndpointTests(StorageProvider provider) : TeamsHostTe
     [Test]
     public async Task The_endpoint_is_off_without_an_app_id()
     {
-        await using var off = BotHost.Start(Database.Settings, slack: null);
+        // A database of its own: a second bot on the shared one would work on the next tests' requests.
+        using var database = TestDatabase.Create(Database.Provider);
+        await using var off = BotHost.Start(database.Settings, slack: null);
 
         using var response = await off.Http.PostAsync("/api/messages", new StringContent("{\"type\":\"message\"}", System.Text.Encoding.UTF8, "application/json"));
 

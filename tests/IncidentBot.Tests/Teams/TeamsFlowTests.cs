@@ -8,12 +8,12 @@ namespace IncidentBot.Tests.Teams;
 /// <summary>Declaring, the reply chain as timeline, and the answers, end to end through the fake Bot Connector.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBase(provider)
+internal sealed class TeamsFlowTests(StorageProvider provider) : HostTestBase(provider)
 {
     [Test]
     public async Task Declaring_in_a_channel_opens_an_Outage_conversation_with_a_card()
     {
-        var thread = await Declare("Checkout API returns 500s area:payments sev:1");
+        var thread = await DeclareOnTeams("Checkout API returns 500s area:payments sev:1");
 
         var create = Connector.Calls.First(c => c.Operation == "create");
         Assert.That(create.Body["isGroup"]!.GetValue<bool>(), Is.True);
@@ -21,7 +21,7 @@ internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBa
         Assert.That(create.Body["tenantId"]!.GetValue<string>(), Is.EqualTo(TeamsActivities.Tenant));
         Assert.That(create.Card, Does.Contain("\"text\":\"[Outage]: Checkout API returns 500s\"").And.Contain("\"type\":\"FactSet\"").And.Contain("SEV-1"));
         Assert.That(create.Activity!["attachments"]![0]!["contentType"]!.GetValue<string>(), Is.EqualTo("application/vnd.microsoft.card.adaptive"));
-        Assert.That(create.Authorization, Is.EqualTo("Bearer " + BotToken));
+        Assert.That(create.Authorization, Is.EqualTo("Bearer " + FakeBotConnector.BotToken));
         Assert.That(thread, Does.StartWith(TeamsActivities.Channel + ";messageid="));
         Assert.That((await Bot.Incident(1))!["thread"]!["platform"]!.GetValue<string>(), Is.EqualTo("teams"));
     }
@@ -29,7 +29,7 @@ internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBa
     [Test]
     public async Task The_declarer_is_answered_in_the_conversation_the_command_came_from()
     {
-        await Declare("Site search is slow", id: "2000");
+        await DeclareOnTeams("Site search is slow", id: "2000");
 
         var answer = await Eventually.Get(() => Connector.Calls.Where(c => c.Operation == "send" && c.Card.Contains("INC-1 declared", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the answer");
         Assert.That(answer[0].Conversation, Is.EqualTo(TeamsActivities.Channel + ";messageid=2000"));
@@ -38,7 +38,7 @@ internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBa
     [Test]
     public async Task Replies_in_the_Outage_conversation_go_on_the_timeline_with_their_edits()
     {
-        var thread = await Declare("Site search is slow");
+        var thread = await DeclareOnTeams("Site search is slow");
 
         using var reply = await Post(Activities.Reply("3001", thread, "rolled back to v41"));
         var timeline = await Eventually.Get(Timeline, t => t.Any(e => e!["kind"]!.GetValue<string>() == "message"), "the reply on the timeline");
@@ -65,7 +65,7 @@ internal sealed class TeamsFlowTests(StorageProvider provider) : TeamsHostTestBa
     {
         Connector.RateLimitNextCreate(1);
 
-        await Declare("Checkout is down");
+        await DeclareOnTeams("Checkout is down");
 
         Assert.That(Connector.Calls.Count(c => c.Operation == "create"), Is.EqualTo(2));
     }

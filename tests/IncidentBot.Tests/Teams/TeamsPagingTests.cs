@@ -8,7 +8,7 @@ namespace IncidentBot.Tests.Teams;
 /// <summary>Paging on Teams: proactive 1:1 chats with an Acknowledge card, and both kinds of card press acknowledging.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class TeamsPagingTests(StorageProvider provider) : TeamsHostTestBase(provider)
+internal sealed class TeamsPagingTests(StorageProvider provider) : HostTestBase(provider)
 {
     private const string Registry = """
         people:
@@ -21,22 +21,12 @@ internal sealed class TeamsPagingTests(StorageProvider provider) : TeamsHostTest
         prod_access: []
         """;
 
-    private string registryPath = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, Registry);
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?> { ["Registry:Path"] = RegistryFile(Registry) };
 
     [Test]
     public async Task The_owner_is_mentioned_in_the_thread_and_paged_in_a_proactive_1_to_1_chat()
     {
-        var thread = await Declare("Checkout returns 500s");
+        var thread = await DeclareOnTeams("Checkout returns 500s");
 
         var create = await Eventually.Get(() => Connector.Calls.Where(c => c.Operation == "create" && c.Body["isGroup"]!.GetValue<bool>() == false).ToList(), c => c.Count > 0, "the 1:1 chat");
         Assert.That(create[0].Body["members"]![0]!["id"]!.GetValue<string>(), Is.EqualTo("29:alice"));
@@ -52,7 +42,7 @@ internal sealed class TeamsPagingTests(StorageProvider provider) : TeamsHostTest
     [Test]
     public async Task An_Action_Submit_press_by_a_decider_acknowledges()
     {
-        await Declare("Checkout returns 500s");
+        await DeclareOnTeams("Checkout returns 500s");
 
         using var press = await Post(Activities.Submit("f:1", "a:dm-29:carol", new JsonObject { ["action"] = "ack", ["value"] = "1" }, user: "29:carol"));
 
@@ -65,7 +55,7 @@ internal sealed class TeamsPagingTests(StorageProvider provider) : TeamsHostTest
     [Test]
     public async Task An_Action_Execute_press_is_answered_in_the_response_and_acknowledges()
     {
-        await Declare("Checkout returns 500s");
+        await DeclareOnTeams("Checkout returns 500s");
 
         using var response = await Post(Activities.Execute("f:2", "a:dm-29:alice", new JsonObject { ["action"] = "ack", ["value"] = "1" }, user: "29:alice"));
 
@@ -77,7 +67,7 @@ internal sealed class TeamsPagingTests(StorageProvider provider) : TeamsHostTest
     [Test]
     public async Task The_Resolve_button_sends_a_form_card_whose_submission_resolves()
     {
-        await Declare("Checkout returns 500s");
+        await DeclareOnTeams("Checkout returns 500s");
 
         using var press = await Post(Activities.Submit("f:3", "a:dm-29:alice", new JsonObject { ["action"] = "resolve-form", ["value"] = "1" }, user: "29:alice"));
         var form = await Eventually.Get(() => Connector.Calls.Where(c => c.Card.Contains("Input.Text", StringComparison.Ordinal)).ToList(), c => c.Count > 0, "the form card");

@@ -7,7 +7,7 @@ namespace IncidentBot.Tests.Teams;
 /// <summary>Guests (roster <c>userRole</c> guest), refusals as private messages, and the tenant check, through the fake Bot Connector.</summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.Postgres)]
-internal sealed class TeamsPermissionTests(StorageProvider provider) : TeamsHostTestBase(provider)
+internal sealed class TeamsPermissionTests(StorageProvider provider) : HostTestBase(provider)
 {
     [Test]
     public async Task A_guest_cannot_declare_and_is_told_so_in_a_private_chat_not_in_the_channel()
@@ -28,7 +28,7 @@ internal sealed class TeamsPermissionTests(StorageProvider provider) : TeamsHost
     public async Task A_guest_reply_in_the_Outage_conversation_stays_on_the_timeline()
     {
         Connector.Guests["29:gus"] = 0;
-        var thread = await Declare("Site search is slow");
+        var thread = await DeclareOnTeams("Site search is slow");
 
         using (await Post(Activities.Reply("3001", thread, "EU users see it too", user: "29:gus")))
         {
@@ -41,7 +41,7 @@ internal sealed class TeamsPermissionTests(StorageProvider provider) : TeamsHost
     [Test]
     public async Task Resolving_is_refused_to_a_member_without_a_role_and_the_incident_stays_open()
     {
-        var thread = await Declare("Site search is slow");
+        var thread = await DeclareOnTeams("Site search is slow");
 
         var command = Activities.Reply("3002", thread, "<at>IncidentBot</at> outage resolve looks fine", user: "29:bob");
         command["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["text"] = "<at>IncidentBot</at>", ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "IncidentBot" } });

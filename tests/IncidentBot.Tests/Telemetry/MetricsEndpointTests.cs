@@ -42,9 +42,8 @@ internal sealed class MetricsEndpointTests(StorageProvider provider) : HostTestB
     public async Task Metrics_count_acknowledgements_processed_requests_deliveries_and_reminders()
     {
         await Declare("Checkout API returns 500s");
-        await RequestsHandled();
 
-        Clock.Advance(FirstStatusNudge);
+        await Advance(FirstStatusNudge);
         var scrape = await ScrapeUntil(s => PrometheusText.Value(s, "incidentbot_reminders_fired_total", "kind=") >= 1, "a nudge to fire");
 
         Assert.Multiple(() =>

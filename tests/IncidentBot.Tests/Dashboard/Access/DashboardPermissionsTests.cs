@@ -24,17 +24,7 @@ internal sealed class DashboardPermissionsTests(StorageProvider provider) : Host
         prod_access: []
         """;
 
-    private string registryPath = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, Registry);
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?> { ["Registry:Path"] = RegistryFile(Registry) };
 
     [Test]
     public async Task A_private_incident_shows_to_its_channel_members_and_the_deciders_only()

@@ -18,17 +18,7 @@ internal sealed class HomeTabTests(StorageProvider provider) : HostTestBase(prov
         deciders: [bob]
         """;
 
-    private string registryPath = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
-    {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, Registry);
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?> { ["Registry:Path"] = RegistryFile(Registry) };
 
     [Test]
     public async Task Opening_the_Home_tab_publishes_the_open_incidents_with_a_link_to_each_thread()

@@ -10,22 +10,15 @@ namespace IncidentBot.Tests.Slack.Home;
 [TestFixture(StorageProvider.Postgres)]
 internal sealed class ShortcutTests(StorageProvider provider) : HostTestBase(provider)
 {
-    private string registryPath = null!;
-
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings()
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>
     {
-        registryPath = Path.Combine(Path.GetTempPath(), $"expertise-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(registryPath, """
+        ["Registry:Path"] = RegistryFile("""
             people:
               - { id: alice, name: Alice, slack: U0ALICE }
             areas:
               - { key: payments, name: Payments, keywords: [checkout], primary: [alice] }
-            """);
-        return new Dictionary<string, string?> { ["Registry:Path"] = registryPath };
-    }
-
-    [TearDown]
-    public void DeleteRegistry() => File.Delete(registryPath);
+            """),
+    };
 
     [Test]
     public async Task The_Declare_an_outage_shortcut_opens_the_declare_form_with_its_trigger()

@@ -25,6 +25,13 @@ internal sealed record BenchOptions(TimeSpan Duration, IReadOnlyList<string> Sto
         var scenarios = smoke
             ? new[] { Scenario.Replies(50, 1), Scenario.Commands(20, 2), Scenario.Buttons(20, 3) }
             : [Scenario.Replies(200, 1), Scenario.Replies(1000, 2), Scenario.Commands(200, 3), Scenario.Commands(500, 4), Scenario.Buttons(500, 5), Scenario.Replies(3000, 6)];
+        if (Value(args, "--only") is { } only)
+        {
+            // "replies:1000,commands:500": the runs whose kind starts with the word, at that rate.
+            var wanted = only.Split(',').Select(w => w.Split(':')).ToArray();
+            scenarios = [.. scenarios.Where(s => wanted.Any(w => s.Kind.Split(' ')[^1].StartsWith(w[0], StringComparison.Ordinal) && s.Rate.ToString(CultureInfo.InvariantCulture) == w[1]))];
+        }
+
         return new BenchOptions(TimeSpan.FromSeconds(seconds), stores, scenarios, smoke, Value(args, "--configuration") ?? "Release");
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Storm;
 
 /// <summary>The bot as a team would run it in production, pointed at the fake Slack API and the bench's database.</summary>
@@ -19,10 +21,19 @@ internal static class BotSettings
         ["Api__Token"] = ApiToken,
         ["Logging__LogLevel__Default"] = "Warning",
         ["Delivery__ChannelPace"] = "00:00:00",
-    };
+    }.Concat(Extra()).ToDictionary();
+
+    /// <summary>STORM_BOT_ENV="NAME=value;NAME=value": more environment for the bot only, to compare runtime settings.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> Extra() =>
+        (Environment.GetEnvironmentVariable("STORM_BOT_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], p[1]));
 }
 
-/// <summary>Finds the bot to measure: the repository's build of src/IncidentBot, built in Release when missing.</summary>
+/// <summary>
+/// Finds the bot to measure. Release: published for this machine's runtime, as the Docker image is (ReadyToRun, so
+/// start-up is measured without the JIT), freshly each time so the measured bot is the current code. Debug (the CI
+/// smoke): the repository's build of src/IncidentBot, built when missing.
+/// </summary>
 internal static class BotBuild
 {
     public static string Locate(BenchOptions options)
@@ -38,13 +49,30 @@ internal static class BotBuild
             throw new InvalidOperationException("run the bench from the repository: IncidentBot.sln was not found above it");
         }
 
-        var dll = Path.Combine(root.FullName, "src", "IncidentBot", "bin", options.Configuration, "net10.0", "IncidentBot.dll");
+        var project = Path.Combine(root.FullName, "src", "IncidentBot");
+        if (options.Configuration == "Release")
+        {
+            var published = Path.Combine(root.FullName, "artifacts", "storm-bot");
+            Run("publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", published);
+            return Path.Combine(published, "IncidentBot.dll");
+        }
+
+        var dll = Path.Combine(project, "bin", options.Configuration, "net10.0", "IncidentBot.dll");
         if (!File.Exists(dll))
         {
-            using var build = System.Diagnostics.Process.Start("dotnet", ["build", "-c", options.Configuration, Path.Combine(root.FullName, "src", "IncidentBot"), "-v", "q"]);
-            build.WaitForExit();
+            Run("build", "-c", options.Configuration, project);
         }
 
         return File.Exists(dll) ? dll : throw new FileNotFoundException("the bot's build was not found", dll);
+    }
+
+    private static void Run(params string[] arguments)
+    {
+        using var dotnet = System.Diagnostics.Process.Start("dotnet", [.. arguments, "-v", "q", "-nologo"]);
+        dotnet.WaitForExit();
+        if (dotnet.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed with {dotnet.ExitCode}");
+        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using Dapper;
 using IncidentBot.Persistence;
 
 namespace IncidentBot.Delivery;
@@ -9,8 +7,8 @@ namespace IncidentBot.Delivery;
 /// Group commit for the acknowledgement path on SQLite. Each request waits for its own row to be committed
 /// (acknowledged means stored), but the rows of everyone waiting are written in one transaction by whichever request
 /// gets the writer first: one commit per batch instead of per request, so a storm does not queue on SQLite's single
-/// writer. Each row has its own savepoint, so a duplicate undoes only itself. PostgreSQL takes concurrent
-/// transactions from its connection pool and groups its own WAL flushes, so there each request commits alone.
+/// writer. PostgreSQL takes concurrent transactions from its pool and groups its own WAL flushes, so there each request
+/// commits alone. How rows are written, duplicates included: <see cref="InboxWriter"/>.
 /// A request is refused at once (<see cref="InboxFullException"/>) rather than answered after Slack gave up when
 /// <c>maxWaiting</c> requests are already waiting, or the oldest has waited longer than <c>maxWait</c>.
 /// </summary>
@@ -21,6 +19,7 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
 
     private readonly ConcurrentQueue<Waiting> queue = new();
     private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly InboxWriter rows = new(database);
     private int waiting;
 
     /// <summary>The new row's id, or null when one of its keys was seen before (nothing stored).</summary>
@@ -34,9 +33,11 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
 
         if (database.Provider == StorageProvider.Postgres)
         {
+            // PostgreSQL takes concurrent transactions from its pool and groups their WAL flushes itself; one writer
+            // there would make every row wait for the round trips of the rows before it.
             try
             {
-                return (await Store([new Waiting(row, 0)], savepoints: false, ct))[0];
+                return (await rows.Store([row], ct))[0];
             }
             finally
             {
@@ -79,7 +80,7 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
         Interlocked.Add(ref waiting, -batch.Count);
         try
         {
-            var ids = await Store(batch, savepoints: true, ct);
+            var ids = await rows.Store([.. batch.Select(w => w.Row)], ct);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Stored.SetResult(ids[i]);
@@ -92,66 +93,11 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
         }
     }
 
-    /// <summary>Without savepoints (one row), a duplicate rolls the whole transaction back.</summary>
-    private async Task<long?[]> Store(List<Waiting> batch, bool savepoints, CancellationToken ct)
+    public void Dispose()
     {
-        var ids = new long?[batch.Count];
-        await using var connection = await database.Open(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (savepoints)
-            {
-                await tx.SaveAsync("row", ct);
-            }
-
-            ids[i] = await TryInsert(connection, tx, batch[i].Row, ct);
-            if (ids[i] is null && !savepoints)
-            {
-                await tx.RollbackAsync(ct);
-                return ids;
-            }
-
-            if (savepoints)
-            {
-                await (ids[i] is null ? tx.RollbackAsync("row", ct) : tx.ReleaseAsync("row", ct));
-            }
-        }
-
-        await tx.CommitAsync(ct);
-        return ids;
+        rows.Dispose();
+        writer.Dispose();
     }
-
-    private static async Task<long?> TryInsert(DbConnection connection, DbTransaction tx, NewInboxRow row, CancellationToken ct)
-    {
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO inbox (platform, kind, body, received_at, status, attempts, not_before, ordering_key)
-            VALUES (@Platform, @Kind, @Body, @ReceivedAt, 'pending', 0, @ReceivedAt, @OrderingKey)
-            RETURNING id
-            """,
-            row,
-            tx,
-            cancellationToken: ct));
-
-        // Distinct, or a key repeated in one request would look like a duplicate of itself.
-        foreach (var key in row.DedupeKeys.Distinct(StringComparer.Ordinal))
-        {
-            var added = await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO inbox_keys (key, inbox_id) VALUES (@key, @id) ON CONFLICT (key) DO NOTHING",
-                new { key, id },
-                tx,
-                cancellationToken: ct));
-            if (added == 0)
-            {
-                return null;
-            }
-        }
-
-        return id;
-    }
-
-    public void Dispose() => writer.Dispose();
 
     /// <summary><paramref name="Since"/>: when it was queued (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     private sealed record Waiting(NewInboxRow Row, long Since)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace IncidentBot.Hosting;
 
 /// <summary>Reads a request body as raw bytes (signatures are computed over exactly these), up to a limit.</summary>
@@ -11,19 +13,39 @@ internal static class RequestBody
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
+            // The usual case (Slack and the Bot Connector send Content-Length): one array of the right size, no copies.
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, ct);
+            return body;
         }
 
-        return buffer.ToArray();
+        return await ReadChunked(request.Body, maxBytes, ct);
+    }
+
+    private static async Task<byte[]?> ReadChunked(Stream stream, int maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 }

@@ -38,7 +38,9 @@ internal static partial class SlackEndpoint
         }
 
         // Slack probes a slash command's certificate unsigned; answered before the signature check, and nothing is kept.
-        if (SlackInbound.IsSslCheck(request.ContentType, body))
+        // A form is read once, here; JSON only once its signature holds.
+        var form = SlackInbound.IsForm(request.ContentType) ? SlackInbound.Parse(request.ContentType, body) : null;
+        if (form is SlackSslCheck)
         {
             return Results.Ok();
         }
@@ -55,7 +57,7 @@ internal static partial class SlackEndpoint
             return Results.Text($"Slack signature check failed: {check}.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var parsed = SlackInbound.Parse(request.ContentType, body);
+        var parsed = form ?? SlackInbound.Parse(request.ContentType, body);
         switch (parsed)
         {
             case SlackUrlVerification verification:

@@ -26,10 +26,6 @@ internal static class SlackInbound
         return new SlackUnrecognized($"unsupported content type '{contentType}'");
     }
 
-    /// <summary>Slack's certificate probe: a form with <c>ssl_check=1</c>, which Slack does not sign.</summary>
-    public static bool IsSslCheck(string? contentType, ReadOnlySpan<byte> body) =>
-        IsForm(contentType) && ParseForm(body).GetValueOrDefault("ssl_check") == "1";
-
     /// <summary>An Events API body: <c>url_verification</c> or <c>event_callback</c> (also a Socket Mode <c>events_api</c> payload).</summary>
     public static SlackRequest FromJson(JsonElement root)
     {
@@ -119,7 +115,8 @@ internal static class SlackInbound
         return fields;
     }
 
-    private static bool IsForm(string? contentType) =>
+    /// <summary>A form post: a slash command, an interaction, or Slack's unsigned certificate probe.</summary>
+    public static bool IsForm(string? contentType) =>
         (contentType?.Split(';', 2)[0].Trim() ?? "").Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -20,6 +20,10 @@ internal static class SlackSignature
 {
     private const string Version = "v0";
 
+    private const int HashBytes = 32;
+
+    private static readonly System.Buffers.SearchValues<char> LowerHex = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     // Slack's documented replay window; future timestamps count too, so a skewed clock cannot widen it.
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
@@ -40,16 +44,44 @@ internal static class SlackSignature
             return SignatureCheck.Stale;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(signingSecret, timestampHeader, rawBody));
-        var actual = Encoding.UTF8.GetBytes(signatureHeader);
-        return CryptographicOperations.FixedTimeEquals(expected, actual) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+        // Compared as 32 bytes of MAC, computed without building the hex string: this runs for every request in a storm.
+        Span<byte> given = stackalloc byte[HashBytes];
+        if (!TryReadHex(signatureHeader, given))
+        {
+            return SignatureCheck.Mismatch;
+        }
+
+        Span<byte> expected = stackalloc byte[HashBytes];
+        Mac(signingSecret, timestampHeader, rawBody, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
     }
 
     public static string Sign(string secret, string timestamp, ReadOnlySpan<byte> body)
     {
+        Span<byte> mac = stackalloc byte[HashBytes];
+        Mac(secret, timestamp, body, mac);
+        return $"{Version}={Convert.ToHexStringLower(mac)}";
+    }
+
+    private static void Mac(string secret, string timestamp, ReadOnlySpan<byte> body, Span<byte> mac)
+    {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
         hmac.AppendData(Encoding.UTF8.GetBytes($"{Version}:{timestamp}:"));
         hmac.AppendData(body);
-        return $"{Version}={Convert.ToHexStringLower(hmac.GetHashAndReset())}";
+        hmac.GetHashAndReset(mac);
+    }
+
+    /// <summary>"v0=" and exactly 64 lower-case hex digits, as Slack sends them; anything else cannot match.</summary>
+    private static bool TryReadHex(string header, Span<byte> mac)
+    {
+        var hex = header.AsSpan();
+        if (!hex.StartsWith(Version + "=", StringComparison.Ordinal) || hex.Length != Version.Length + 1 + (2 * HashBytes))
+        {
+            return false;
+        }
+
+        hex = hex[(Version.Length + 1)..];
+        return !hex.ContainsAnyExcept(LowerHex) && Convert.FromHexString(hex, mac, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == HashBytes;
     }
 }

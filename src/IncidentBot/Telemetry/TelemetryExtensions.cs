@@ -21,19 +21,15 @@ internal static class TelemetryExtensions
     }
 
     /// <summary>
-    /// OpenTelemetry: traces of inbound requests, the inbox and outbox work and outbound HTTP calls; metrics of the same
-    /// plus the queue gauges. Always scrapeable at <c>/metrics</c>; also pushed over OTLP when
-    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the SDK reads the other <c>OTEL_*</c> variables itself).
+    /// OpenTelemetry: metrics of inbound requests, the inbox and outbox work and outbound HTTP calls, plus the queue
+    /// gauges, always scrapeable at <c>/metrics</c>. When <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, traces of the same
+    /// too, and both are pushed over OTLP (the SDK reads the other <c>OTEL_*</c> variables itself).
     /// </summary>
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<QueueGauges>();
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName: "incidentbot"))
-            .WithTracing(tracing => tracing
-                .AddSource(BotTraces.SourceName)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(BotMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
@@ -41,6 +37,12 @@ internal static class TelemetryExtensions
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            // Spans only when something receives them: recorded for no exporter, they cost every request its share of
+            // the acknowledgement path in a storm.
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(BotTraces.SourceName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
             telemetry.UseOtlpExporter();
         }
 

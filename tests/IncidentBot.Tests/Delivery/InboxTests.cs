@@ -64,6 +64,23 @@ internal sealed class InboxTests(StorageProvider provider) : DeliveryTest(provid
     }
 
     [Test]
+    public async Task Two_instances_storing_the_same_requests_at_once_store_each_once()
+    {
+        // Slack redelivers while the first delivery is still being stored, and the two land on different instances.
+        var other = (await Start("bot-b")).Inbox;
+        var adds = Enumerable.Range(0, 40).SelectMany(i => new[] { Inbox, other }.Select(inbox =>
+            Task.Run(() => inbox.TryAdd("slack", "event", $"body {i}", [$"event:EvTwice{i}", $"message:C1:{i}"], Ct)))).ToList();
+        var ids = await Task.WhenAll(adds);
+
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.That(new[] { ids[2 * i], ids[(2 * i) + 1] }.Count(id => id is not null), Is.EqualTo(1), $"EvTwice{i} stored once");
+        }
+
+        Assert.That(await Inbox.Pending(Ct), Is.EqualTo(40));
+    }
+
+    [Test]
     public async Task A_request_without_keys_is_always_stored_and_a_repeated_key_is_not_a_duplicate_of_itself()
     {
         Assert.That(await Inbox.TryAdd("local", "command", "help", [], Ct), Is.Not.Null);

@@ -34,6 +34,17 @@ internal sealed class SlackSignatureTests
         Assert.That(SlackSignature.Verify(Secret, Timestamp, Expected, tampered, SentAt), Is.EqualTo(SignatureCheck.Mismatch));
     }
 
+    [TestCase("V0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", TestName = "another version prefix")]
+    [TestCase("v0=A2114D57B48EAC39B9AD189DD8316235A7B4A8D21A10BD27519666489C69B503", TestName = "upper-case hex")]
+    [TestCase("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b5", TestName = "one byte short")]
+    [TestCase("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b50300", TestName = "one byte long")]
+    [TestCase("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b5zz", TestName = "not hex")]
+    [TestCase("a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503", TestName = "no prefix")]
+    public void Only_the_exact_form_Slack_sends_can_match(string signature)
+    {
+        Assert.That(SlackSignature.Verify(Secret, Timestamp, signature, Body, SentAt), Is.EqualTo(SignatureCheck.Mismatch));
+    }
+
     [Test]
     public void A_wrong_secret_is_a_mismatch()
     {

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Storm;
 
 /// <summary>The bot as a team would run it in production, pointed at the fake Slack API and the bench's database.</summary>
@@ -53,7 +51,8 @@ internal static class BotBuild
         if (options.Configuration == "Release")
         {
             var published = Path.Combine(root.FullName, "artifacts", "storm-bot");
-            Run("publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", published);
+            // No -r: a ReadyToRun publish is for this machine's runtime anyway, and -r would rewrite the committed lock files.
+            Run("publish", project, "-c", "Release", "--self-contained", "false", "-o", published);
             return Path.Combine(published, "IncidentBot.dll");
         }
 

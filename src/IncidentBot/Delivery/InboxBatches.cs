@@ -4,23 +4,49 @@ using IncidentBot.Persistence;
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Group commit for the acknowledgement path on SQLite. Each request waits for its own row to be committed
-/// (acknowledged means stored), but the rows of everyone waiting are written in one transaction by whichever request
-/// gets the writer first: one commit per batch instead of per request, so a storm does not queue on SQLite's single
-/// writer. PostgreSQL takes concurrent transactions from its pool and groups its own WAL flushes, so there each request
-/// commits alone. How rows are written, duplicates included: <see cref="InboxWriter"/>.
+/// Group commit for the acknowledgement path. Each request waits for its own row to be committed (acknowledged means
+/// stored), but the rows of everyone waiting are written in one transaction by whichever request gets a writer first:
+/// one commit per batch instead of per request. SQLite has one writer (its single write lock); PostgreSQL has
+/// <see cref="PostgresWriters"/>, so one batch's round trips overlap another's and the connections that store
+/// acknowledgements stay few whatever the load. How rows are written, duplicates included:
+/// <see cref="SqliteInboxWriter"/>, <see cref="PostgresInboxWriter"/>.
 /// A request is refused at once (<see cref="InboxFullException"/>) rather than answered after Slack gave up when
 /// <c>maxWaiting</c> requests are already waiting, or the oldest has waited longer than <c>maxWait</c>.
 /// </summary>
-internal sealed class InboxBatches(Database database, TimeProvider clock, int maxWaiting, TimeSpan maxWait) : IDisposable
+internal sealed class InboxBatches : IDisposable
 {
+    /// <summary>Batches written to PostgreSQL at once, each on its own connection.</summary>
+    public const int PostgresWriters = 3;
+
     /// <summary>Large enough to absorb a burst in one commit, small enough that one transaction stays short.</summary>
     private const int MaxBatch = 500;
 
     private readonly ConcurrentQueue<Waiting> queue = new();
-    private readonly SemaphoreSlim writer = new(1, 1);
-    private readonly InboxWriter rows = new(database);
+    private readonly SemaphoreSlim writers;
+    private readonly Func<IReadOnlyList<NewInboxRow>, CancellationToken, Task<long?[]>> store;
+    private readonly SqliteInboxWriter? sqlite;
+    private readonly TimeProvider clock;
+    private readonly int maxWaiting;
+    private readonly TimeSpan maxWait;
     private int waiting;
+
+    public InboxBatches(Database database, TimeProvider clock, int maxWaiting, TimeSpan maxWait)
+    {
+        this.clock = clock;
+        this.maxWaiting = maxWaiting;
+        this.maxWait = maxWait;
+        if (database.Provider == StorageProvider.Postgres)
+        {
+            writers = new SemaphoreSlim(PostgresWriters, PostgresWriters);
+            store = new PostgresInboxWriter(database).Store;
+        }
+        else
+        {
+            writers = new SemaphoreSlim(1, 1);
+            sqlite = new SqliteInboxWriter(database);
+            store = sqlite.Store;
+        }
+    }
 
     /// <summary>The new row's id, or null when one of its keys was seen before (nothing stored).</summary>
     public async Task<long?> Add(NewInboxRow row, CancellationToken ct)
@@ -31,30 +57,16 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
             throw new InboxFullException(maxWaiting, maxWait);
         }
 
-        if (database.Provider == StorageProvider.Postgres)
-        {
-            // PostgreSQL takes concurrent transactions from its pool and groups their WAL flushes itself; one writer
-            // there would make every row wait for the round trips of the rows before it.
-            try
-            {
-                return (await rows.Store([row], ct))[0];
-            }
-            finally
-            {
-                Interlocked.Decrement(ref waiting);
-            }
-        }
-
         var mine = new Waiting(row, clock.GetTimestamp());
         queue.Enqueue(mine);
-        while (!mine.Stored.Task.IsCompleted)
+        while (!mine.Taken)
         {
             // Not the request's token: once queued, a row is written even if its sender stopped waiting, and every
-            // queued request takes its turn as the writer, so the queue always drains.
-            await writer.WaitAsync(CancellationToken.None);
+            // queued request takes its turn as a writer until a batch has taken its row, so the queue always drains.
+            await writers.WaitAsync(CancellationToken.None);
             try
             {
-                if (!mine.Stored.Task.IsCompleted)
+                if (!mine.Taken)
                 {
                     // Not cancelled by this request's token: the batch holds other requests' rows too.
                     await WriteBatch(CancellationToken.None);
@@ -62,7 +74,7 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
             }
             finally
             {
-                writer.Release();
+                writers.Release();
             }
         }
 
@@ -74,13 +86,14 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
         var batch = new List<Waiting>(Math.Min(queue.Count, MaxBatch));
         while (batch.Count < MaxBatch && queue.TryDequeue(out var next))
         {
+            next.Take();
             batch.Add(next);
         }
 
         Interlocked.Add(ref waiting, -batch.Count);
         try
         {
-            var ids = await rows.Store([.. batch.Select(w => w.Row)], ct);
+            var ids = await store([.. batch.Select(w => w.Row)], ct);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Stored.SetResult(ids[i]);
@@ -95,14 +108,21 @@ internal sealed class InboxBatches(Database database, TimeProvider clock, int ma
 
     public void Dispose()
     {
-        rows.Dispose();
-        writer.Dispose();
+        sqlite?.Dispose();
+        writers.Dispose();
     }
 
     /// <summary><paramref name="Since"/>: when it was queued (<see cref="TimeProvider.GetTimestamp"/>).</summary>
     private sealed record Waiting(NewInboxRow Row, long Since)
     {
+        private int taken;
+
         public TaskCompletionSource<long?> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>A batch has the row: its writer completes <see cref="Stored"/>, and the request only waits.</summary>
+        public bool Taken => Volatile.Read(ref taken) == 1;
+
+        public void Take() => Volatile.Write(ref taken, 1);
     }
 }
 

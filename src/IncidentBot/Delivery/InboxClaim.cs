@@ -21,17 +21,6 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
     /// <summary>How far past the oldest head (in ids) other heads are looked for, per request of the batch: bounds the scan.</summary>
     private const int HeadWindowPerRow = 4;
 
-    // Waiting to be processed, or claimed by someone whose claim no longer counts.
-    private static readonly string Claimable =
-        $"((i.status = 'pending' AND i.not_before <= @now) OR (i.status = 'processing' AND {Claims.LeaseIsFree("i")}))";
-
-    // The first unfinished request of its ordering key (a thread): requests of one thread go in order.
-    private const string IsHead = """
-        (i.ordering_key IS NULL OR NOT EXISTS (
-            SELECT 1 FROM inbox p
-            WHERE p.ordering_key = i.ordering_key AND p.status IN ('pending', 'processing') AND p.id < i.id))
-        """;
-
     /// <summary>Up to <paramref name="max"/> requests, in id order, leased to this run with their attempts counted now.</summary>
     public async Task<IReadOnlyList<InboxItem>> Claim(TimeSpan lease, int max, CancellationToken ct)
     {
@@ -48,7 +37,7 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
             $"""
             UPDATE inbox SET status = 'processing', lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1
-            WHERE id IN (SELECT i.id FROM inbox i WHERE {SqlLists.In(database.Provider, "i.id", "ids")} AND {Claimable})
+            WHERE id IN ({InboxClaimSql.StillClaimable(database.Provider)})
             RETURNING {InboxRow.Columns}
             """,
             With(args, new { ids = ids.ToArray() }),
@@ -61,18 +50,14 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
     private async Task<List<long>> Choose(DbConnection connection, DbTransaction tx, DynamicParameters args, long now, int max, CancellationToken ct)
     {
         var first = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT i.id FROM inbox i WHERE {Claimable} AND {IsHead} ORDER BY i.id LIMIT 1", args, tx, cancellationToken: ct));
+            InboxClaimSql.FirstHead(database.Provider), args, tx, cancellationToken: ct));
         if (first is null)
         {
             return [];
         }
 
         var heads = (await connection.QueryAsync<Candidate>(new CommandDefinition(
-            $"""
-            SELECT i.id AS Id, i.ordering_key AS OrderingKey, i.attempts AS Attempts FROM inbox i
-            WHERE i.id >= @first AND i.id <= @window AND {Claimable} AND {IsHead}
-            ORDER BY i.id LIMIT @max {Claims.SkipLocked(database.Provider)}
-            """,
+            InboxClaimSql.Heads(database.Provider),
             With(args, new { first, window = first + ((long)max * HeadWindowPerRow), max }),
             tx,
             cancellationToken: ct))).ToList();
@@ -101,11 +86,7 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
         DbConnection connection, DbTransaction tx, Candidate head, int room, long now, CancellationToken ct)
     {
         var next = await connection.QueryAsync<Candidate>(new CommandDefinition(
-            """
-            SELECT i.id AS Id, i.ordering_key AS OrderingKey, i.attempts AS Attempts, i.status AS Status, i.not_before AS NotBefore FROM inbox i
-            WHERE i.ordering_key = @key AND i.status IN ('pending', 'processing') AND i.id > @head
-            ORDER BY i.id LIMIT @room
-            """,
+            InboxClaimSql.RunBehind,
             new { key = head.OrderingKey, head = head.Id, room },
             tx,
             cancellationToken: ct));

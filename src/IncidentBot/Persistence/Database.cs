@@ -24,7 +24,8 @@ internal sealed class Database : IAsyncDisposable
         connectionString = storage.EffectiveConnectionString;
         if (Provider == StorageProvider.Postgres)
         {
-            postgres = NpgsqlDataSource.Create(connectionString);
+            // Bounded and with its statements prepared, unless the connection string says otherwise.
+            postgres = NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(connectionString));
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
             Target = $"PostgreSQL database '{builder.Database}' on {builder.Host}";
         }

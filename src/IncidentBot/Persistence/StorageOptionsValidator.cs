@@ -55,5 +55,5 @@ internal static class StorageOptionsValidator
     private static IReadOnlyList<string> PostgresErrors(NpgsqlConnectionStringBuilder builder) =>
         string.IsNullOrWhiteSpace(builder.Host)
             ? [$"{Key} must name the PostgreSQL server (Host=...) when Storage:Provider is Postgres."]
-            : [];
+            : [.. PostgresConnectionDefaults.Errors(Key, builder)];
 }

@@ -15,7 +15,7 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
     /// <summary>The longest a request may wait to be stored before new ones are refused; see <see cref="DeliveryOptions.MaxAckWait"/>.</summary>
     public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMilliseconds(500);
 
-    private readonly InboxBatches batches = new(database, clock, maxWaiting, maxWait ?? DefaultMaxWait);
+    private readonly InboxBatches batches = InboxBatches.For(database, clock, maxWaiting, maxWait ?? DefaultMaxWait);
     private readonly InboxClaim claims = new(database, runs, run, clock);
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace IncidentBot.Delivery;
 /// A request is refused at once (<see cref="InboxFullException"/>) rather than answered after Slack gave up when
 /// <c>maxWaiting</c> requests are already waiting, or the oldest has waited longer than <c>maxWait</c>.
 /// </summary>
-internal sealed class InboxBatches : IDisposable
+internal sealed class InboxBatches(IInboxRowWriter rows, int writerCount, TimeProvider clock, int maxWaiting, TimeSpan maxWait) : IDisposable
 {
     /// <summary>Batches written to PostgreSQL at once, each on its own connection.</summary>
     public const int PostgresWriters = 3;
@@ -22,31 +22,13 @@ internal sealed class InboxBatches : IDisposable
     private const int MaxBatch = 500;
 
     private readonly ConcurrentQueue<Waiting> queue = new();
-    private readonly SemaphoreSlim writers;
-    private readonly Func<IReadOnlyList<NewInboxRow>, CancellationToken, Task<long?[]>> store;
-    private readonly SqliteInboxWriter? sqlite;
-    private readonly TimeProvider clock;
-    private readonly int maxWaiting;
-    private readonly TimeSpan maxWait;
+    private readonly SemaphoreSlim writers = new(writerCount, writerCount);
     private int waiting;
 
-    public InboxBatches(Database database, TimeProvider clock, int maxWaiting, TimeSpan maxWait)
-    {
-        this.clock = clock;
-        this.maxWaiting = maxWaiting;
-        this.maxWait = maxWait;
-        if (database.Provider == StorageProvider.Postgres)
-        {
-            writers = new SemaphoreSlim(PostgresWriters, PostgresWriters);
-            store = new PostgresInboxWriter(database).Store;
-        }
-        else
-        {
-            writers = new SemaphoreSlim(1, 1);
-            sqlite = new SqliteInboxWriter(database);
-            store = sqlite.Store;
-        }
-    }
+    public static InboxBatches For(Database database, TimeProvider clock, int maxWaiting, TimeSpan maxWait) =>
+        database.Provider == StorageProvider.Postgres
+            ? new InboxBatches(new PostgresInboxWriter(database), PostgresWriters, clock, maxWaiting, maxWait)
+            : new InboxBatches(new SqliteInboxWriter(database), 1, clock, maxWaiting, maxWait);
 
     /// <summary>The new row's id, or null when one of its keys was seen before (nothing stored).</summary>
     public async Task<long?> Add(NewInboxRow row, CancellationToken ct)
@@ -93,7 +75,7 @@ internal sealed class InboxBatches : IDisposable
         Interlocked.Add(ref waiting, -batch.Count);
         try
         {
-            var ids = await store([.. batch.Select(w => w.Row)], ct);
+            var ids = await rows.Store([.. batch.Select(w => w.Row)], ct);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Stored.SetResult(ids[i]);
@@ -108,7 +90,7 @@ internal sealed class InboxBatches : IDisposable
 
     public void Dispose()
     {
-        sqlite?.Dispose();
+        (rows as IDisposable)?.Dispose();
         writers.Dispose();
     }
 

@@ -15,9 +15,13 @@ namespace IncidentBot.Delivery;
 /// once it commits, and the batch starts again: its lookup then finds the key. Keys are inserted in key order, so two
 /// batches wait for each other in one direction only, never in a cycle.
 /// </remarks>
-internal sealed class PostgresInboxWriter(Database database)
+internal sealed class PostgresInboxWriter(Database database) : IInboxRowWriter
 {
-    private const int RetriesOnRace = 2;
+    /// <summary>
+    /// Each retry follows another transaction's commit (the one holding the key), so a batch retries only while others
+    /// make progress; a few cover this instance's own batches racing for a burst of Slack's retries.
+    /// </summary>
+    private const int RetriesOnRace = 4;
 
     // The ids are drawn in the statement so the answer can map each input row to its id (RETURNING promises no order);
     // unnest emits the rows in array order, so a batch's ids follow the order its requests arrived in.

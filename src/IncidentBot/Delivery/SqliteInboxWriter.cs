@@ -11,7 +11,7 @@ namespace IncidentBot.Delivery;
 /// connection of its own, its statements prepared once (not a connection and four pragmas per batch, nor a statement
 /// compiled per row): SQLite runs in this process, so a statement per row costs no round trip.
 /// </summary>
-internal sealed class SqliteInboxWriter(Database database) : IDisposable
+internal sealed class SqliteInboxWriter(Database database) : IInboxRowWriter, IDisposable
 {
     private const string InsertRow = """
         INSERT INTO inbox (platform, kind, body, received_at, status, attempts, not_before, ordering_key)

@@ -27,13 +27,16 @@ internal sealed record BenchOptions(TimeSpan Duration, IReadOnlyList<string> Sto
             : [Scenario.Replies(200, 1), Scenario.Replies(1000, 2), Scenario.Commands(200, 3), Scenario.Commands(500, 4), Scenario.Buttons(500, 5), Scenario.Replies(3000, 6)];
         if (Value(args, "--only") is { } only)
         {
-            // "replies:1000,commands:500": the runs whose kind starts with the word, at that rate.
+            // "replies:1000,commands:500,buttons:500": the runs of that kind (a word of it, singular or plural) at that rate.
             var wanted = only.Split(',').Select(w => w.Split(':')).ToArray();
-            scenarios = [.. scenarios.Where(s => wanted.Any(w => s.Kind.Split(' ')[^1].StartsWith(w[0], StringComparison.Ordinal) && s.Rate.ToString(CultureInfo.InvariantCulture) == w[1]))];
+            scenarios = [.. scenarios.Where(s => wanted.Any(w => Names(s, w[0]) && s.Rate.ToString(CultureInfo.InvariantCulture) == w[1]))];
         }
 
         return new BenchOptions(TimeSpan.FromSeconds(seconds), stores, scenarios, smoke, Value(args, "--configuration") ?? "Release");
     }
+
+    private static bool Names(Scenario scenario, string word) =>
+        scenario.Kind.Split(' ').Any(k => k.StartsWith(word, StringComparison.Ordinal) || word.StartsWith(k, StringComparison.Ordinal));
 
     private static string? Value(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -42,11 +45,14 @@ internal sealed record BenchOptions(TimeSpan Duration, IReadOnlyList<string> Sto
 /// <summary>One kind of request at one rate; <see cref="Offset"/> keeps its ids apart from the other scenarios'.</summary>
 internal sealed record Scenario(string Kind, int Rate, int Offset)
 {
-    public static Scenario Replies(int rate, int n) => new("thread replies", rate, n * 1_000_000);
+    /// <summary>Between two scenarios' ids: a request's id ÷ this is its scenario's number.</summary>
+    public const int OffsetStep = 1_000_000;
 
-    public static Scenario Commands(int rate, int n) => new("slash commands", rate, n * 1_000_000);
+    public static Scenario Replies(int rate, int n) => new("thread replies", rate, n * OffsetStep);
 
-    public static Scenario Buttons(int rate, int n) => new("button presses", rate, n * 1_000_000);
+    public static Scenario Commands(int rate, int n) => new("slash commands", rate, n * OffsetStep);
+
+    public static Scenario Buttons(int rate, int n) => new("button presses", rate, n * OffsetStep);
 
     public (string Body, string ContentType) Build(SlackRequests requests, int i) => Kind switch
     {

@@ -41,7 +41,7 @@ foreach (var store in options.Stores)
         var yardstick = await OpenLoop.Run("bare", scenario.Kind, scenario.Rate, options.Duration, i => requests.Signed(new Uri(bare.Url, "/slack/events"), scenario.Build(requests, i)), http);
         var measured = await OpenLoop.Run(store, scenario.Kind, scenario.Rate, options.Duration, i => requests.Signed(new Uri(served.Url, "/slack/events"), scenario.Build(requests, scenario.Offset + i)), http);
         acknowledged.AddRange(measured.AcknowledgedIndexes.Select(i => scenario.Marker(requests, runId, scenario.Offset + i)));
-        report.Add(yardstick, measured);
+        report.Add(scenario, yardstick, measured);
         await Task.Delay(options.Pause);
     }
 

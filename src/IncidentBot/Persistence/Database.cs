@@ -8,11 +8,11 @@ namespace IncidentBot.Persistence;
 /// <summary>Opens connections to the configured database; everything else in Persistence is plain SQL over these.</summary>
 internal sealed class Database : IAsyncDisposable
 {
-    // WAL lets readers run beside the one writer; busy_timeout makes concurrent writers (inbox worker, outbox sender,
-    // HTTP requests) wait for the lock instead of failing with SQLITE_BUSY; foreign keys are off by default in SQLite.
+    // WAL lets readers run beside the one writer; concurrent writers (inbox worker, outbox sender, HTTP requests) wait
+    // for the lock instead of failing with SQLITE_BUSY (SqliteLockWait); foreign keys are off by default in SQLite.
     // synchronous=NORMAL in WAL mode syncs at checkpoints, not at every commit: a commit survives the process crashing
     // (what the inbox promises when it acknowledges), and only a power loss or an OS crash can undo the last ones.
-    private const string SqlitePragmas = "PRAGMA busy_timeout=5000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+    private const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
     private readonly string connectionString;
     private readonly NpgsqlDataSource? postgres;
@@ -53,6 +53,7 @@ internal sealed class Database : IAsyncDisposable
         try
         {
             await connection.OpenAsync(ct);
+            SqliteLockWait.Install(connection);
             await using var pragmas = connection.CreateCommand();
             pragmas.CommandText = SqlitePragmas;
             await pragmas.ExecuteNonQueryAsync(ct);

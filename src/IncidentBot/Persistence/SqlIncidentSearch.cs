@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using IncidentBot.Core.Incidents;
 
@@ -5,8 +6,9 @@ namespace IncidentBot.Persistence;
 
 /// <summary>
 /// Full-text search over <c>incident_documents</c> (migration 011: title, root cause, verification and live timeline
-/// entries of each incident). SQLite: the FTS5 table <c>incident_search</c>, kept current by triggers and, for new timeline
-/// entries, by <see cref="SqlIncidentStore"/> once per write (migration 020), ranked by bm25.
+/// entries of each incident). SQLite: the FTS5 table <c>incident_search</c>, ranked by bm25; a change
+/// to an incident re-indexes it at once (triggers), a change to its timeline only marks it stale, and each search first
+/// re-indexes the stale incidents (migration 021), so a storm of replies is not re-indexed reply by reply.
 /// PostgreSQL: an English <c>tsvector</c> of the document matched against <c>plainto_tsquery</c>, ranked by
 /// <c>ts_rank</c>; it is computed per query (no index), which is fine for thousands of incidents, not millions.
 /// Words come in as letters and digits only, so nothing typed is query syntax.
@@ -52,6 +54,11 @@ internal sealed class SqlIncidentSearch(Database database, IIncidentStore incide
         List<long> ids;
         await using (var connection = await database.Open(ct))
         {
+            if (database.Provider == StorageProvider.Sqlite)
+            {
+                await RefreshStale(connection, ct);
+            }
+
             ids = [.. await connection.QueryAsync<long>(new CommandDefinition(sql, new { query, limit }, cancellationToken: ct))];
         }
 
@@ -65,5 +72,26 @@ internal sealed class SqlIncidentSearch(Database database, IIncidentStore incide
         }
 
         return found;
+    }
+
+    /// <summary>Re-indexes the incidents whose timeline changed since the last search; takes the writer only when some did.</summary>
+    private static async Task RefreshStale(DbConnection connection, CancellationToken ct)
+    {
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM incident_search_stale)", cancellationToken: ct)))
+        {
+            return;
+        }
+
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM incident_search WHERE rowid IN (SELECT incident_id FROM incident_search_stale);
+            INSERT INTO incident_search (rowid, document)
+            SELECT id, document FROM incident_documents WHERE id IN (SELECT incident_id FROM incident_search_stale);
+            DELETE FROM incident_search_stale;
+            """,
+            transaction: tx,
+            cancellationToken: ct));
+        await tx.CommitAsync(ct);
     }
 }

@@ -97,27 +97,9 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
         return added;
     }
 
-    /// <summary>
-    /// On SQLite the incident's search document is indexed again once per write, not per entry (migration 020): it holds
-    /// the whole timeline, so re-indexing it for each of a burst of replies made the burst cost grow with its square.
-    /// </summary>
-    private async Task<int> AppendEntries(DbConnection connection, DbTransaction tx, long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct)
-    {
-        var added = await connection.ExecuteAsync(new CommandDefinition(AppendSql, entries.Select(e => EntryArgs(number, e)), tx, cancellationToken: ct));
-        if (added > 0 && database.Provider == StorageProvider.Sqlite)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                DELETE FROM incident_search WHERE rowid = @number;
-                INSERT INTO incident_search (rowid, document) SELECT id, document FROM incident_documents WHERE id = @number;
-                """,
-                new { number },
-                tx,
-                cancellationToken: ct));
-        }
-
-        return added;
-    }
+    /// <summary>SQLite's search document is not re-indexed here: the new rows mark it stale (migration 021).</summary>
+    private static Task<int> AppendEntries(DbConnection connection, DbTransaction tx, long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(AppendSql, entries.Select(e => EntryArgs(number, e)), tx, cancellationToken: ct));
 
     public async Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct)
     {

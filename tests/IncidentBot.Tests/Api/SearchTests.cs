@@ -32,6 +32,24 @@ internal sealed class SearchTests(StorageProvider provider) : HostTestBase(provi
     }
 
     [Test]
+    public async Task Replies_and_edits_made_after_a_search_are_found_by_the_next_one()
+    {
+        var thread = await Declare("Checkout returns 500s");
+        Assert.That(await Found("replica"), Is.Empty, "nothing mentions it yet");
+        var reply = SlackPayloads.Ts(1);
+        await Bot.Event("Ev1", SlackPayloads.Reply("C0OPS", thread, reply, "U0BOB", "Failing over to the replica"));
+        await Eventually.Get(() => Bot.Incident(1), i => Timelines.Count(i, "message") == 1, "the reply");
+
+        Assert.That(await Found("replica"), Is.EqualTo<string[]>(["INC-1"]), "a reply after a search");
+
+        await Bot.Event("Ev2", SlackPayloads.Edit("C0OPS", thread, reply, SlackPayloads.Ts(2), "U0BOB", "Failing over to the replica", "Failing over to the standby"));
+        await Eventually.Get(() => Bot.Incident(1), i => i!.ToJsonString().Contains("standby", StringComparison.Ordinal), "the edit");
+
+        Assert.That(await Found("standby"), Is.EqualTo<string[]>(["INC-1"]), "the edited text");
+        Assert.That(await Found("replica"), Is.Empty, "the text before the edit");
+    }
+
+    [Test]
     public async Task A_private_incident_is_left_out_of_the_API_and_shown_in_chat_only_to_its_channel()
     {
         await Declare("Checkout returns 500s");

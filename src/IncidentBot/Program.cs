@@ -20,6 +20,9 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.Run(args, Console.Out);
 }
 
+// Before the threads start: fewer malloc arenas, less memory held after a storm (see the class).
+MallocArenas.Limit();
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBuildOutputSettings();
 

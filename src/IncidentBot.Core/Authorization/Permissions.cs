@@ -95,7 +95,7 @@ public sealed class Permissions(
 
     /// <summary>The registry ids of everyone paged for the incident, from its <c>paged</c> timeline entries.</summary>
     private async Task<HashSet<string>> PagedFor(Incident incident, CancellationToken ct) =>
-        (await incidents.Timeline(incident.Number, ct))
+        (await incidents.BotEntries(incident.Number, ct))
             .Where(e => e.SourceId?.StartsWith(PagedEntries.Prefix, StringComparison.Ordinal) == true)
             .Select(e => PagedEntries.PersonOf(e.SourceId!))
             .ToHashSet(StringComparer.Ordinal);

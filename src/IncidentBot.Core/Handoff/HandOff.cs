@@ -63,12 +63,12 @@ public sealed class HandOff(
 
     /// <summary>Whether a handoff of the incident waits for <paramref name="who"/> to accept it.</summary>
     public async Task<bool> IsWaitingFor(Incident incident, string who, CancellationToken ct) =>
-        PendingHandoffs.Pending(await incidents.Timeline(incident.Number, ct))?.To == who;
+        PendingHandoffs.Pending(await incidents.BotEntries(incident.Number, ct))?.To == who;
 
     /// <summary>Only the person the incident was handed to can accept; accepting makes them the owner and starts their schedule.</summary>
     public async Task<string> Accept(Incident incident, string who, CancellationToken ct)
     {
-        var pending = PendingHandoffs.Pending(await incidents.Timeline(incident.Number, ct));
+        var pending = PendingHandoffs.Pending(await incidents.BotEntries(incident.Number, ct));
         if (!incident.IsOpen || incident.Owner == who || pending is null || pending.To != who)
         {
             return !incident.IsOpen ? $"{incident.Id} is resolved; there is nothing to accept."

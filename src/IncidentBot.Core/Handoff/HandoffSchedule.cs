@@ -114,7 +114,7 @@ public sealed class HandoffSchedule(
     /// <summary>The new owner has not accepted: ask them once more, then escalate.</summary>
     private async Task AcceptOverdue(Incident incident, Reminder reminder, CancellationToken ct)
     {
-        var pending = PendingHandoffs.Pending(await incidents.Timeline(incident.Number, ct));
+        var pending = PendingHandoffs.Pending(await incidents.BotEntries(incident.Number, ct));
         if (reminder.Data?.Split('|', 2) is not [var attempt, var proposal] || pending?.Id != proposal)
         {
             return;
@@ -133,7 +133,7 @@ public sealed class HandoffSchedule(
         await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Reminder, PageOwners.Bot, text, sourceId), ct);
         var platform = platforms[incident.Thread.Platform];
         await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", text), ct);
-        var notes = HandoffMessages.NotesOf((await incidents.Timeline(incident.Number, ct)).Last(e => e.SourceId == proposal));
+        var notes = HandoffMessages.NotesOf((await incidents.BotEntries(incident.Number, ct)).Last(e => e.SourceId == proposal));
         await platform.DirectMessage(pending.To, HandoffMessages.AskToAccept(incident, from, notes, $"{incident.Id}:{sourceId}:dm"), ct);
 
         await reminders.Schedule(reminder with { At = reminder.At + paging.AckTimeout, Data = $"2|{proposal}" }, ct);

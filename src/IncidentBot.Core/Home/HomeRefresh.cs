@@ -26,7 +26,7 @@ public sealed class HomeRefresh(IEnumerable<IHomeTabs> tabs, IIncidentStore inci
             return;
         }
 
-        var timeline = await incidents.Timeline(number, ct);
+        var timeline = await incidents.BotEntries(number, ct);
         var platform = platforms[incident.Thread.Platform];
         var paged = timeline.Where(e => e.SourceId.StartsWith(PagedEntries.Prefix, StringComparison.Ordinal))
             .Select(e => roster.Registry.People.GetValueOrDefault(PagedEntries.PersonOf(e.SourceId)))

@@ -32,7 +32,7 @@ public sealed class HomeViews(
         var handoffs = new List<Incident>();
         foreach (var incident in open)
         {
-            var timeline = await incidents.Timeline(incident.Number, ct);
+            var timeline = await incidents.BotEntries(incident.Number, ct);
             if (person is not null && incident.AcknowledgedAt is null
                 && timeline.Any(e => e.SourceId.StartsWith(PagedEntries.Prefix, StringComparison.Ordinal) && PagedEntries.PersonOf(e.SourceId) == person.Id))
             {

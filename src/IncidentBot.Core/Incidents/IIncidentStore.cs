@@ -30,6 +30,14 @@ public interface IIncidentStore
     Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct);
 
     /// <summary>
+    /// The timeline without its <see cref="TimelineKind.Message"/> entries (thread replies, notes, quotes: what people
+    /// wrote), oldest first: the bot's own record of pages, acknowledgements, handoffs and decisions. A busy incident
+    /// holds tens of thousands of replies, and a button press reads the bot's entries several times, so whatever
+    /// does not look at what people wrote reads this instead of <see cref="Timeline"/>.
+    /// </summary>
+    Task<IReadOnlyList<TimelineEntry>> BotEntries(long number, CancellationToken ct);
+
+    /// <summary>
     /// Replaces the text of the entry with that source id, unless it was edited later than <paramref name="editedAt"/>
     /// (edits can arrive out of order); false when there is no such entry or a later edit stands.
     /// </summary>

@@ -36,7 +36,7 @@ public sealed class AskDeciders(
             return $"The registry names no deciders with a {platform.Name} id, so there is nobody to ask.";
         }
 
-        var timeline = await incidents.Timeline(incident.Number, ct);
+        var timeline = await incidents.BotEntries(incident.Number, ct);
         if (Open(timeline) is { } open)
         {
             return $"A question to the deciders is still open: {open.Text}";
@@ -57,7 +57,7 @@ public sealed class AskDeciders(
 
     public async Task<string> Answer(Incident incident, bool dropEverything, string? note, string by, CancellationToken ct)
     {
-        var timeline = await incidents.Timeline(incident.Number, ct);
+        var timeline = await incidents.BotEntries(incident.Number, ct);
         if (timeline.LastOrDefault(e => e.SourceId.StartsWith(Asked, StringComparison.Ordinal)) is not { } asked)
         {
             return $"Nobody asked the deciders about {incident.Id}.";
@@ -79,7 +79,7 @@ public sealed class AskDeciders(
     public async Task Fire(Reminder reminder, CancellationToken ct)
     {
         if (await incidents.Find(reminder.IncidentNumber, ct) is not { IsOpen: true } incident
-            || Open(await incidents.Timeline(incident.Number, ct)) is not { } open || open.SourceId != Asked + reminder.Data)
+            || Open(await incidents.BotEntries(incident.Number, ct)) is not { } open || open.SourceId != Asked + reminder.Data)
         {
             return;
         }

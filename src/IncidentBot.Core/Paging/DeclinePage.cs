@@ -19,7 +19,7 @@ public sealed class DeclinePage(IIncidentStore incidents, Roster roster, PageOwn
             return $"{incident.Id} is resolved; there is no page to decline.";
         }
 
-        var timeline = await incidents.Timeline(incident.Number, ct);
+        var timeline = await incidents.BotEntries(incident.Number, ct);
         var person = roster.Registry.FindPerson(by);
         var level = person is null ? null : LevelPaged(timeline, person.Id);
         if (person is null || level is null || incident.Area is null || !roster.Registry.Areas.TryGetValue(incident.Area, out var area))

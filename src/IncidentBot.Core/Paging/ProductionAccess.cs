@@ -33,7 +33,7 @@ public sealed class ProductionAccess(
             return $"{incident.Id} is resolved; nobody needs production access for it now.";
         }
 
-        var timeline = await incidents.Timeline(incident.Number, ct);
+        var timeline = await incidents.BotEntries(incident.Number, ct);
         if (timeline.FirstOrDefault(e => e.SourceId == AcknowledgedSourceId) is { } acknowledged)
         {
             return $"{acknowledged.Actor} already has production access for {incident.Id}.";
@@ -58,7 +58,7 @@ public sealed class ProductionAccess(
         var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Acknowledged, who, $"{name} has production access for the incident and is on it", AcknowledgedSourceId);
         if (!await incidents.Append(incident.Number, entry, ct))
         {
-            var first = (await incidents.Timeline(incident.Number, ct)).First(e => e.SourceId == AcknowledgedSourceId);
+            var first = (await incidents.BotEntries(incident.Number, ct)).First(e => e.SourceId == AcknowledgedSourceId);
             return $"{first.Actor} acknowledged first; they have production access for {incident.Id}.";
         }
 
@@ -74,7 +74,7 @@ public sealed class ProductionAccess(
             return;
         }
 
-        var timeline = await incidents.Timeline(incident.Number, ct);
+        var timeline = await incidents.BotEntries(incident.Number, ct);
         if (timeline.All(e => e.SourceId != AcknowledgedSourceId))
         {
             await PageNext(incident, timeline, $"nobody acknowledged within {policy.AckTimeout.TotalMinutes:0} min", ct);

@@ -63,7 +63,7 @@ public sealed class ResolveIncident(
         }
 
         // Whoever resolved first is named, even when someone else's attempt finishes the steps.
-        var recorded = (await incidents.Timeline(resolved.Number, ct)).FirstOrDefault(e => e.SourceId == ResolvedSourceId);
+        var recorded = (await incidents.BotEntries(resolved.Number, ct)).FirstOrDefault(e => e.SourceId == ResolvedSourceId);
         var by = recorded?.Actor ?? resolvedBy;
         var at = resolved.ResolvedAt!.Value;
         var text = recorded?.Text ?? $"Resolved by {by} after {PostmortemFigures.Duration(at - resolved.DeclaredAt)}. Verified: {resolved.Verification}";

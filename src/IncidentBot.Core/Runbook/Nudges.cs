@@ -51,7 +51,7 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
     /// <summary>A status update was published or the severity changed: the next update is due from now on.</summary>
     public async Task Reschedule(Incident incident, CancellationToken ct)
     {
-        var due = StatusDue(incident, await incidents.Timeline(incident.Number, ct)).Due;
+        var due = StatusDue(incident, await incidents.BotEntries(incident.Number, ct)).Due;
         var now = clock.GetUtcNow();
         await reminders.Schedule(new Reminder(ReminderKeys.FirstStatusNudge(incident), incident.Number, ReminderKinds.FirstStatusNudge, due > now ? due : now), ct);
     }
@@ -63,14 +63,15 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
             return;
         }
 
-        var timeline = await incidents.Timeline(incident.Number, ct);
         var now = clock.GetUtcNow();
         if (reminder.Kind == ReminderKinds.FirstStatusNudge)
         {
-            await StatusNudge(incident, timeline, reminder, now, ct);
+            await StatusNudge(incident, await incidents.BotEntries(incident.Number, ct), reminder, now, ct);
             return;
         }
 
+        // The quiet-thread nudge is the one that needs what people wrote: the time of the last reply.
+        var timeline = await incidents.Timeline(incident.Number, ct);
         var lastWord = timeline.Where(e => e.Kind == TimelineKind.Message && !e.Deleted).Select(e => e.At).DefaultIfEmpty(incident.DeclaredAt).Max();
         if (now - lastWord < policy.QuietThread)
         {

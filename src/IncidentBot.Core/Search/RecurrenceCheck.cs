@@ -17,7 +17,7 @@ public sealed class RecurrenceCheck(IIncidentStore incidents, RelateIncidents re
     /// <summary>After resolving: one question per related earlier incident not answered for yet.</summary>
     public async Task Ask(Incident resolved, CancellationToken ct)
     {
-        var answered = (await incidents.Timeline(resolved.Number, ct)).Select(e => e.SourceId).ToHashSet(StringComparer.Ordinal);
+        var answered = (await incidents.BotEntries(resolved.Number, ct)).Select(e => e.SourceId).ToHashSet(StringComparer.Ordinal);
         var platform = platforms[resolved.Thread.Platform];
         foreach (var earlier in await related.Of(resolved, ct))
         {
@@ -54,7 +54,7 @@ public sealed class RecurrenceCheck(IIncidentStore incidents, RelateIncidents re
         var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Decision, by, text, Relations.ReverifySourceId(earlier.Number));
         if (!await incidents.Append(incident.Number, entry, ct))
         {
-            var first = (await incidents.Timeline(incident.Number, ct)).First(e => e.SourceId == entry.SourceId);
+            var first = (await incidents.BotEntries(incident.Number, ct)).First(e => e.SourceId == entry.SourceId);
             return $"Answered already for {earlier.Id}: {first.Text}";
         }
 

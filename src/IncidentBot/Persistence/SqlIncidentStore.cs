@@ -101,11 +101,24 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
     private static Task<int> AppendEntries(DbConnection connection, DbTransaction tx, long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(AppendSql, entries.Select(e => EntryArgs(number, e)), tx, cancellationToken: ct));
 
-    public async Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct)
+    public Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct) =>
+        Entries("incident_id = @number", number, ct);
+
+    /// <summary>
+    /// <c>kind &lt;&gt; 'message'</c> is spelled as the partial index of migration 022 spells it (a literal, not a
+    /// parameter), so both databases read the bot's entries from that index, in order, without the replies.
+    /// </summary>
+    internal const string BotEntriesWhere = "incident_id = @number AND kind <> 'message'";
+
+    public Task<IReadOnlyList<TimelineEntry>> BotEntries(long number, CancellationToken ct) => Entries(BotEntriesWhere, number, ct);
+
+    internal static string EntriesSql(string where) => $"SELECT {TimelineRow.Columns} FROM timeline WHERE {where} ORDER BY at, id";
+
+    private async Task<IReadOnlyList<TimelineEntry>> Entries(string where, long number, CancellationToken ct)
     {
         await using var connection = await database.Open(ct);
         var rows = await connection.QueryAsync<TimelineRow>(new CommandDefinition(
-            $"SELECT {TimelineRow.Columns} FROM timeline WHERE incident_id = @number ORDER BY at, id",
+            EntriesSql(where),
             new { number },
             cancellationToken: ct));
         return [.. rows.Select(r => r.ToEntry())];

@@ -124,14 +124,28 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IAbsen
         }
     }
 
+    /// <summary>How many times a whole timeline, what people wrote included, was read: a button press should not need to.</summary>
+    public int TimelineReads { get; private set; }
+
     public Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct)
     {
         lock (gate)
         {
-            IReadOnlyList<TimelineEntry> list = timelines[number].OrderBy(e => e.At).ToList();
-            return Task.FromResult(list);
+            TimelineReads++;
+            return Ordered(timelines[number]);
         }
     }
+
+    public Task<IReadOnlyList<TimelineEntry>> BotEntries(long number, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            return Ordered(timelines[number].Where(e => e.Kind != TimelineKind.Message));
+        }
+    }
+
+    private static Task<IReadOnlyList<TimelineEntry>> Ordered(IEnumerable<TimelineEntry> entries) =>
+        Task.FromResult<IReadOnlyList<TimelineEntry>>([.. entries.OrderBy(e => e.At)]);
 
     public Task<bool> Edit(long number, string sourceId, string text, DateTimeOffset editedAt, CancellationToken ct) =>
         Replace(number, sourceId, e => e with { Text = text, EditedAt = editedAt }, e => e.EditedAt is null || e.EditedAt <= editedAt);

@@ -145,6 +145,41 @@ internal sealed class SqlIncidentStoreTests(StorageProvider provider) : Database
         Assert.That(open.Select(i => i.Number), Is.EqualTo(new[] { third.Number, first.Number }));
     }
 
+    [Test]
+    public async Task The_bot_entries_are_the_timeline_without_what_people_wrote_in_the_same_order()
+    {
+        var incident = await Declare("req-1", "Checkout down");
+        var start = Clock.GetUtcNow();
+        var paged = new TimelineEntry(start.AddMinutes(2), TimelineKind.Paged, "incidentbot", "Paged Alice", "paged:1:alice");
+        var sameTime = new TimelineEntry(start.AddMinutes(2), TimelineKind.Acknowledged, "alice", "alice acknowledged", "ack");
+        var decision = new TimelineEntry(start.AddMinutes(1), TimelineKind.Decision, "bob", "Roll back", "decision:1");
+        foreach (var entry in new[] { Entry(start.AddMinutes(1), "looking"), paged, Entry(start.AddMinutes(2), "me too"), sameTime, decision, Entry(start.AddMinutes(3), "fixed") })
+        {
+            await Store.Append(incident.Number, entry, Ct);
+        }
+
+        var bot = await Store.BotEntries(incident.Number, Ct);
+
+        Assert.That(bot.Select(e => e.Text), Is.EqualTo<string[]>(["Checkout down", "Roll back", "Paged Alice", "alice acknowledged"]));
+        Assert.That(bot, Is.EqualTo((await Store.Timeline(incident.Number, Ct)).Where(e => e.Kind != TimelineKind.Message)));
+    }
+
+    [Test]
+    public async Task The_bot_entries_are_read_from_the_index_that_leaves_the_replies_out()
+    {
+        await using var connection = await Database.Open(Ct);
+        if (Provider == StorageProvider.Postgres)
+        {
+            // The test's table is tiny: without this the planner rightly prefers reading it whole.
+            await connection.ExecuteAsync("SET enable_seqscan = off");
+        }
+
+        var explain = Provider == StorageProvider.Postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ";
+        var plan = await connection.QueryAsync(explain + SqlIncidentStore.EntriesSql(SqlIncidentStore.BotEntriesWhere), new { number = 1L });
+
+        Assert.That(string.Join('\n', plan.Select(row => string.Join(' ', ((IDictionary<string, object>)row).Values))), Does.Contain("ix_timeline_bot_entries"));
+    }
+
     private Task<Incident> Declare(string requestKey, string title) => Store.Create(
         new NewIncident(requestKey, title, 1, "payments", "U1", "U1", Clock.GetUtcNow(), "slack", "C1"),
         Declared(title),

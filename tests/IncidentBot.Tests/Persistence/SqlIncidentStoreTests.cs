@@ -67,6 +67,23 @@ internal sealed class SqlIncidentStoreTests(StorageProvider provider) : Database
     }
 
     [Test]
+    public async Task A_burst_of_entries_is_stored_in_order_each_once_with_what_it_carries()
+    {
+        var incident = await Declare("req-1", "Checkout down");
+        var at = Clock.GetUtcNow().AddMinutes(1);
+        var stored = new TimelineEntry(at, TimelineKind.Message, "U2", "Looking", "1700000001.0001");
+        await Store.Append(incident.Number, stored, Ct);
+        var edited = new TimelineEntry(at.AddSeconds(1), TimelineKind.Message, "U3", "Rolled back", "1700000002.0001", EditedAt: at.AddSeconds(5), Key: true);
+        var same = new TimelineEntry(at.AddSeconds(1), TimelineKind.Message, "U2", "Same second, later", "1700000002.0002");
+        var deleted = new TimelineEntry(at.AddSeconds(2), TimelineKind.Message, "U2", "pasted secret", "1700000003.0001", Deleted: true);
+
+        var added = await Store.AppendAll(incident.Number, [stored with { Text = "again" }, edited, same, edited with { Text = "repeat" }, deleted], Ct);
+
+        Assert.That(added, Is.EqualTo(3), "the entry stored before and the repeat within the burst are skipped");
+        Assert.That(await Store.Timeline(incident.Number, Ct), Is.EqualTo(new[] { Declared("Checkout down"), stored, edited, same, deleted }));
+    }
+
+    [Test]
     public async Task Appending_the_same_source_id_twice_records_it_once()
     {
         var incident = await Declare("req-1", "Checkout down");

@@ -20,9 +20,11 @@ internal static class OpenLoop
         for (var i = 0; i < total; i++)
         {
             var due = TimeSpan.FromSeconds((double)i / rate);
-            if (due > clock.Elapsed + TimeSpan.FromMilliseconds(2))
+            // Read the clock once: read twice, the wait could turn negative between the test and the delay.
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(2))
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
 
             inFlight.Add(Send(i, due));

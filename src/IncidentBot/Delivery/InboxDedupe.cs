@@ -6,6 +6,10 @@ internal static class InboxDedupe
     /// <summary>A row to insert: its place in the batch and its keys, each once.</summary>
     public sealed record Chosen(int Index, IReadOnlyList<string> Keys);
 
+    /// <summary>Every key of the batch, once: what the store is asked about before <see cref="Choose"/>.</summary>
+    public static string[] AllKeys(IReadOnlyList<NewInboxRow> rows) =>
+        [.. rows.SelectMany(r => r.DedupeKeys).Distinct(StringComparer.Ordinal)];
+
     /// <summary>
     /// The rows none of whose keys is in <paramref name="stored"/> or belongs to an earlier row chosen from the same
     /// batch, in batch order. A key repeated within one row is not a duplicate of itself.

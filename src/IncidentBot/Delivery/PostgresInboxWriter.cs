@@ -63,7 +63,7 @@ internal sealed class PostgresInboxWriter(Database database) : IInboxRowWriter
 
     private static async Task<long?[]> Write(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<NewInboxRow> rows, CancellationToken ct)
     {
-        var keys = rows.SelectMany(r => r.DedupeKeys).Distinct(StringComparer.Ordinal).ToArray();
+        var keys = InboxDedupe.AllKeys(rows);
         var chosen = InboxDedupe.Choose(rows, keys.Length == 0 ? [] : await StoredKeys(connection, tx, keys, ct));
         var ids = new long?[rows.Count];
         if (chosen.Count == 0)

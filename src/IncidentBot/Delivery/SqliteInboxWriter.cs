@@ -48,7 +48,7 @@ internal sealed class SqliteInboxWriter(Database database) : IInboxRowWriter, ID
 
     private static async Task<long?[]> Write(Commands commands, IReadOnlyList<NewInboxRow> rows, CancellationToken ct)
     {
-        var keys = rows.SelectMany(r => r.DedupeKeys).Distinct(StringComparer.Ordinal).ToArray();
+        var keys = InboxDedupe.AllKeys(rows);
         var ids = new long?[rows.Count];
         foreach (var chosen in InboxDedupe.Choose(rows, await commands.StoredKeys(keys, ct)))
         {

@@ -11,7 +11,8 @@ namespace IncidentBot.Persistence;
 /// </summary>
 internal sealed class Migrator(Database database, TimeProvider clock)
 {
-    // Any constant works as long as nothing else in the database uses it; this one spells "IncBot" in ASCII.
+    // Any constant works as long as nothing else in the database uses it; this one spells "IncBot" in ASCII
+    // (80738460528500, which MigratorTests holds to stand for a migrating instance).
     private const long PostgresLockKey = 0x496E63426F74;
 
     private const string CreateTable = """
@@ -27,9 +28,17 @@ internal sealed class Migrator(Database database, TimeProvider clock)
     public async Task Apply(CancellationToken ct)
     {
         await using var connection = await database.Open(ct);
+        var applied = await AppliedVersions(connection, ct);
+        RefuseNewerSchema(applied);
+        // An up-to-date database (every start after the first) takes no lock and no transaction: one query decides.
+        var pending = migrations.Where(m => applied is null || !applied.Contains(m.Version)).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
         await InLockedTransaction(connection, tx => connection.ExecuteAsync(new CommandDefinition(CreateTable, transaction: tx, cancellationToken: ct)), ct);
-        await RefuseNewerSchema(connection, ct);
-        foreach (var migration in migrations)
+        foreach (var migration in pending)
         {
             await InLockedTransaction(connection, async tx =>
             {
@@ -57,10 +66,10 @@ internal sealed class Migrator(Database database, TimeProvider clock)
         return applied is not null && applied.SetEquals(migrations.Select(m => m.Version));
     }
 
-    private async Task RefuseNewerSchema(DbConnection connection, CancellationToken ct)
+    private void RefuseNewerSchema(HashSet<long>? applied)
     {
         var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
-        var newest = (await AppliedVersions(connection, ct))!.DefaultIfEmpty().Max();
+        var newest = applied is null ? 0 : applied.DefaultIfEmpty().Max();
         if (newest > known)
         {
             throw new InvalidOperationException(string.Create(

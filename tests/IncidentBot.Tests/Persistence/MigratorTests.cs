@@ -42,6 +42,25 @@ internal sealed class MigratorTests(StorageProvider provider) : DatabaseTest(pro
     }
 
     [Test]
+    public async Task An_up_to_date_database_starts_while_another_instance_holds_the_migration_lock()
+    {
+        await Migrator.Apply(Ct);
+        await using var migrating = await Database.Open(Ct);
+        await using var tx = await migrating.BeginTransactionAsync(Ct);
+        // What an instance applying migrations holds: the advisory lock on PostgreSQL, the write lock on SQLite.
+        await migrating.ExecuteAsync(
+            Provider == StorageProvider.Postgres ? "SELECT pg_advisory_xact_lock(80738460528500)" : "UPDATE schema_migrations SET name = name WHERE version = 1",
+            transaction: tx);
+
+        // Without waiting for that lock: a bound on the wait, not a timing, so a regression fails instead of hanging.
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(TimeSpan.FromSeconds(3));
+        await Migrator.Apply(bound.Token);
+
+        Assert.That(await Recorded(), Has.Count.EqualTo(Migration.Embedded(Provider).Count));
+    }
+
+    [Test]
     public async Task A_database_migrated_by_a_newer_build_is_refused()
     {
         await Migrator.Apply(Ct);

@@ -13,6 +13,8 @@ internal static class SchedulingExtensions
 {
     public const string InstanceName = "IncidentBot";
 
+    public const string SchedulerHealthCheckName = "scheduler";
+
     /// <summary>
     /// A reminder later than this when it comes due (the bot was down, or busy) is a misfire and fires at once
     /// (<see cref="SimpleTriggerMisfireInstruction.FireNow"/>); less late, it simply fires late. Either way it fires once.
@@ -69,7 +71,18 @@ internal static class SchedulingExtensions
                 }
             });
         });
+        // Quartz's hosted service is run by SchedulerStartup, after Kestrel has started, rather than before it.
+        var before = services.Count;
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        foreach (var hosted in services.Skip(before).Where(d => d.ServiceType == typeof(IHostedService)).ToList())
+        {
+            services.Remove(hosted);
+        }
+
+        services.AddSingleton<QuartzHostedService>();
+        services.AddSingleton<SchedulerStartup>();
+        services.AddHostedService(provider => provider.GetRequiredService<SchedulerStartup>());
+        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(SchedulerHealthCheckName, tags: ["ready"]);
         services.AddSingleton<IReminders, QuartzReminders>();
         services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section, RetentionOptions.Validate);
         services.AddSingleton<Retention>();

@@ -32,7 +32,7 @@ internal sealed class SchedulingHost(IHost host) : IAsyncDisposable
     /// <paramref name="schedulingFirst"/> registers scheduling before persistence, as Program.cs might: Quartz must
     /// still start only after the migrations.
     /// </summary>
-    public static IHost Build(TestDatabase database, IReminderHandler handler, bool schedulingFirst, ILoggerProvider? logs = null)
+    public static IHost Build(TestDatabase database, IReminderHandler handler, bool schedulingFirst, ILoggerProvider? logs = null, Action<IServiceCollection>? more = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(database.Settings);
@@ -58,6 +58,7 @@ internal sealed class SchedulingHost(IHost host) : IAsyncDisposable
             builder.Services.AddScheduling(builder.Configuration);
         }
 
+        more?.Invoke(builder.Services);
         return builder.Build();
     }
 

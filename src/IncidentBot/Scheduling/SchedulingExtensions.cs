@@ -71,7 +71,16 @@ internal static class SchedulingExtensions
                 }
             });
         });
-        // Quartz's hosted service is run by SchedulerStartup, after Kestrel has started, rather than before it.
+        services.AddSchedulerStartup();
+        services.AddSingleton<IReminders, QuartzReminders>();
+        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section, RetentionOptions.Validate);
+        services.AddSingleton<Retention>();
+        return services;
+    }
+
+    /// <summary>Quartz's hosted service, run by <see cref="SchedulerStartup"/> after Kestrel has started rather than before it.</summary>
+    private static void AddSchedulerStartup(this IServiceCollection services)
+    {
         var before = services.Count;
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         foreach (var hosted in services.Skip(before).Where(d => d.ServiceType == typeof(IHostedService)).ToList())
@@ -83,9 +92,5 @@ internal static class SchedulingExtensions
         services.AddSingleton<SchedulerStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<SchedulerStartup>());
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(SchedulerHealthCheckName, tags: ["ready"]);
-        services.AddSingleton<IReminders, QuartzReminders>();
-        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.Section, RetentionOptions.Validate);
-        services.AddSingleton<Retention>();
-        return services;
     }
 }

@@ -21,11 +21,11 @@ internal sealed class Database : IAsyncDisposable
     {
         var storage = options.Value;
         Provider = storage.ParsedProvider;
-        connectionString = storage.EffectiveConnectionString;
+        connectionString = storage.ConnectionStringToOpen;
         if (Provider == StorageProvider.Postgres)
         {
             // Bounded and with its statements prepared, unless the connection string says otherwise.
-            postgres = NpgsqlDataSource.Create(PostgresConnectionDefaults.Apply(connectionString));
+            postgres = NpgsqlDataSource.Create(connectionString);
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
             Target = $"PostgreSQL database '{builder.Database}' on {builder.Host}";
         }

@@ -24,6 +24,15 @@ internal sealed class StorageOptions
         : ConnectionString ?? string.Empty;
 
     /// <summary>
+    /// What the bot and its scheduler open: <see cref="EffectiveConnectionString"/>, on PostgreSQL with the bot's pool
+    /// defaults for what it does not set (<see cref="PostgresConnectionDefaults"/>). A provider that does not parse is
+    /// opened as SQLite would be: Scheduling reads this before the start-up validation refuses the provider, naming it.
+    /// </summary>
+    public string ConnectionStringToOpen => !TryParseProvider(Provider, out var provider)
+        ? ConnectionString ?? DefaultSqliteConnectionString
+        : provider == StorageProvider.Postgres ? PostgresConnectionDefaults.Apply(ConnectionString ?? string.Empty) : EffectiveConnectionString;
+
+    /// <summary>
     /// Not Bind(): only these two keys are meant, and the connection string lives outside the section. Shared with
     /// Scheduling, whose Quartz store must be configured before the options are resolved, so both read the same keys.
     /// </summary>

@@ -32,7 +32,7 @@ internal static class SchedulingExtensions
         // A bad provider falls through to SQLite here: StorageOptions' start-up validation refuses it, with its
         // message naming the setting, before Quartz's hosted service runs.
         var postgres = StorageOptions.TryParseProvider(storage.Provider, out var provider) && provider == StorageProvider.Postgres;
-        var connectionString = postgres ? PostgresConnectionDefaults.Apply(storage.ConnectionString ?? string.Empty) : storage.EffectiveConnectionString;
+        var connectionString = storage.ConnectionStringToOpen;
 
         // ReminderJob counts the reminders that fire.
         services.AddBotMetrics();

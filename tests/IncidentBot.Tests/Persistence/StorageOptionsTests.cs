@@ -29,6 +29,19 @@ internal sealed class StorageOptionsTests
     }
 
     [Test]
+    public void Only_PostgreSQL_connections_get_the_bots_pool_defaults_and_what_the_string_sets_wins()
+    {
+        var postgres = new StorageOptions { Provider = "Postgres", ConnectionString = "Host=db;Database=incidentbot;Maximum Pool Size=40" };
+        var sqlite = new StorageOptions { Provider = "Sqlite", ConnectionString = "Data Source=bot.db" };
+
+        var opened = new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionStringToOpen);
+        Assert.That(opened.MaxPoolSize, Is.EqualTo(40));
+        Assert.That(opened.MaxAutoPrepare, Is.EqualTo(PostgresConnectionDefaults.MaxAutoPrepare));
+        Assert.That(sqlite.ConnectionStringToOpen, Is.EqualTo("Data Source=bot.db"));
+        Assert.That(new StorageOptions().ConnectionStringToOpen, Is.EqualTo(StorageOptions.DefaultSqliteConnectionString));
+    }
+
+    [Test]
     public void An_unknown_provider_is_named_with_its_value()
     {
         Assert.That(

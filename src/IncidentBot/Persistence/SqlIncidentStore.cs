@@ -105,7 +105,7 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
     private Task<int> AppendEntries(DbConnection connection, DbTransaction tx, long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct) =>
         database.Provider == StorageProvider.Postgres && entries.Count > 1
             ? connection.ExecuteAsync(new CommandDefinition(AppendAllPostgres, AllArgs(number, entries), tx, cancellationToken: ct))
-            : connection.ExecuteAsync(new CommandDefinition(AppendSql, entries.Select(e => EntryArgs(number, e)), tx, cancellationToken: ct));
+            : connection.ExecuteAsync(new CommandDefinition(AppendSql, entries.Select(e => EntryRow.Of(number, e)), tx, cancellationToken: ct));
 
     // In the entries' order (WITH ORDINALITY), so their ids follow it as one insert per entry would; a source id repeated
     // in the burst or stored before is skipped, as there.
@@ -118,18 +118,22 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
         ON CONFLICT (incident_id, source_id) DO NOTHING
         """;
 
-    private static object AllArgs(long number, IReadOnlyList<TimelineEntry> entries) => new
+    private static object AllArgs(long number, IReadOnlyList<TimelineEntry> entries)
     {
-        Number = number,
-        At = entries.Select(e => DbTime.ToDb(e.At)).ToArray(),
-        Kind = entries.Select(e => e.Kind).ToArray(),
-        Actor = entries.Select(e => e.Actor).ToArray(),
-        Text = entries.Select(e => e.Text).ToArray(),
-        SourceId = entries.Select(e => e.SourceId).ToArray(),
-        Deleted = entries.Select(e => e.Deleted ? 1 : 0).ToArray(),
-        EditedAt = entries.Select(e => DbTime.ToDb(e.EditedAt)).ToArray(),
-        Key = entries.Select(e => e.Key ? 1 : 0).ToArray(),
-    };
+        var rows = entries.Select(e => EntryRow.Of(number, e)).ToArray();
+        return new
+        {
+            Number = number,
+            At = rows.Select(r => r.At).ToArray(),
+            Kind = rows.Select(r => r.Kind).ToArray(),
+            Actor = rows.Select(r => r.Actor).ToArray(),
+            Text = rows.Select(r => r.Text).ToArray(),
+            SourceId = rows.Select(r => r.SourceId).ToArray(),
+            Deleted = rows.Select(r => r.Deleted).ToArray(),
+            EditedAt = rows.Select(r => r.EditedAt).ToArray(),
+            Key = rows.Select(r => r.Key).ToArray(),
+        };
+    }
 
     public Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct) =>
         Entries("incident_id = @number", number, ct);
@@ -172,18 +176,12 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
             new { number, sourceId },
             ct) > 0;
 
-    private static object EntryArgs(long number, TimelineEntry entry) => new
+    /// <summary>A timeline entry as its columns hold it: times in Unix milliseconds, flags as 0 or 1.</summary>
+    private sealed record EntryRow(long Number, long At, string Kind, string Actor, string Text, string SourceId, int Deleted, long? EditedAt, int Key)
     {
-        Number = number,
-        At = DbTime.ToDb(entry.At),
-        entry.Kind,
-        entry.Actor,
-        entry.Text,
-        entry.SourceId,
-        Deleted = entry.Deleted ? 1 : 0,
-        EditedAt = DbTime.ToDb(entry.EditedAt),
-        Key = entry.Key ? 1 : 0,
-    };
+        public static EntryRow Of(long number, TimelineEntry entry) => new(
+            number, DbTime.ToDb(entry.At), entry.Kind, entry.Actor, entry.Text, entry.SourceId, entry.Deleted ? 1 : 0, DbTime.ToDb(entry.EditedAt), entry.Key ? 1 : 0);
+    }
 
     private static async Task<Incident?> Single(DbConnection connection, DbTransaction? tx, string where, object args, CancellationToken ct)
     {

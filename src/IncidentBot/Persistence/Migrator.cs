@@ -5,8 +5,8 @@ using Dapper;
 namespace IncidentBot.Persistence;
 
 /// <summary>
-/// Applies the embedded scripts <c>Migrations/&lt;provider&gt;/NNN_name.sql</c> in order, one transaction each,
-/// recording them in <c>schema_migrations</c>. Several instances may start at once: on PostgreSQL an advisory lock
+/// Applies the embedded scripts <c>Migrations/&lt;provider&gt;/NNN_name.sql</c> in order, those a database lacks in one
+/// transaction, recording them in <c>schema_migrations</c>. Several instances may start at once: on PostgreSQL an advisory lock
 /// serialises them, on SQLite the write transaction (BEGIN IMMEDIATE) does.
 /// </summary>
 internal sealed class Migrator(Database database, TimeProvider clock)
@@ -37,15 +37,17 @@ internal sealed class Migrator(Database database, TimeProvider clock)
             return;
         }
 
-        await InLockedTransaction(connection, tx => connection.ExecuteAsync(new CommandDefinition(CreateTable, transaction: tx, cancellationToken: ct)), ct);
-        foreach (var migration in pending)
+        // One transaction for all of them: an upgrade is applied whole or not at all, and a fresh database costs one
+        // commit instead of one per migration (on PostgreSQL each waits for its WAL flush).
+        await InLockedTransaction(connection, async tx =>
         {
-            await InLockedTransaction(connection, async tx =>
+            await connection.ExecuteAsync(new CommandDefinition(CreateTable, transaction: tx, cancellationToken: ct));
+            foreach (var migration in pending)
             {
                 // Checked again under the lock: another instance may have applied it since we last looked.
                 if (await IsApplied(connection, tx, migration.Version, ct))
                 {
-                    return;
+                    continue;
                 }
 
                 await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: tx, cancellationToken: ct));
@@ -54,8 +56,8 @@ internal sealed class Migrator(Database database, TimeProvider clock)
                     new { migration.Version, migration.Name, At = DbTime.ToDb(clock.GetUtcNow()) },
                     tx,
                     cancellationToken: ct));
-            }, ct);
-        }
+            }
+        }, ct);
     }
 
     /// <summary>For readiness: every migration this build knows is applied (and nothing newer is).</summary>

@@ -61,6 +61,22 @@ internal sealed class MigratorTests(StorageProvider provider) : DatabaseTest(pro
     }
 
     [Test]
+    public async Task A_migration_that_fails_leaves_the_database_as_it_was()
+    {
+        // A table in the way of migration 019, which creates it: the 18 before it succeed, then 019 fails.
+        await Execute("CREATE TABLE incident_links (in_the_way INTEGER)");
+
+        Assert.That(async () => await Migrator.Apply(Ct), Throws.InstanceOf<System.Data.Common.DbException>());
+
+        Assert.That(await Migrator.IsUpToDate(Ct), Is.False);
+        await using var connection = await Database.Open(Ct);
+        var tables = Provider == StorageProvider.Postgres
+            ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('schema_migrations', 'incidents')"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('schema_migrations', 'incidents')";
+        Assert.That(await connection.ExecuteScalarAsync<long>(tables), Is.Zero, "no migration before the failing one was kept");
+    }
+
+    [Test]
     public async Task A_database_migrated_by_a_newer_build_is_refused()
     {
         await Migrator.Apply(Ct);

@@ -24,15 +24,28 @@ internal sealed record BenchOptions(TimeSpan Duration, IReadOnlyList<string> Sto
 
         var scenarios = smoke
             ? new[] { Scenario.Replies(50, 1), Scenario.Commands(20, 2), Scenario.Buttons(20, 3) }
-            : [Scenario.Replies(200, 1), Scenario.Replies(1000, 2), Scenario.Commands(200, 3), Scenario.Commands(500, 4), Scenario.Buttons(500, 5), Scenario.Replies(3000, 6)];
+            : [Scenario.Replies(200, 1), Scenario.Replies(1000, 2), Scenario.Commands(200, 3), Scenario.Commands(500, 4), Scenario.Buttons(500, 5),
+                Scenario.Replies(2000, 6), Scenario.Replies(3000, 7)];
         if (Value(args, "--only") is { } only)
         {
-            // "replies:1000,commands:500,buttons:500": the runs of that kind (a word of it, singular or plural) at that rate.
-            var wanted = only.Split(',').Select(w => w.Split(':')).ToArray();
-            scenarios = [.. scenarios.Where(s => wanted.Any(w => Names(s, w[0]) && s.Rate.ToString(CultureInfo.InvariantCulture) == w[1]))];
+            // "replies:1000,commands:500,buttons:500": those kinds (a word of the kind, singular or plural) at those rates.
+            scenarios = [.. only.Split(',').Select((wanted, i) => Only(wanted, i + 1))];
         }
 
         return new BenchOptions(TimeSpan.FromSeconds(seconds), stores, scenarios, smoke, Value(args, "--configuration") ?? "Release");
+    }
+
+    private static Scenario Only(string wanted, int n)
+    {
+        var parts = wanted.Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var rate) || rate <= 0)
+        {
+            throw new ArgumentException($"--only takes kind:rate pairs such as replies:1000, was '{wanted}'");
+        }
+
+        Scenario[] kinds = [Scenario.Replies(rate, n), Scenario.Commands(rate, n), Scenario.Buttons(rate, n)];
+        return kinds.FirstOrDefault(s => Names(s, parts[0]))
+            ?? throw new ArgumentException($"--only: '{parts[0]}' is not replies, commands or buttons");
     }
 
     private static bool Names(Scenario scenario, string word) =>

@@ -4,7 +4,7 @@ using Storm;
 // The storm benchmark: open-loop signed Slack load on the bot and, in the same run, on a bare endpoint that only
 // checks the signature; then the database is checked for every acknowledged request. See docs/performance.md.
 //
-//   dotnet run -c Release --project bench/Storm -- [--seconds 10] [--store sqlite|postgres|both] [--smoke]
+//   dotnet run -c Release --project bench/Storm -- [--seconds 10] [--store sqlite|postgres|both] [--smoke] [--only replies:2000,...]
 //
 // PostgreSQL runs take their connection string from INCIDENTBOT_BENCH_POSTGRES (a database the bench may empty).
 if (args is ["--serve-bare", var bareSecret])
@@ -13,7 +13,17 @@ if (args is ["--serve-bare", var bareSecret])
     return 0;
 }
 
-var options = BenchOptions.Parse(args);
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 var bot = BotBuild.Locate(options);
 await using var slack = await FakeSlackApi.Start();
 await using var bare = await Served.Bare(BenchOptions.Secret);

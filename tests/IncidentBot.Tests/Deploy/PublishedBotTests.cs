@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using IncidentBot.Hosting;
+using IncidentBot.Tests.Support;
 
 namespace IncidentBot.Tests.Deploy;
 
@@ -42,13 +43,15 @@ internal sealed class PublishedBotTests
         using var http = new HttpClient { BaseAddress = address };
 
         var health = await http.GetAsync(HealthEndpoints.LivenessPath);
-        // Migrations run before Kestrel listens, so the bot is ready as soon as it answers.
-        var ready = await http.GetAsync(HealthEndpoints.ReadinessPath);
+        // Kestrel listens before the reminder scheduler has started (docs/scheduling.md): ready a moment later, as a
+        // readiness probe that asks again would see it.
+        var ready = await Eventually.Get(
+            async () => (await http.GetAsync(HealthEndpoints.ReadinessPath)).StatusCode, s => s == HttpStatusCode.OK, "/readyz to answer 200");
 
         Assert.Multiple(() =>
         {
             Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(ready, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(File.Exists(Path.Combine(root, "var/lib/incidentbot/incidentbot.db")), Is.True, "the database is in the SQLite volume");
             Assert.That(bot.Lines, Is.Not.Empty.And.All.StartsWith("{"), "Logging:Console:FormatterName=json: one JSON object per line");
             Assert.That(() => JsonDocument.Parse(bot.Lines[0]).RootElement.GetProperty("Message").GetString(), Throws.Nothing);

@@ -19,18 +19,21 @@ internal sealed class StorageOptions
         ? provider
         : throw new InvalidOperationException(StorageOptionsValidator.ProviderError(Provider));
 
-    public string EffectiveConnectionString => string.IsNullOrWhiteSpace(ConnectionString) && ParsedProvider == StorageProvider.Sqlite
+    /// <summary>
+    /// True only for a provider that parses as Postgres: one that does not parse is treated as SQLite here, because
+    /// Scheduling reads these before the start-up validation refuses the provider, naming it.
+    /// </summary>
+    public bool IsPostgres => TryParseProvider(Provider, out var provider) && provider == StorageProvider.Postgres;
+
+    public string EffectiveConnectionString => string.IsNullOrWhiteSpace(ConnectionString) && !IsPostgres
         ? DefaultSqliteConnectionString
         : ConnectionString ?? string.Empty;
 
     /// <summary>
     /// What the bot and its scheduler open: <see cref="EffectiveConnectionString"/>, on PostgreSQL with the bot's pool
-    /// defaults for what it does not set (<see cref="PostgresConnectionDefaults"/>). A provider that does not parse is
-    /// opened as SQLite would be: Scheduling reads this before the start-up validation refuses the provider, naming it.
+    /// defaults for what it does not set (<see cref="PostgresConnectionDefaults"/>).
     /// </summary>
-    public string ConnectionStringToOpen => !TryParseProvider(Provider, out var provider)
-        ? ConnectionString ?? DefaultSqliteConnectionString
-        : provider == StorageProvider.Postgres ? PostgresConnectionDefaults.Apply(ConnectionString ?? string.Empty) : EffectiveConnectionString;
+    public string ConnectionStringToOpen => IsPostgres ? PostgresConnectionDefaults.Apply(EffectiveConnectionString) : EffectiveConnectionString;
 
     /// <summary>
     /// Not Bind(): only these two keys are meant, and the connection string lives outside the section. Shared with

@@ -31,7 +31,7 @@ internal static class SchedulingExtensions
         storage.ReadFrom(configuration);
         // A bad provider falls through to SQLite here: StorageOptions' start-up validation refuses it, with its
         // message naming the setting, before Quartz's hosted service runs.
-        var postgres = StorageOptions.TryParseProvider(storage.Provider, out var provider) && provider == StorageProvider.Postgres;
+        var postgres = storage.IsPostgres;
         var connectionString = storage.ConnectionStringToOpen;
 
         // ReminderJob counts the reminders that fire.

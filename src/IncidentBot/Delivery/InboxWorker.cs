@@ -17,7 +17,10 @@ internal sealed class InboxWorker(
     TimeProvider clock,
     ILogger<InboxWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // On a thread of its own, so its work never queues among the acknowledgements' (see WorkerThread).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => WorkerThread.Run("inbox worker", () => Loop(stoppingToken));
+
+    private async Task Loop(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         using var wake = signal.Subscribe();

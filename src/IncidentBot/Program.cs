@@ -25,6 +25,8 @@ MallocArenas.Limit();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBuildOutputSettings();
+// How many threads the pool makes without waiting: SQLite's blocking calls need more than PostgreSQL's (see the class).
+ThreadPoolFloor.Raise(builder.Configuration);
 
 // Storage, the incident core, paging, scheduling, runbook, handoffs and status updates: the same for every platform.
 builder.Services.AddIncidentHandling(builder.Configuration);

@@ -9,10 +9,16 @@ public interface IPendingReplyChanges
     Task Keep(long incidentNumber, ReplyChange change, CancellationToken ct);
 
     /// <summary>
-    /// The changes kept for the replies <paramref name="messageIds"/>; they are kept no longer. Their order does not
-    /// matter: an edit older than the reply's latest is ignored, and an edit leaves a deletion in place.
+    /// The changes kept for the replies <paramref name="messageIds"/>. Their order does not matter: an edit older than
+    /// the reply's latest is ignored, and an edit leaves a deletion in place.
     /// </summary>
-    Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct);
+    Task<IReadOnlyList<ReplyChange>> Find(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct);
+
+    /// <summary>
+    /// Keeps the changes of these replies no longer. Called once they are applied, so a crash in between applies them
+    /// again when the request is retried, instead of losing a deletion.
+    /// </summary>
+    Task Forget(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct);
 }
 
 /// <summary>A change to a reply: its new text as edited at <see cref="EditedAt"/>, or, when <see cref="Text"/> is null, its deletion.</summary>

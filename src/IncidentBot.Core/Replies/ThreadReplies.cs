@@ -34,9 +34,16 @@ public sealed class ThreadReplies(IIncidentStore store, IPendingReplyChanges pen
 
         var entries = thread.Select(r => new TimelineEntry(r.At, TimelineKind.Message, r.Actor, r.Text, r.MessageId)).ToList();
         var added = await store.AppendAll(incident.Number, entries, ct);
-        foreach (var change in await pending.Take(incident.Number, [.. thread.Select(r => r.MessageId)], ct))
+        string[] ids = [.. thread.Select(r => r.MessageId)];
+        var changes = await pending.Find(incident.Number, ids, ct);
+        foreach (var change in changes)
         {
             await Apply(incident.Number, change, ct);
+        }
+
+        if (changes.Count > 0)
+        {
+            await pending.Forget(incident.Number, ids, ct);
         }
 
         return added;

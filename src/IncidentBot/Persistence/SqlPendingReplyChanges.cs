@@ -15,30 +15,29 @@ internal sealed class SqlPendingReplyChanges(Database database) : IPendingReplyC
             cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct)
+    public async Task<IReadOnlyList<ReplyChange>> Find(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct)
     {
-        var where = $"incident_id = @incidentNumber AND {SqlLists.In(database.Provider, "message_id", "messageIds")}";
-        var args = new { incidentNumber, messageIds = messageIds.ToArray() };
+        // Nearly always there is nothing kept, and a read finds that out without waiting for SQLite's single writer.
         await using var connection = await database.Open(ct);
-
-        // Nearly always there is nothing kept: a read finds that out without waiting for SQLite's single writer. Only
-        // requests of the same thread keep changes for its replies, and they are handled one at a time (the inbox's
-        // ordering), so nothing is kept between this read and the delete below.
-        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM pending_reply_changes WHERE {where}", args, cancellationToken: ct)) == 0)
-        {
-            return [];
-        }
-
-        await using var tx = await connection.BeginTransactionAsync(ct);
         var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(
-            $"SELECT message_id AS MessageId, text AS Text, edited_at AS EditedAt FROM pending_reply_changes WHERE {where}",
-            args,
-            tx,
+            $"SELECT message_id AS MessageId, text AS Text, edited_at AS EditedAt FROM pending_reply_changes WHERE {Where()}",
+            Args(incidentNumber, messageIds),
             cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM pending_reply_changes WHERE {where}", args, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
         return [.. rows.Select(r => new ReplyChange(r.MessageId, r.Text, DbTime.FromDb(r.EditedAt)))];
     }
+
+    public async Task Forget(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct)
+    {
+        // Only requests of the same thread keep changes for its replies, and they are handled one at a time (the
+        // inbox's ordering), so nothing is kept for these replies between Find and this delete.
+        await using var connection = await database.Open(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM pending_reply_changes WHERE {Where()}", Args(incidentNumber, messageIds), cancellationToken: ct));
+    }
+
+    private string Where() => $"incident_id = @incidentNumber AND {SqlLists.In(database.Provider, "message_id", "messageIds")}";
+
+    private static object Args(long incidentNumber, IReadOnlyCollection<string> messageIds) => new { incidentNumber, messageIds = messageIds.ToArray() };
 
     /// <summary>A row as Dapper reads it (setters, not a record: see IncidentRow).</summary>
     private sealed class PendingRow

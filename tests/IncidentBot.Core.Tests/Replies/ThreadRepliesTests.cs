@@ -92,6 +92,20 @@ public sealed class ThreadRepliesTests
     }
 
     [Test]
+    public async Task A_deletion_kept_for_its_reply_is_still_applied_when_the_first_try_fails_half_way()
+    {
+        await core.Replies.Delete(InProcessChat.PlatformName, "C-ops", thread, "m1", CancellationToken.None);
+        core.Store.DeletionFaults = 1;
+
+        // The reply is on the timeline, then the database fails before the deletion is applied; the inbox tries again.
+        Assert.That(async () => await core.Replies.Record(Reply("m1", "the password is hunter2"), CancellationToken.None), Throws.InvalidOperationException);
+        await core.Replies.Record(Reply("m1", "the password is hunter2"), CancellationToken.None);
+
+        var entry = (await Timeline()).Single(e => e.SourceId == "m1");
+        Assert.That(entry.Deleted, Is.True, "the pasted secret is not left live");
+    }
+
+    [Test]
     public async Task Edits_that_come_before_their_reply_or_out_of_order_leave_the_latest_text()
     {
         var at = core.Clock.GetUtcNow();

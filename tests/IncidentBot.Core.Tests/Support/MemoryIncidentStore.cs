@@ -150,8 +150,19 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IAbsen
     public Task<bool> Edit(long number, string sourceId, string text, DateTimeOffset editedAt, CancellationToken ct) =>
         Replace(number, sourceId, e => e with { Text = text, EditedAt = editedAt }, e => e.EditedAt is null || e.EditedAt <= editedAt);
 
-    public Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct) =>
-        Replace(number, sourceId, e => e with { Deleted = true });
+    /// <summary>How many of the next deletions fail as a database that went away would.</summary>
+    public int DeletionFaults { get; set; }
+
+    public Task<bool> MarkDeleted(long number, string sourceId, CancellationToken ct)
+    {
+        if (DeletionFaults > 0)
+        {
+            DeletionFaults--;
+            throw new InvalidOperationException("the database went away");
+        }
+
+        return Replace(number, sourceId, e => e with { Deleted = true });
+    }
 
     public Task<bool> MarkKey(long number, string sourceId, bool key, CancellationToken ct) =>
         Replace(number, sourceId, e => e with { Key = key });

@@ -17,13 +17,20 @@ internal sealed class MemoryPendingReplyChanges : IPendingReplyChanges
         }
     }
 
-    public Task<IReadOnlyList<ReplyChange>> Take(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct)
+    public Task<IReadOnlyList<ReplyChange>> Find(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct)
     {
         lock (gate)
         {
-            IReadOnlyList<ReplyChange> taken = [.. kept.Where(k => k.Incident == incidentNumber && messageIds.Contains(k.Change.MessageId)).Select(k => k.Change)];
+            return Task.FromResult<IReadOnlyList<ReplyChange>>([.. kept.Where(k => k.Incident == incidentNumber && messageIds.Contains(k.Change.MessageId)).Select(k => k.Change)]);
+        }
+    }
+
+    public Task Forget(long incidentNumber, IReadOnlyCollection<string> messageIds, CancellationToken ct)
+    {
+        lock (gate)
+        {
             kept.RemoveAll(k => k.Incident == incidentNumber && messageIds.Contains(k.Change.MessageId));
-            return Task.FromResult(taken);
+            return Task.CompletedTask;
         }
     }
 }

@@ -107,7 +107,9 @@ internal sealed class ThreadTimelineTests(StorageProvider provider) : HostTestBa
         await Bot.Event("Ev4", SlackPayloads.Reply("C0OPS", thread, T(101.0001), "U0CAROL", "looking at the db"));
         await Bot.Event("Ev5", SlackPayloads.Reply("C0OPS", thread, T(100.0002), "U0BOB", "rolling bakc"));
 
-        var timeline = await Eventually.Get(() => Timeline(), t => t.Count == 4 && t[1]!["editedAt"] is not null, "the replies and the early edit");
+        // The kept changes are applied one after the other once their replies are on the timeline: wait for both.
+        var timeline = await Eventually.Get(
+            () => Timeline(), t => t.Count == 4 && t[1]!["editedAt"] is not null && t[3]!["deleted"] is not null, "the replies, the early edit and the early deletion");
         Assert.That(timeline.Select(e => e!["text"]!.GetValue<string>()), Is.EqualTo<string[]>(["Checkout down", "rolling back", "looking at the db", "db password is hunter2"]));
         Assert.That(timeline[3]!["deleted"]?.GetValue<bool>(), Is.True, "the deleted reply is not live");
         Assert.That(timeline[2]!.AsObject().ContainsKey("deleted"), Is.False);

@@ -24,9 +24,7 @@ internal static class ThreadPoolFloor
 
     public static void Raise(IConfiguration configuration)
     {
-        var storage = new StorageOptions();
-        storage.ReadFrom(configuration);
-        if (For(storage, Environment.GetEnvironmentVariable) is { } floor)
+        if (For(StorageOptions.From(configuration), Environment.GetEnvironmentVariable) is { } floor)
         {
             ThreadPool.GetMinThreads(out _, out var completionPorts);
             ThreadPool.SetMinThreads(floor, completionPorts);

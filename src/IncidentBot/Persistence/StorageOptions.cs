@@ -45,6 +45,14 @@ internal sealed class StorageOptions
         ConnectionString = configuration.GetConnectionString(ConnectionStringName);
     }
 
+    /// <summary>The two keys as configured, for what must know the store before the options are resolved.</summary>
+    public static StorageOptions From(IConfiguration configuration)
+    {
+        var storage = new StorageOptions();
+        storage.ReadFrom(configuration);
+        return storage;
+    }
+
     public static bool TryParseProvider(string? text, out StorageProvider provider)
     {
         // Enum.TryParse would also accept numbers and "Sqlite,Postgres"; only the two names are meant.

@@ -27,8 +27,7 @@ internal static class SchedulingExtensions
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
-        var storage = new StorageOptions();
-        storage.ReadFrom(configuration);
+        var storage = StorageOptions.From(configuration);
         // A bad provider falls through to SQLite here: StorageOptions' start-up validation refuses it, with its
         // message naming the setting, before Quartz's hosted service runs.
         var postgres = storage.IsPostgres;

@@ -20,9 +20,7 @@ internal sealed class OutboxSender(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        // Each on a thread of its own: one destination's slow claim or send never runs on another's loop, and no
-        // sender's work queues among the acknowledgements' (see WorkerThread).
-        return Task.WhenAll(deliverers.Select(deliverer => WorkerThread.Run($"{deliverer.Platform} sender", () => new DestinationSender(
+        var senders = deliverers.Select(deliverer => new DestinationSender(
             deliverer,
             settings.For(deliverer.Platform),
             settings,
@@ -30,6 +28,9 @@ internal sealed class OutboxSender(
             results,
             signal,
             clock,
-            loggers.CreateLogger($"{typeof(DestinationSender).FullName}.{deliverer.Platform}")).Run(stoppingToken))));
+            loggers.CreateLogger($"{typeof(DestinationSender).FullName}.{deliverer.Platform}")));
+
+        // Each on its own task: one destination's slow claim or send never runs on another's loop.
+        return Task.WhenAll(senders.Select(sender => Task.Run(() => sender.Run(stoppingToken), CancellationToken.None)));
     }
 }

@@ -4,7 +4,7 @@ namespace IncidentBot.Delivery;
 
 /// <summary>
 /// Runs a background loop on a thread of its own, with every continuation of its awaits posted back to that thread.
-/// On the thread pool, the inbox worker's and the senders' continuations would queue among the work items of the
+/// On the thread pool, the inbox worker's continuations would queue among the work items of the
 /// requests Kestrel is answering, and in a storm every acknowledgement would wait behind the handling of the requests
 /// stored before it (on 2 cores, p50 of a stored acknowledgement 2.7 ms → 1.5 ms; see docs/performance.md). Work a
 /// loop starts with <c>Task.Run</c> still goes to the pool, and so does code after <c>ConfigureAwait(false)</c> inside

@@ -45,7 +45,7 @@ internal sealed partial class DeliveryResults(
                 var delay = retry.After ?? Backoff.Delay(message.Attempts, settings.BaseBackoff, settings.MaxBackoff);
                 LogRetrying(message.Platform, message.Kind, message.MessageKey, retry.Error, delay);
                 metrics.OutboxRetried(message.Platform);
-                return await outbox.Reschedule(message, clock.GetUtcNow() + delay, retry.Error, ct);
+                return await outbox.Reschedule(message, clock.GetUtcNow() + delay, retry.Error, retry.NotSent, ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown delivery outcome");
         }

@@ -17,8 +17,12 @@ internal abstract record DeliveryOutcome
     /// </summary>
     public sealed record Sent(string? Result, bool OpensThread = false) : DeliveryOutcome;
 
-    /// <summary>Worth trying again: after <paramref name="After"/> when the platform said so, else with backoff.</summary>
-    public sealed record Retry(string Error, TimeSpan? After = null) : DeliveryOutcome;
+    /// <summary>
+    /// Worth trying again: after <paramref name="After"/> when the platform said so, else with backoff.
+    /// <paramref name="NotSent"/>: this attempt certainly did not reach the destination (refused with a rate limit,
+    /// or given up before sending), so it gives the next attempt no reason to look for it first.
+    /// </summary>
+    public sealed record Retry(string Error, TimeSpan? After = null, bool NotSent = false) : DeliveryOutcome;
 
     /// <summary>Will never succeed (a missing channel, a revoked token): set aside and logged.</summary>
     public sealed record Failed(string Error) : DeliveryOutcome;

@@ -34,7 +34,8 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
 
     /// <summary>
     /// Claims up to <paramref name="max"/> messages to send now (the head of each ordering key, if its time has come,
-    /// oldest first) for this run, counting an attempt on each.
+    /// oldest first) for this run, counting an attempt on each. A message taken over from a claim that never finished
+    /// (its holder crashed, hung, or could not record the result) may have been sent: it is marked so for good.
     /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> Claim(string platform, int max, TimeSpan lease, CancellationToken ct)
     {
@@ -42,7 +43,8 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
         await using var connection = await database.Open(ct);
         var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             $"""
-            UPDATE outbox SET lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1
+            UPDATE outbox SET lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1,
+                maybe_sent = CASE WHEN lease_owner IS NULL THEN maybe_sent ELSE 1 END
             WHERE id IN (
                 SELECT o.id FROM outbox o
                 WHERE {IsHead} AND o.next_attempt_at <= @now AND {Claims.LeaseIsFree("o")}
@@ -58,8 +60,12 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
     public Task<bool> MarkSent(OutboxMessage message, string? result, CancellationToken ct) => Finish(
         "status = 'sent', sent_at = @now, result = @result", message, new { result, now = DbTime.ToDb(clock.GetUtcNow()) }, ct);
 
-    public Task<bool> Reschedule(OutboxMessage message, DateTimeOffset notBefore, string error, CancellationToken ct) => Finish(
-        "next_attempt_at = @notBefore, last_error = @error", message, new { error, notBefore = DbTime.ToDb(notBefore) }, ct);
+    /// <summary><paramref name="notSent"/>: this attempt certainly did not reach the destination (earlier ones still may have).</summary>
+    public Task<bool> Reschedule(OutboxMessage message, DateTimeOffset notBefore, string error, bool notSent, CancellationToken ct) => Finish(
+        "next_attempt_at = @notBefore, last_error = @error, maybe_sent = CASE WHEN @notSent = 1 THEN maybe_sent ELSE 1 END",
+        message,
+        new { error, notBefore = DbTime.ToDb(notBefore), notSent = notSent ? 1 : 0 },
+        ct);
 
     /// <summary>Gives up on the message (kept, with its error) and so lets the next one in its ordering key go.</summary>
     public Task<bool> MarkFailed(OutboxMessage message, string error, CancellationToken ct) => Finish(

@@ -14,11 +14,14 @@ namespace IncidentBot.Slack;
 internal sealed class SlackDeliverer(
     SlackApiClient api,
     IIncidentStore incidents,
-    SlackPostedRoot posted,
+    SlackPostedMessages posted,
     IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider clock,
     SlackHomePages homePages) : IOutboxDeliverer
 {
+    /// <summary>Methods called before a post: when one fails, the attempt ends without having posted anything.</summary>
+    private static readonly HashSet<string> PostsNothing = ["conversations.history", "conversations.replies", "conversations.open"];
+
     private readonly Dictionary<string, DateTimeOffset> lastPostPerChannel = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> methodPausedUntil = new();
 
@@ -31,10 +34,10 @@ internal sealed class SlackDeliverer(
         {
             SlackOutboxPayload.PostRoot => await PostRoot(message, payload, ct),
             SlackOutboxPayload.PostInThread => await PostInThread(message, payload, ct),
-            SlackOutboxPayload.PostChannel => await PostToChannel(payload, ct),
+            SlackOutboxPayload.PostChannel => await PostToChannel(message, payload, ct),
             SlackOutboxPayload.Respond => await Respond(payload, ct),
             SlackOutboxPayload.Ephemeral => await PostEphemeral(payload, ct),
-            SlackOutboxPayload.DirectMessage => await PostDirect(payload, ct),
+            SlackOutboxPayload.DirectMessage => await PostDirect(message, payload, ct),
             SlackOutboxPayload.PublishHome => await Call("views.publish", channel: null, await HomeOf(payload.User!, ct), ct),
             _ => new DeliveryOutcome.Failed($"unknown Slack outbox kind '{message.Kind}'"),
         };
@@ -49,10 +52,10 @@ internal sealed class SlackDeliverer(
             return new DeliveryOutcome.Sent(alreadyOpen, OpensThread: true);
         }
 
-        if (message.Attempts > 1)
+        if (message.MaybeSent)
         {
             // An earlier attempt's outcome is unknown (it may have been posted): look before posting again.
-            var lookup = await posted.Find(incident, payload.Channel!, ct);
+            var lookup = await posted.FindRoot(incident, payload.Channel!, ct);
             if (lookup.Unanswered is { } unanswered)
             {
                 return ToDelivery(unanswered, "conversations.history", ts: null);
@@ -79,18 +82,11 @@ internal sealed class SlackDeliverer(
             return new DeliveryOutcome.Failed($"{incident.Id} has no Slack thread: its root message was never posted");
         }
 
-        var args = (JsonObject)payload.Message.DeepClone();
-        args["channel"] = payload.Channel;
-        args["thread_ts"] = threadTs;
-        return await Call("chat.postMessage", payload.Channel!, args, ct);
+        return await PostOnce(message, payload, payload.Channel!, threadTs, ct);
     }
 
-    private async Task<DeliveryOutcome> PostToChannel(SlackOutboxPayload payload, CancellationToken ct)
-    {
-        var args = (JsonObject)payload.Message.DeepClone();
-        args["channel"] = payload.Channel;
-        return await Call("chat.postMessage", payload.Channel!, args, ct);
-    }
+    private Task<DeliveryOutcome> PostToChannel(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct) =>
+        PostOnce(message, payload, payload.Channel!, threadTs: null, ct);
 
     private async Task<DeliveryOutcome> PostEphemeral(SlackOutboxPayload payload, CancellationToken ct)
     {
@@ -105,7 +101,7 @@ internal sealed class SlackDeliverer(
         return await Call("chat.postEphemeral", channel: null, args, ct);
     }
 
-    private async Task<DeliveryOutcome> PostDirect(SlackOutboxPayload payload, CancellationToken ct)
+    private async Task<DeliveryOutcome> PostDirect(OutboxMessage message, SlackOutboxPayload payload, CancellationToken ct)
     {
         var open = await api.Call("conversations.open", new JsonObject { ["users"] = SlackIds.UserId(payload.User!) }, ct);
         if (open is not SlackApiResult.Success opened)
@@ -113,9 +109,38 @@ internal sealed class SlackDeliverer(
             return ToDelivery(open, "conversations.open", ts: null);
         }
 
-        var args = (JsonObject)payload.Message.DeepClone();
         var channel = opened.Body.GetProperty("channel").GetProperty("id").GetString()!;
+        return await PostOnce(message, payload, channel, threadTs: null, ct);
+    }
+
+    /// <summary>
+    /// Posts a message tagged with its outbox key. When an earlier attempt may have been posted (a crash or a lost
+    /// answer kept it from being marked sent), looks for the tag before posting again.
+    /// </summary>
+    private async Task<DeliveryOutcome> PostOnce(OutboxMessage message, SlackOutboxPayload payload, string channel, string? threadTs, CancellationToken ct)
+    {
+        if (message.MaybeSent)
+        {
+            var lookup = await posted.FindPost(channel, threadTs, message.CreatedAt, message.MessageKey, ct);
+            if (lookup.Unanswered is { } unanswered)
+            {
+                return ToDelivery(unanswered, threadTs is null ? "conversations.history" : "conversations.replies", ts: null);
+            }
+
+            if (lookup.Ts is { } found)
+            {
+                return new DeliveryOutcome.Sent(found);
+            }
+        }
+
+        var args = (JsonObject)payload.Message.DeepClone();
         args["channel"] = channel;
+        args["metadata"] = SlackPostedMessages.PostMetadata(message.MessageKey);
+        if (threadTs is not null)
+        {
+            args["thread_ts"] = threadTs;
+        }
+
         return await Call("chat.postMessage", channel, args, ct);
     }
 
@@ -141,7 +166,7 @@ internal sealed class SlackDeliverer(
         var now = clock.GetUtcNow();
         if (methodPausedUntil.TryGetValue(method, out var until) && until > now)
         {
-            return new DeliveryOutcome.Retry($"{method} rate-limited", until - now);
+            return new DeliveryOutcome.Retry($"{method} rate-limited", until - now, NotSent: true);
         }
 
         if (channel is not null)
@@ -183,13 +208,13 @@ internal sealed class SlackDeliverer(
                 return new DeliveryOutcome.Sent(ts);
             case SlackApiResult.RateLimited limited:
                 methodPausedUntil[method] = clock.GetUtcNow() + limited.RetryAfter;
-                return new DeliveryOutcome.Retry($"{method} rate-limited", limited.RetryAfter);
+                return new DeliveryOutcome.Retry($"{method} rate-limited", limited.RetryAfter, NotSent: true);
             case SlackApiResult.Transient transient:
-                return new DeliveryOutcome.Retry($"{method}: {transient.Error}");
+                return new DeliveryOutcome.Retry($"{method}: {transient.Error}", NotSent: PostsNothing.Contains(method));
             case SlackApiResult.Permanent permanent:
                 return new DeliveryOutcome.Failed($"{method}: {permanent.Error}");
             default:
-                return new DeliveryOutcome.Retry($"{method}: unexpected result");
+                return new DeliveryOutcome.Retry($"{method}: unexpected result", NotSent: PostsNothing.Contains(method));
         }
     }
 

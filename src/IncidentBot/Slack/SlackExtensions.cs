@@ -38,7 +38,7 @@ internal static partial class SlackExtensions
         services.AddSingleton<SlackUsers>();
         services.AddSingleton<IPeopleDirectory, SlackPeopleDirectory>();
         services.AddSingleton<IPersonTimeZones, SlackTimeZones>();
-        services.AddSingleton<SlackPostedRoot>();
+        services.AddSingleton<SlackPostedMessages>();
         services.AddSingleton<IOutboxDeliverer, SlackDeliverer>();
         services.AddSingleton<SlackReceiver>();
 

@@ -28,7 +28,7 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
         var settings = options.Value;
         var incidents = $"pages/{Uri.EscapeDataString(settings.PageId!)}/incidents";
         var existing = await store.StatuspageId(number, ct);
-        if (existing is null && message.Attempts > 1)
+        if (existing is null && message.MaybeSent)
         {
             // An earlier creation's outcome is unknown: it may exist already.
             switch (await CreatedEarlier(incidents, IncidentId.Format(number), ct))
@@ -74,7 +74,7 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
             {
                 >= 200 and < 300 when existing is null => await Created(number, response, ct),
                 >= 200 and < 300 => new DeliveryOutcome.Sent(existing),
-                429 => new DeliveryOutcome.Retry("Statuspage rate-limited", response.Headers.RetryAfter?.Delta),
+                429 => new DeliveryOutcome.Retry("Statuspage rate-limited", response.Headers.RetryAfter?.Delta, NotSent: true),
                 408 or >= 500 => new DeliveryOutcome.Retry($"Statuspage answered {status}"),
                 _ => new DeliveryOutcome.Failed($"Statuspage refused the update ({status} {response.StatusCode}): {await Reason(response, ct)}"),
             };
@@ -91,7 +91,7 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
             using var response = await http.SendAsync(request, ct);
             if (!response.IsSuccessStatusCode)
             {
-                return new DeliveryOutcome.Retry($"Statuspage answered {(int)response.StatusCode} to the look-up of an earlier creation");
+                return new DeliveryOutcome.Retry($"Statuspage answered {(int)response.StatusCode} to the look-up of an earlier creation", NotSent: true);
             }
 
             var listed = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) as JsonArray ?? [];
@@ -101,7 +101,7 @@ internal sealed class StatuspageDeliverer(HttpClient http, SqlStatusStore store,
         catch (Exception e) when (e is HttpRequestException or JsonException or InvalidOperationException
             || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            return new DeliveryOutcome.Retry($"Statuspage could not say whether the incident exists: {e.GetType().Name}");
+            return new DeliveryOutcome.Retry($"Statuspage could not say whether the incident exists: {e.GetType().Name}", NotSent: true);
         }
     }
 

@@ -50,13 +50,36 @@ internal sealed class OutboxTests(StorageProvider provider) : DeliveryTest(provi
         await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
         var first = (await Outbox.Claim("slack", 10, Lease, Ct))[0];
 
-        await Outbox.Reschedule(first, Clock.GetUtcNow().AddSeconds(30), "429 Retry-After: 30", Ct);
+        await Outbox.Reschedule(first, Clock.GetUtcNow().AddSeconds(30), "429 Retry-After: 30", notSent: true, Ct);
 
         Clock.Advance(TimeSpan.FromSeconds(29));
         Assert.That(await Outbox.Claim("slack", 10, Lease, Ct), Is.Empty);
         Clock.Advance(TimeSpan.FromSeconds(1));
         var due = await Outbox.Claim("slack", 10, Lease, Ct);
         Assert.That(due.Select(m => (m.MessageKey, m.Attempts)), Is.EqualTo<(string, int)[]>([("a1", 2)]), "attempts count claims");
+    }
+
+    [Test]
+    public async Task A_message_is_marked_maybe_sent_for_good_once_an_attempt_could_have_reached_its_destination()
+    {
+        await Outbox.Enqueue(Draft("rate-limited", "a"), Ct);
+        await Outbox.Enqueue(Draft("timed-out", "b"), Ct);
+        await Outbox.Enqueue(Draft("taken-over", "c"), Ct);
+        var first = await Outbox.Claim("slack", 10, Lease, Ct);
+        Assert.That(first.Select(m => m.MaybeSent), Has.All.False, "first attempts");
+
+        await Outbox.Reschedule(first[0], Clock.GetUtcNow(), "429", notSent: true, Ct);
+        await Outbox.Reschedule(first[1], Clock.GetUtcNow(), "timeout", notSent: false, Ct);
+        // The third claim never finishes: its sender hung, or its instance died.
+        Clock.Advance(Lease);
+
+        var second = await Outbox.Claim("slack", 10, Lease, Ct);
+        Assert.That(second.Select(m => (m.MessageKey, m.MaybeSent)), Is.EqualTo<(string, bool)[]>([("rate-limited", false), ("timed-out", true), ("taken-over", true)]));
+
+        // A later attempt refused outright says nothing of the earlier one.
+        await Outbox.Reschedule(second[1], Clock.GetUtcNow(), "429", notSent: true, Ct);
+        var third = await Outbox.Claim("slack", 10, Lease, Ct);
+        Assert.That(third.Select(m => (m.MessageKey, m.MaybeSent)), Is.EqualTo<(string, bool)[]>([("timed-out", true)]));
     }
 
     [Test]
@@ -95,8 +118,8 @@ internal sealed class OutboxTests(StorageProvider provider) : DeliveryTest(provi
         await Outbox.Enqueue(Draft("b1", "thread-b"), Ct);
         var due = await Outbox.Claim("slack", 10, Lease, Ct);
 
-        await Outbox.Reschedule(due[0], start.AddSeconds(30), "503", Ct);
-        await Outbox.Reschedule(due[1], start.AddSeconds(60), "503", Ct);
+        await Outbox.Reschedule(due[0], start.AddSeconds(30), "503", notSent: false, Ct);
+        await Outbox.Reschedule(due[1], start.AddSeconds(60), "503", notSent: false, Ct);
 
         // a2 was enqueued at start but waits behind a1, so the sender should sleep until a1's retry.
         Assert.That(await Outbox.NextAttemptAt("slack", Ct), Is.EqualTo(start.AddSeconds(30)));

@@ -19,7 +19,8 @@ internal sealed class SlackManifestTests
         Assert.That(Strings(yaml, "oauth_config", "scopes", "bot"), Is.SupersetOf(Scopes));
     }
 
-    private static readonly string[] Scopes = ["commands", "chat:write", "im:write", "channels:read", "groups:read"];
+    // The history scopes let a retry look for a post whose answer was lost (a thread root, a reply, a page) before posting again.
+    private static readonly string[] Scopes = ["commands", "chat:write", "im:write", "channels:read", "groups:read", "channels:history", "groups:history", "im:history"];
 
     private static List<string> Strings(object yaml, params object[] path) =>
         ((List<object>)DeployFiles.At(yaml, path)).Select(o => o.ToString()!).ToList();

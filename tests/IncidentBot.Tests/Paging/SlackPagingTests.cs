@@ -38,6 +38,19 @@ internal sealed class SlackPagingTests(StorageProvider provider) : PagingHostTes
     }
 
     [Test]
+    public async Task A_page_whose_answer_was_lost_is_found_in_the_direct_messages_and_not_sent_again()
+    {
+        Slack.LoseAnswerOfNext("chat.postMessage", "DU0ALICE");
+
+        await Declare("Checkout returns 500s");
+        await RequestsHandled();
+        await PostsSent();
+
+        Assert.That(Slack.CallsTo("chat.postMessage").Count(c => c.Channel == "DU0ALICE"), Is.EqualTo(1), "Alice paged once: the retry found the page");
+        Assert.That(Slack.CallsTo("conversations.history").Select(c => c.Channel), Has.Member("DU0ALICE"), "looked in the direct messages first");
+    }
+
+    [Test]
     public async Task Nobody_acknowledging_escalates_and_the_Acknowledge_button_stops_it()
     {
         await Declare("Checkout returns 500s");

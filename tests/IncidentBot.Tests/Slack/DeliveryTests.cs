@@ -17,6 +17,7 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
         var posts = Roots();
         Assert.That(posts, Has.Count.EqualTo(2), "one refused, one delivered");
         Assert.That(posts[1].At - posts[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)), "not before Retry-After");
+        Assert.That(Slack.CallsTo("conversations.history"), Is.Empty, "a 429 says nothing was posted: nothing to look for");
     }
 
     // A bot of its own: while Slack does not answer, a bot uses the last profile it saw of the sender, however old, and
@@ -97,6 +98,51 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
         var update = await Eventually.Get(
             () => Slack.CallsTo("chat.postMessage").Where(c => c.Text!.StartsWith("Status:", StringComparison.Ordinal)).ToList(), c => c.Count == 1, "the status post");
         Assert.That(update[0].ThreadTs, Is.EqualTo(thread), "the thread that exists, found after the lost answer");
+    }
+
+    [Test]
+    public async Task A_thread_post_whose_answer_was_lost_is_found_in_the_thread_and_not_posted_again()
+    {
+        var thread = await Declare("Checkout down");
+        await PostsSent();
+        // Slack may answer a page smaller than asked for: the look-up follows the cursor through the thread.
+        Slack.MaxPageSize = 2;
+        Slack.LoseAnswerOfNext("chat.postMessage", Roots()[0].Channel);
+
+        using (await Bot.SlashCommand("status INC-1 identified Cache flushed"))
+        {
+        }
+
+        await RequestsHandled();
+        await PostsSent();
+        var updates = Slack.CallsTo("chat.postMessage").Where(c => c.Text!.StartsWith("Status:", StringComparison.Ordinal)).ToList();
+        Assert.That(updates, Has.Count.EqualTo(1), "the update posted once: its answer was lost, and the retry found it");
+        Assert.That(updates[0].ThreadTs, Is.EqualTo(thread));
+        var looks = Slack.CallsTo("conversations.replies");
+        Assert.That(looks.Select(l => (l.Body["ts"]?.ToString(), l.Body["include_all_metadata"]?.ToString())), Has.All.EqualTo((thread, "true")));
+        Assert.That(looks, Has.Count.GreaterThan(1), "the thread read page by page until the update was found");
+    }
+
+    [Test]
+    public async Task A_thread_post_that_never_reached_Slack_is_posted_again_after_the_look_up()
+    {
+        var thread = await Declare("Checkout down");
+        await PostsSent();
+        Slack.Down = true;
+
+        using (await Bot.SlashCommand("status INC-1 identified Cache flushed"))
+        {
+        }
+
+        await Eventually.Get(
+            () => Slack.CallsTo("chat.postMessage").Where(c => c.ThreadTs == thread).ToList(), c => c.Any(p => p.Text!.StartsWith("Status:", StringComparison.Ordinal)), "a refused attempt");
+        Slack.Down = false;
+        await RequestsHandled();
+        await PostsSent();
+
+        Assert.That(Slack.CallsTo("conversations.replies"), Is.Not.Empty, "looked before posting again");
+        Assert.That(Slack.TopLevelTs(Roots()[0].Channel!), Is.EqualTo<string[]>([thread]));
+        Assert.That(Slack.ThreadTexts(thread).Count(t => t.StartsWith("Status:", StringComparison.Ordinal)), Is.EqualTo(1), "posted, once, when Slack came back");
     }
 
     private List<SlackCall> Roots() =>

@@ -25,6 +25,24 @@ internal sealed class StatusPublishingTests(StorageProvider provider) : StatusHo
     }
 
     [Test]
+    public async Task A_stakeholder_post_whose_answer_was_lost_is_found_in_the_channel_and_not_posted_again()
+    {
+        await Declare(Title);
+        await PostsSent();
+        Slack.LoseAnswerOfNext("chat.postMessage", "C0LEAD");
+
+        using (await Bot.SlashCommand("status INC-1 identified Cache flushed"))
+        {
+        }
+
+        await RequestsHandled();
+        await PostsSent();
+        var update = $"INC-1 {Title}: Identified — Cache flushed";
+        Assert.That(Slack.CallsTo("chat.postMessage").Where(c => c.Text == update).Select(c => c.Channel), Is.EquivalentTo((string[])["C0LEAD", "C0SUPPORT"]), "once in each channel");
+        Assert.That(Slack.CallsTo("conversations.history").Select(c => c.Channel), Is.EqualTo<string[]>(["C0LEAD"]), "looked where the answer was lost, before posting again");
+    }
+
+    [Test]
     public async Task Statuspage_gets_the_incident_created_then_patched()
     {
         await Declare(Title);

@@ -114,6 +114,7 @@ internal sealed partial class FakeSlack : IAsyncDisposable
         {
             "chat.postMessage" => PostMessage(body, request.HttpContext),
             "conversations.history" => History(body),
+            "conversations.replies" => Replies(body),
             "chat.postEphemeral" => Results.Json(new { ok = true, message_ts = NextTs() }),
             "views.open" => Results.Json(new { ok = true, view = new { id = "V" + NextTs() } }),
             "apps.connections.open" => Results.Json(new { ok = true, url = NextSocketUrl() }),

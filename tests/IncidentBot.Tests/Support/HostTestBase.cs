@@ -150,15 +150,21 @@ internal abstract partial class HostTestBase(StorageProvider provider)
     /// Waits until every stored request is handled to its end (a declaration schedules its reminders after it posts):
     /// a host stopped before that would finish it only when the request's lease runs out.
     /// </summary>
-    protected Task RequestsHandled() => Eventually.Get(
+    protected Task RequestsHandled() =>
+        UntilNone("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')", "every stored request to be handled");
+
+    /// <summary>Waits until no queued message is waiting to be sent (or sent again).</summary>
+    protected Task PostsSent() => UntilNone("SELECT COUNT(*) FROM outbox WHERE status = 'pending'", "every queued message to be sent");
+
+    private Task<long> UntilNone(string countSql, string what) => Eventually.Get(
         async () =>
         {
             await using var database = Database.Connect();
             await using var connection = await database.Open(CancellationToken.None);
-            return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox WHERE status IN ('pending', 'processing')");
+            return await connection.ExecuteScalarAsync<long>(countSql);
         },
         n => n == 0,
-        "every stored request to be handled");
+        what);
 
     protected async Task<JsonArray> Timeline(int number = 1) => (JsonArray)(await Bot.Incident(number))!["timeline"]!;
 

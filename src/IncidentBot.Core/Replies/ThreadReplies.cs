@@ -6,8 +6,8 @@ namespace IncidentBot.Core.Replies;
 /// <summary>
 /// Keeps an incident's timeline in step with the replies in its thread: new, edited, deleted, and marked as key
 /// events (a :pushpin: reaction on Slack). Entries are ordered by the replies' own times, whatever order their events
-/// came in; an edit or a deletion that comes before its reply is kept and applied when the reply is recorded, so a
-/// deleted reply (a pasted secret) never stays live.
+/// came in; an edit or a deletion that comes before its reply is kept, and the reply is recorded with it applied, so a
+/// deleted reply (a pasted secret) is never live, not even for a moment.
 /// </summary>
 public sealed class ThreadReplies(IIncidentStore store, IPendingReplyChanges pending)
 {
@@ -32,21 +32,35 @@ public sealed class ThreadReplies(IIncidentStore store, IPendingReplyChanges pen
             return 0;
         }
 
-        var entries = thread.Select(r => new TimelineEntry(r.At, TimelineKind.Message, r.Actor, r.Text, r.MessageId)).ToList();
-        var added = await store.AppendAll(incident.Number, entries, ct);
         string[] ids = [.. thread.Select(r => r.MessageId)];
         var changes = await pending.Find(incident.Number, ids, ct);
-        foreach (var change in changes)
-        {
-            await Apply(incident.Number, change, ct);
-        }
-
+        var entries = thread.Select(r => WithChanges(new TimelineEntry(r.At, TimelineKind.Message, r.Actor, r.Text, r.MessageId), changes)).ToList();
+        var added = await store.AppendAll(incident.Number, entries, ct);
         if (changes.Count > 0)
         {
+            // Only once the replies are stored with them: a failure before this leaves them kept for the retry.
             await pending.Forget(incident.Number, ids, ct);
         }
 
         return added;
+    }
+
+    /// <summary>The entry as it is once its kept changes are applied, by the rules <see cref="Apply"/> follows.</summary>
+    private static TimelineEntry WithChanges(TimelineEntry entry, IReadOnlyList<ReplyChange> changes)
+    {
+        foreach (var change in changes.Where(c => c.MessageId == entry.SourceId))
+        {
+            if (change.IsDeletion)
+            {
+                entry = entry with { Deleted = true };
+            }
+            else if (entry.EditedAt is null || entry.EditedAt <= change.EditedAt)
+            {
+                entry = entry with { Text = change.Text!, EditedAt = change.EditedAt };
+            }
+        }
+
+        return entry;
     }
 
     /// <summary>False when the thread is not an incident's; an edit of a reply not recorded yet is kept for it.</summary>

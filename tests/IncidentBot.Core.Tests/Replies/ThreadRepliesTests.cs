@@ -92,12 +92,26 @@ public sealed class ThreadRepliesTests
     }
 
     [Test]
-    public async Task A_deletion_kept_for_its_reply_is_still_applied_when_the_first_try_fails_half_way()
+    public async Task A_reply_whose_deletion_came_first_is_stored_already_deleted()
     {
         await core.Replies.Delete(InProcessChat.PlatformName, "C-ops", thread, "m1", CancellationToken.None);
+        // Marking it deleted as a second write would fail: there is none, so no moment when it was live.
         core.Store.DeletionFaults = 1;
 
-        // The reply is on the timeline, then the database fails before the deletion is applied; the inbox tries again.
+        await core.Replies.Record(Reply("m1", "the password is hunter2"), CancellationToken.None);
+
+        var entry = (await Timeline()).Single(e => e.SourceId == "m1");
+        Assert.That(entry.Deleted, Is.True, "the pasted secret is not live");
+        Assert.That(core.Store.DeletionFaults, Is.EqualTo(1), "no separate deletion");
+    }
+
+    [Test]
+    public async Task A_deletion_kept_for_its_reply_is_kept_until_the_reply_is_stored()
+    {
+        await core.Replies.Delete(InProcessChat.PlatformName, "C-ops", thread, "m1", CancellationToken.None);
+        core.Store.AppendFaults = 1;
+
+        // The database fails as the reply is stored; the inbox tries again.
         Assert.That(async () => await core.Replies.Record(Reply("m1", "the password is hunter2"), CancellationToken.None), Throws.InvalidOperationException);
         await core.Replies.Record(Reply("m1", "the password is hunter2"), CancellationToken.None);
 

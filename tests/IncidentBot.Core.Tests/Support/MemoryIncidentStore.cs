@@ -98,8 +98,17 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IAbsen
         }
     }
 
+    /// <summary>How many of the next appends of several entries fail as a database that went away would.</summary>
+    public int AppendFaults { get; set; }
+
     public async Task<int> AppendAll(long number, IReadOnlyList<TimelineEntry> entries, CancellationToken ct)
     {
+        if (AppendFaults > 0)
+        {
+            AppendFaults--;
+            throw new InvalidOperationException("the database went away");
+        }
+
         var added = 0;
         foreach (var entry in entries)
         {

@@ -37,6 +37,16 @@ public interface IIncidentStore
     /// </summary>
     Task<IReadOnlyList<TimelineEntry>> BotEntries(long number, CancellationToken ct);
 
+    /// <summary>Whether the timeline has an entry with that source id, deleted or not; asked of the database, not read whole.</summary>
+    Task<bool> HasEntry(long number, string sourceId, CancellationToken ct);
+
+    /// <summary>
+    /// When the newest <see cref="TimelineKind.Message"/> entry that is not deleted was written (what people last
+    /// wrote); null when there is none. Asked of the database, not read whole: a storm's incident has tens of
+    /// thousands of replies.
+    /// </summary>
+    Task<DateTimeOffset?> LastMessageAt(long number, CancellationToken ct);
+
     /// <summary>
     /// Replaces the text of the entry with that source id, unless it was edited later than <paramref name="editedAt"/>
     /// (edits can arrive out of order); false when there is no such entry or a later edit stands.

@@ -78,7 +78,7 @@ public sealed class ThreadReplies(IIncidentStore store, IPendingReplyChanges pen
             return false;
         }
 
-        if (!await Apply(incident.Number, change, ct) && !(await store.Timeline(incident.Number, ct)).Any(e => e.SourceId == change.MessageId))
+        if (!await Apply(incident.Number, change, ct) && !await store.HasEntry(incident.Number, change.MessageId, ct))
         {
             await pending.Keep(incident.Number, change, ct);
         }

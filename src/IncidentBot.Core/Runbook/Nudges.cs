@@ -71,8 +71,7 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
         }
 
         // The quiet-thread nudge is the one that needs what people wrote: the time of the last reply.
-        var timeline = await incidents.Timeline(incident.Number, ct);
-        var lastWord = timeline.Where(e => e.Kind == TimelineKind.Message && !e.Deleted).Select(e => e.At).DefaultIfEmpty(incident.DeclaredAt).Max();
+        var lastWord = await incidents.LastMessageAt(incident.Number, ct) ?? incident.DeclaredAt;
         if (now - lastWord < policy.QuietThread)
         {
             // Someone wrote since this was scheduled: wait for the quiet period counted from their message.

@@ -146,6 +146,22 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
 
     public Task<IReadOnlyList<TimelineEntry>> BotEntries(long number, CancellationToken ct) => Entries(BotEntriesWhere, number, ct);
 
+    public async Task<bool> HasEntry(long number, string sourceId, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM timeline WHERE incident_id = @number AND source_id = @sourceId", new { number, sourceId }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<DateTimeOffset?> LastMessageAt(long number, CancellationToken ct)
+    {
+        await using var connection = await database.Open(ct);
+        return DbTime.FromDb(await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(at) FROM timeline WHERE incident_id = @number AND kind = @kind AND deleted = 0",
+            new { number, kind = TimelineKind.Message },
+            cancellationToken: ct)));
+    }
+
     internal static string EntriesSql(string where) => $"SELECT {TimelineRow.Columns} FROM timeline WHERE {where} ORDER BY at, id";
 
     private async Task<IReadOnlyList<TimelineEntry>> Entries(string where, long number, CancellationToken ct)

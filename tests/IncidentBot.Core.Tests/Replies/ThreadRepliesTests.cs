@@ -127,7 +127,9 @@ public sealed class ThreadRepliesTests
         await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", thread, "m1", "rolling back", at.AddMinutes(1), CancellationToken.None);
 
         await core.Replies.Record(Reply("m1", "rolling bakc", at), CancellationToken.None);
+        var reads = core.Store.TimelineReads;
         await core.Replies.Edit(InProcessChat.PlatformName, "C-ops", thread, "m1", "rolling bak", at.AddSeconds(30), CancellationToken.None);
+        Assert.That(core.Store.TimelineReads, Is.EqualTo(reads), "an edit older than the reply's latest is dropped without reading every reply");
 
         var entry = (await Timeline()).Single(e => e.SourceId == "m1");
         Assert.That((entry.Text, entry.EditedAt), Is.EqualTo(("rolling back now", (DateTimeOffset?)at.AddMinutes(2))));

@@ -61,11 +61,13 @@ public sealed class ChecklistAndNudgeTests
         await core.Advance(TimeSpan.FromMinutes(20));
         await core.Replies.Record(new ThreadMessage("local", "C-ops", core.Posts[0].ThreadId!, "m1", "bob", "CDN looks fine", core.Clock.GetUtcNow()), CancellationToken.None);
 
+        var reads = core.Store.TimelineReads;
         await core.Advance(TimeSpan.FromMinutes(10));
         Assert.That(Nudges("This thread has been quiet"), Is.Empty, "30 min after declaring, but only 10 after the reply");
         await core.Advance(TimeSpan.FromMinutes(20));
 
         Assert.That(Nudges("This thread has been quiet").Single(), Does.Contain("quiet for 30 min"));
+        Assert.That(core.Store.TimelineReads, Is.EqualTo(reads), "the nudges asked for the last reply's time, not for every reply");
     }
 
     [Test]

@@ -136,6 +136,22 @@ internal sealed class MemoryIncidentStore : IIncidentStore, IPagingStore, IAbsen
     /// <summary>How many times a whole timeline, what people wrote included, was read: a button press should not need to.</summary>
     public int TimelineReads { get; private set; }
 
+    public Task<bool> HasEntry(long number, string sourceId, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(timelines[number].Any(e => e.SourceId == sourceId));
+        }
+    }
+
+    public Task<DateTimeOffset?> LastMessageAt(long number, CancellationToken ct)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(timelines[number].Where(e => e.Kind == TimelineKind.Message && !e.Deleted).Select(e => (DateTimeOffset?)e.At).Max());
+        }
+    }
+
     public Task<IReadOnlyList<TimelineEntry>> Timeline(long number, CancellationToken ct)
     {
         lock (gate)

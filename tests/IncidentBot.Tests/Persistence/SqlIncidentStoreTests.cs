@@ -163,6 +163,24 @@ internal sealed class SqlIncidentStoreTests(StorageProvider provider) : Database
     }
 
     [Test]
+    public async Task The_last_message_is_the_newest_reply_not_deleted_and_an_entry_is_found_by_its_source_id()
+    {
+        var incident = await Declare("req-1", "Checkout down");
+        var other = await Declare("req-2", "Search down");
+        var start = Clock.GetUtcNow();
+        Assert.That(await Store.LastMessageAt(incident.Number, Ct), Is.Null, "only the declaration so far");
+
+        await Store.AppendAll(incident.Number, [Entry(start.AddMinutes(1), "looking"), Entry(start.AddMinutes(3), "fixed"), Entry(start.AddMinutes(2), "me too")], Ct);
+        await Store.Append(incident.Number, new TimelineEntry(start.AddMinutes(4), TimelineKind.Paged, "incidentbot", "Paged Alice", "paged:1:alice"), Ct);
+        await Store.Append(other.Number, Entry(start.AddMinutes(9), "elsewhere"), Ct);
+        await Store.MarkDeleted(incident.Number, "msg-fixed", Ct);
+
+        Assert.That(await Store.LastMessageAt(incident.Number, Ct), Is.EqualTo(start.AddMinutes(2)), "not the bot's page, not the deleted reply, not another incident's");
+        Assert.That(await Store.HasEntry(incident.Number, "msg-fixed", Ct), Is.True, "deleted, still there");
+        Assert.That(await Store.HasEntry(incident.Number, "msg-elsewhere", Ct), Is.False, "another incident's");
+    }
+
+    [Test]
     public async Task The_bot_entries_are_the_timeline_without_what_people_wrote_in_the_same_order()
     {
         var incident = await Declare("req-1", "Checkout down");

@@ -58,7 +58,7 @@ internal sealed class ScaleOutTests
         await AssertEveryRequestProcessedOnce(db, bots, threads);
         await AssertEveryPostSentOnceInOrder(db, slack, threads);
         Assert.That(DirectMessagesTo(slack, "U0BOB"), Is.EqualTo(1), "the escalation reminder is sent once");
-        Report($"done in {clock.Elapsed.TotalSeconds:0.0} s: {sent} requests processed once, {slack.CallsTo("chat.postMessage").Count} posts sent once and in order, 1 reminder");
+        Report($"done in {clock.Elapsed.TotalSeconds:0.0} s: {sent} requests processed once, {slack.CallsTo("chat.postMessage").Count} posts sent once and in order ({slack.CallsTo("conversations.replies").Count} looked for in their thread first, as they may have been sent), 1 reminder");
         File.Delete(registry);
     }
 

@@ -55,6 +55,11 @@ internal sealed class SlackDeliverer(
         if (message.MaybeSent)
         {
             // An earlier attempt's outcome is unknown (it may have been posted): look before posting again.
+            if (Paused("conversations.history") is { } paused)
+            {
+                return paused;
+            }
+
             var lookup = await posted.FindRoot(incident, payload.Channel!, ct);
             if (lookup.Unanswered is { } unanswered)
             {
@@ -121,10 +126,16 @@ internal sealed class SlackDeliverer(
     {
         if (message.MaybeSent)
         {
+            var method = threadTs is null ? "conversations.history" : "conversations.replies";
+            if (Paused(method) is { } paused)
+            {
+                return paused;
+            }
+
             var lookup = await posted.FindPost(channel, threadTs, message.CreatedAt, message.MessageKey, ct);
             if (lookup.Unanswered is { } unanswered)
             {
-                return ToDelivery(unanswered, threadTs is null ? "conversations.history" : "conversations.replies", ts: null);
+                return ToDelivery(unanswered, method, ts: null);
             }
 
             if (lookup.Ts is { } found)
@@ -161,12 +172,20 @@ internal sealed class SlackDeliverer(
         return ToDelivery(await api.PostToResponseUrl(url, body, ct), "response_url", ts: null);
     }
 
-    private async Task<DeliveryOutcome> Call(string method, string? channel, JsonObject args, CancellationToken ct)
+    /// <summary>A retry for after the Retry-After Slack gave the method, while it lasts: nothing is called until then.</summary>
+    private DeliveryOutcome.Retry? Paused(string method)
     {
         var now = clock.GetUtcNow();
-        if (methodPausedUntil.TryGetValue(method, out var until) && until > now)
+        return methodPausedUntil.TryGetValue(method, out var until) && until > now
+            ? new DeliveryOutcome.Retry($"{method} rate-limited", until - now, NotSent: true)
+            : null;
+    }
+
+    private async Task<DeliveryOutcome> Call(string method, string? channel, JsonObject args, CancellationToken ct)
+    {
+        if (Paused(method) is { } paused)
         {
-            return new DeliveryOutcome.Retry($"{method} rate-limited", until - now, NotSent: true);
+            return paused;
         }
 
         if (channel is not null)

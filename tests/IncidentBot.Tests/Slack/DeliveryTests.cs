@@ -124,6 +124,26 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
     }
 
     [Test]
+    public async Task A_rate_limited_look_up_waits_for_its_Retry_After_and_still_finds_the_post()
+    {
+        var thread = await Declare("Checkout down");
+        await PostsSent();
+        Slack.LoseAnswerOfNext("chat.postMessage", Roots()[0].Channel);
+        Slack.RateLimitNext("conversations.replies", retryAfterSeconds: 1);
+
+        using (await Bot.SlashCommand("status INC-1 identified Cache flushed"))
+        {
+        }
+
+        await RequestsHandled();
+        await PostsSent();
+        var looks = Slack.CallsTo("conversations.replies");
+        Assert.That(looks, Has.Count.EqualTo(2), "refused once, then answered");
+        Assert.That(looks[1].At - looks[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)), "not before Retry-After");
+        Assert.That(Slack.ThreadTexts(thread).Count(t => t.StartsWith("Status:", StringComparison.Ordinal)), Is.EqualTo(1), "found, not posted again");
+    }
+
+    [Test]
     public async Task A_thread_post_that_never_reached_Slack_is_posted_again_after_the_look_up()
     {
         var thread = await Declare("Checkout down");

@@ -7,17 +7,18 @@ namespace IncidentBot.Scheduling;
 /// jobs, the cluster check-in) takes a few hundred milliseconds of database round trips, a third of the start-up on
 /// PostgreSQL. It begins as soon as the migrations are done (<see cref="Persistence.MigrateOnStart"/> is the first
 /// lifecycle service, and every StartingAsync runs before any StartAsync) and runs while the other services and
-/// Kestrel start; Quartz's own hosted service then starts it once they have. Until then <c>/readyz</c> says the
-/// scheduler is starting (<see cref="SchedulerHealthCheck"/>), and a failure still fails the start: the host's
+/// Kestrel start; Quartz's own hosted service then starts it once they have. Until then <c>/readyz</c> waits for
+/// it briefly, then says the scheduler is starting (<see cref="SchedulerHealthCheck"/>), and a failure still fails the start: the host's
 /// StartAsync throws, and the process exits with code 2 as before.
 /// </summary>
 internal sealed class SchedulerStartup(ISchedulerFactory schedulers, QuartzHostedService quartz) : IHostedLifecycleService
 {
+    private readonly TaskCompletionSource startedOnce = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<IScheduler>? created;
     private volatile bool started;
 
-    /// <summary>The scheduler is created and started: reminders fire.</summary>
-    public bool Started => started;
+    /// <summary>Completes once the scheduler is created and started: reminders fire. Never completes if the start fails.</summary>
+    public Task WhenStarted => startedOnce.Task;
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ internal sealed class SchedulerStartup(ISchedulerFactory schedulers, QuartzHoste
         await created!.WaitAsync(cancellationToken);
         await quartz.StartAsync(cancellationToken);
         started = true;
+        startedOnce.TrySetResult();
     }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;

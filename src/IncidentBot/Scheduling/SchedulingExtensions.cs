@@ -90,6 +90,6 @@ internal static class SchedulingExtensions
         services.AddSingleton<QuartzHostedService>();
         services.AddSingleton<SchedulerStartup>();
         services.AddHostedService(provider => provider.GetRequiredService<SchedulerStartup>());
-        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(SchedulerHealthCheckName, tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>(SchedulerHealthCheckName, tags: ["ready"], timeout: SchedulerHealthCheck.Wait);
     }
 }

@@ -27,14 +27,16 @@ internal sealed class SchedulerStartupTests(StorageProvider provider) : Scheduli
         await later.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
         var whileCreating = await Readiness(host);
-        Assert.That(whileCreating.Status, Is.EqualTo(HealthStatus.Unhealthy));
+        Assert.That(whileCreating.Status, Is.EqualTo(HealthStatus.Unhealthy), "still not started after the check's wait");
         Assert.That(whileCreating.Description, Is.EqualTo("The scheduler is still starting."));
         Assert.That(starting.IsCompleted, Is.False, "the host's start ends only once the scheduler has started");
+        var probeDuringTheStart = WaitingReadiness(host);
 
         creation.SetResult();
         await starting;
         try
         {
+            Assert.That((await probeDuringTheStart).Status, Is.EqualTo(HealthStatus.Healthy), "a probe in that moment waits for the start instead of failing");
             var started = await Readiness(host);
             Assert.That(started.Status, Is.EqualTo(HealthStatus.Healthy));
             await host.Services.GetRequiredService<Core.Reminders.IReminders>().Schedule(Reminder("after-start", 1, In(1)), Ct);
@@ -51,6 +53,14 @@ internal sealed class SchedulerStartupTests(StorageProvider provider) : Scheduli
         var report = await host.Services.GetRequiredService<HealthCheckService>()
             .CheckHealthAsync(check => check.Name == SchedulingExtensions.SchedulerHealthCheckName, Ct);
         return report.Entries[SchedulingExtensions.SchedulerHealthCheckName];
+    }
+
+    /// <summary>The scheduler's check run without the registration's time limit: it answers once the scheduler has started.</summary>
+    private static Task<HealthCheckResult> WaitingReadiness(IHost host)
+    {
+        var check = new SchedulerHealthCheck(host.Services.GetRequiredService<SchedulerStartup>());
+        var context = new HealthCheckContext { Registration = new HealthCheckRegistration(SchedulingExtensions.SchedulerHealthCheckName, check, HealthStatus.Unhealthy, null) };
+        return check.CheckHealthAsync(context, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
     }
 
     /// <summary>The scheduler's factory, made to wait for <paramref name="release"/> before it creates the scheduler.</summary>

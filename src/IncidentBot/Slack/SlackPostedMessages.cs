@@ -17,8 +17,15 @@ internal sealed partial class SlackPostedMessages(SlackApiClient api, SlackWorks
     /// <summary>The metadata event type of every post but a thread root.</summary>
     public const string PostEvent = "incidentbot_post";
 
-    /// <summary>A post goes out after it was queued, never before; a margin covers clocks that disagree.</summary>
-    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(10);
+    /// <summary>A root goes out within seconds of the declaration; a margin covers clocks that disagree.</summary>
+    private static readonly TimeSpan RootMargin = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A post goes out after it was queued, never before, so only clocks that disagree (by seconds, with NTP) need a
+    /// margin. It is kept short because a thread is listed oldest first: every reply written in the margin is read
+    /// before the post, and a storm's thread has hundreds a minute.
+    /// </summary>
+    private static readonly TimeSpan PostMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>Slack's own page size limit is 999, and Slack may return fewer than asked for.</summary>
     private const int PageSize = 200;
@@ -30,7 +37,7 @@ internal sealed partial class SlackPostedMessages(SlackApiClient api, SlackWorks
     public Task<Lookup> FindRoot(Incident incident, string channel, CancellationToken ct) =>
         Find(
             "conversations.history",
-            Window(channel, incident.DeclaredAt),
+            Window(channel, incident.DeclaredAt - RootMargin),
             metadata => Is(metadata, SlackChatPlatform.IncidentOpenedEvent, "incident_id", incident.Id),
             incident.Id,
             ct);
@@ -41,7 +48,7 @@ internal sealed partial class SlackPostedMessages(SlackApiClient api, SlackWorks
     /// </summary>
     public Task<Lookup> FindPost(string channel, string? threadTs, DateTimeOffset queuedAt, string messageKey, CancellationToken ct)
     {
-        var window = Window(channel, queuedAt);
+        var window = Window(channel, queuedAt - PostMargin);
         if (threadTs is not null)
         {
             window["ts"] = threadTs;
@@ -62,10 +69,10 @@ internal sealed partial class SlackPostedMessages(SlackApiClient api, SlackWorks
         ["event_payload"] = new JsonObject { ["message_key"] = messageKey },
     };
 
-    private static Dictionary<string, string> Window(string channel, DateTimeOffset since) => new()
+    private static Dictionary<string, string> Window(string channel, DateTimeOffset oldest) => new()
     {
         ["channel"] = channel,
-        ["oldest"] = (since - Margin).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ".000000",
+        ["oldest"] = oldest.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + ".000000",
         ["limit"] = PageSize.ToString(CultureInfo.InvariantCulture),
         ["include_all_metadata"] = "true",
     };

@@ -121,6 +121,8 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
         var looks = Slack.CallsTo("conversations.replies");
         Assert.That(looks.Select(l => (l.Body["ts"]?.ToString(), l.Body["include_all_metadata"]?.ToString())), Has.All.EqualTo((thread, "true")));
         Assert.That(looks, Has.Count.GreaterThan(1), "the thread read page by page until the update was found");
+        var oldest = DateTimeOffset.FromUnixTimeSeconds((long)double.Parse(looks[0].Body["oldest"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(Bot.Clock.GetUtcNow() - oldest, Is.InRange(TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(61)), "from a minute before it was queued: the replies before are not read");
     }
 
     [Test]

@@ -20,7 +20,7 @@ internal sealed class SlackDeliverer(
     SlackHomePages homePages) : IOutboxDeliverer
 {
     /// <summary>Methods called before a post: when one fails, the attempt ends without having posted anything.</summary>
-    private static readonly HashSet<string> PostsNothing = ["conversations.history", "conversations.replies", "conversations.open"];
+    private static readonly HashSet<string> PostsNothing = [SlackPostedMessages.History, SlackPostedMessages.Replies, "conversations.open"];
 
     private readonly Dictionary<string, DateTimeOffset> lastPostPerChannel = [];
     private readonly ConcurrentDictionary<string, DateTimeOffset> methodPausedUntil = new();
@@ -52,24 +52,10 @@ internal sealed class SlackDeliverer(
             return new DeliveryOutcome.Sent(alreadyOpen, OpensThread: true);
         }
 
-        if (message.MaybeSent)
+        if (message.MaybeSent
+            && await EarlierPost(SlackPostedMessages.History, () => posted.FindRoot(incident, payload.Channel!, ct), opensThread: true) is { } earlier)
         {
-            // An earlier attempt's outcome is unknown (it may have been posted): look before posting again.
-            if (Paused("conversations.history") is { } paused)
-            {
-                return paused;
-            }
-
-            var lookup = await posted.FindRoot(incident, payload.Channel!, ct);
-            if (lookup.Unanswered is { } unanswered)
-            {
-                return ToDelivery(unanswered, "conversations.history", ts: null);
-            }
-
-            if (lookup.Ts is { } found)
-            {
-                return new DeliveryOutcome.Sent(found, OpensThread: true);
-            }
+            return earlier;
         }
 
         var args = (JsonObject)payload.Message.DeepClone();
@@ -124,24 +110,11 @@ internal sealed class SlackDeliverer(
     /// </summary>
     private async Task<DeliveryOutcome> PostOnce(OutboxMessage message, SlackOutboxPayload payload, string channel, string? threadTs, CancellationToken ct)
     {
-        if (message.MaybeSent)
+        if (message.MaybeSent
+            && await EarlierPost(
+                SlackPostedMessages.MethodFor(threadTs), () => posted.FindPost(channel, threadTs, message.CreatedAt, message.MessageKey, ct), opensThread: false) is { } earlier)
         {
-            var method = threadTs is null ? "conversations.history" : "conversations.replies";
-            if (Paused(method) is { } paused)
-            {
-                return paused;
-            }
-
-            var lookup = await posted.FindPost(channel, threadTs, message.CreatedAt, message.MessageKey, ct);
-            if (lookup.Unanswered is { } unanswered)
-            {
-                return ToDelivery(unanswered, method, ts: null);
-            }
-
-            if (lookup.Ts is { } found)
-            {
-                return new DeliveryOutcome.Sent(found);
-            }
+            return earlier;
         }
 
         var args = (JsonObject)payload.Message.DeepClone();
@@ -170,6 +143,26 @@ internal sealed class SlackDeliverer(
         body["response_type"] = "ephemeral";
         body["replace_original"] = false;
         return ToDelivery(await api.PostToResponseUrl(url, body, ct), "response_url", ts: null);
+    }
+
+    /// <summary>
+    /// For a message an earlier attempt may have posted (its outcome unknown), looks for it with <paramref name="method"/>
+    /// before posting again: the post found, as sent; a retry when the look-up could not be made; null to post.
+    /// </summary>
+    private async Task<DeliveryOutcome?> EarlierPost(string method, Func<Task<SlackPostedMessages.Lookup>> find, bool opensThread)
+    {
+        if (Paused(method) is { } paused)
+        {
+            return paused;
+        }
+
+        var lookup = await find();
+        if (lookup.Unanswered is { } unanswered)
+        {
+            return ToDelivery(unanswered, method, ts: null);
+        }
+
+        return lookup.Ts is { } found ? new DeliveryOutcome.Sent(found, opensThread) : null;
     }
 
     /// <summary>A retry for after the Retry-After Slack gave the method, while it lasts: nothing is called until then.</summary>

@@ -17,6 +17,12 @@ internal sealed partial class SlackPostedMessages(SlackApiClient api, SlackWorks
     /// <summary>The metadata event type of every post but a thread root.</summary>
     public const string PostEvent = "incidentbot_post";
 
+    /// <summary>Where a root, a channel post or a DM is looked for: the channel's history, newest first.</summary>
+    public const string History = "conversations.history";
+
+    /// <summary>Where a thread message is looked for: the thread, oldest first.</summary>
+    public const string Replies = "conversations.replies";
+
     /// <summary>A root goes out within seconds of the declaration; a margin covers clocks that disagree.</summary>
     private static readonly TimeSpan RootMargin = TimeSpan.FromMinutes(10);
 
@@ -36,7 +42,7 @@ internal sealed partial class SlackPostedMessages(SlackApiClient api, SlackWorks
     /// <summary>The incident's thread root in <paramref name="channel"/>, if it was posted.</summary>
     public Task<Lookup> FindRoot(Incident incident, string channel, CancellationToken ct) =>
         Find(
-            "conversations.history",
+            History,
             Window(channel, incident.DeclaredAt - RootMargin),
             metadata => Is(metadata, SlackChatPlatform.IncidentOpenedEvent, "incident_id", incident.Id),
             incident.Id,
@@ -55,12 +61,15 @@ internal sealed partial class SlackPostedMessages(SlackApiClient api, SlackWorks
         }
 
         return Find(
-            threadTs is null ? "conversations.history" : "conversations.replies",
+            MethodFor(threadTs),
             window,
             metadata => Is(metadata, PostEvent, "message_key", messageKey),
             messageKey,
             ct);
     }
+
+    /// <summary>The method <see cref="FindPost"/> calls for a post in <paramref name="threadTs"/> (or in no thread).</summary>
+    public static string MethodFor(string? threadTs) => threadTs is null ? History : Replies;
 
     /// <summary>What a post carries so <see cref="FindPost"/> can find it.</summary>
     public static JsonObject PostMetadata(string messageKey) => new()

@@ -15,7 +15,6 @@ internal sealed class SchedulerStartup(ISchedulerFactory schedulers, QuartzHoste
 {
     private readonly TaskCompletionSource startedOnce = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<IScheduler>? created;
-    private volatile bool started;
 
     /// <summary>Completes once the scheduler is created and started: reminders fire. Never completes if the start fails.</summary>
     public Task WhenStarted => startedOnce.Task;
@@ -33,7 +32,6 @@ internal sealed class SchedulerStartup(ISchedulerFactory schedulers, QuartzHoste
         // Awaited first so a failure to create it is reported as it happened, not as Quartz's second attempt.
         await created!.WaitAsync(cancellationToken);
         await quartz.StartAsync(cancellationToken);
-        started = true;
         startedOnce.TrySetResult();
     }
 
@@ -41,7 +39,7 @@ internal sealed class SchedulerStartup(ISchedulerFactory schedulers, QuartzHoste
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (started)
+        if (startedOnce.Task.IsCompleted)
         {
             await quartz.StopAsync(cancellationToken);
         }

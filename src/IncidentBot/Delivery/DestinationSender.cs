@@ -21,7 +21,7 @@ internal sealed partial class DestinationSender(
 {
     public async Task Run(CancellationToken stop)
     {
-        using var wake = signal.Subscribe();
+        using var wake = signal.Subscribe(deliverer.Platform);
         using var slots = new SemaphoreSlim(destination.Concurrency);
         var outage = new DatabaseOutage(settings, clock, logger);
         while (!stop.IsCancellationRequested)
@@ -106,7 +106,7 @@ internal sealed partial class DestinationSender(
         finally
         {
             slots.Release();
-            signal.Notify();
+            signal.Notify(deliverer.Platform);
         }
     }
 

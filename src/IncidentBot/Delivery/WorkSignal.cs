@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace IncidentBot.Delivery;
 
 /// <summary>
@@ -78,5 +80,21 @@ internal abstract class WorkSignal
 /// <summary>Signalled when a request is stored in the inbox.</summary>
 internal sealed class InboxSignal : WorkSignal;
 
-/// <summary>Signalled when a message is queued in the outbox.</summary>
-internal sealed class OutboxSignal : WorkSignal;
+/// <summary>
+/// Signalled when a message is queued in the outbox, or a send ends (the next message of its thread may go now). Only
+/// the sender of the message's destination is woken: a Slack post woke all six senders before, and each of the five
+/// others then claimed nothing and asked when its next message was due, two queries per sender per post.
+/// </summary>
+internal sealed class OutboxSignal
+{
+    private readonly ConcurrentDictionary<string, DestinationSignal> destinations = new(StringComparer.Ordinal);
+
+    /// <summary><paramref name="platform"/>: the <see cref="OutboxDraft.Platform"/> of the message queued or sent.</summary>
+    public void Notify(string platform) => For(platform).Notify();
+
+    public WorkSignal.Waiter Subscribe(string platform) => For(platform).Subscribe();
+
+    private DestinationSignal For(string platform) => destinations.GetOrAdd(platform, _ => new DestinationSignal());
+
+    private sealed class DestinationSignal : WorkSignal;
+}

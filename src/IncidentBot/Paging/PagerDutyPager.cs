@@ -42,7 +42,7 @@ internal sealed class PagerDutyPager(Outbox outbox, OutboxSignal signal) : IExte
         var draft = new OutboxDraft(PlatformName, $"pagerduty:{incident.Id}:{action}", $"pagerduty:{incident.Id}", action, body.ToJsonString(), incident.Number);
         if (await outbox.Enqueue(draft, ct))
         {
-            signal.Notify();
+            signal.Notify(PlatformName);
         }
     }
 }

@@ -30,7 +30,7 @@ internal sealed class RollbackWebhook(Outbox outbox, OutboxSignal signal, IOptio
         var draft = new OutboxDraft(PlatformName, $"rollback:{incident.Id}", $"rollback:{incident.Id}", "webhook", body.ToJsonString(), incident.Number);
         if (await outbox.Enqueue(draft, ct))
         {
-            signal.Notify();
+            signal.Notify(PlatformName);
         }
     }
 

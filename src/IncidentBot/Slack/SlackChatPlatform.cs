@@ -85,7 +85,7 @@ internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, Slac
     {
         if (await outbox.Enqueue(new OutboxDraft(PlatformName, $"slack:{key}", order, kind, payload.Serialize(), incident), ct))
         {
-            signal.Notify();
+            signal.Notify(PlatformName);
         }
     }
 }

@@ -32,7 +32,7 @@ internal sealed class AtlassianStatuspage(Outbox outbox, OutboxSignal signal) : 
             incident.Number);
         if (await outbox.Enqueue(draft, ct))
         {
-            signal.Notify();
+            signal.Notify(PlatformName);
         }
     }
 }

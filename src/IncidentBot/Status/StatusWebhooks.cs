@@ -36,7 +36,7 @@ internal sealed class StatusWebhooks(Outbox outbox, OutboxSignal signal, IOption
             var key = $"{incident.Id}:{update.Key}:{update.Stage}:webhook:{i}";
             if (await outbox.Enqueue(new OutboxDraft(PlatformName, key, $"{PlatformName}:{i}", "webhook", body.ToJsonString(), incident.Number), ct))
             {
-                signal.Notify();
+                signal.Notify(PlatformName);
             }
         }
     }

@@ -78,7 +78,7 @@ internal sealed class TeamsChatPlatform(Outbox outbox, OutboxSignal signal, Team
     {
         if (await outbox.Enqueue(new OutboxDraft(PlatformName, $"teams:{key}", order, kind, payload.Serialize(), incident), ct))
         {
-            signal.Notify();
+            signal.Notify(PlatformName);
         }
     }
 }

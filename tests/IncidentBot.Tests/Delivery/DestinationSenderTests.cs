@@ -49,6 +49,6 @@ internal sealed class DestinationSenderTests(StorageProvider provider) : HostTes
     private async Task Enqueue(string key, string thread, string payload)
     {
         await Outbox.Enqueue(new OutboxDraft(ScriptedDestination.Name, key, thread, "test", payload, null), Ct);
-        Bot.Services.GetRequiredService<OutboxSignal>().Notify();
+        Bot.Services.GetRequiredService<OutboxSignal>().Notify(ScriptedDestination.Name);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class SlackHomeTabs(Outbox outbox, OutboxSignal signal) : IHomeT
         var draft = new OutboxDraft(Platform, $"slack:home:{handle}:{reason}", $"slack:home:{handle}", SlackOutboxPayload.PublishHome, payload, null);
         if (await outbox.Enqueue(draft, ct))
         {
-            signal.Notify();
+            signal.Notify(Platform);
         }
     }
 }

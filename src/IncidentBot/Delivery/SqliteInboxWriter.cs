@@ -13,7 +13,7 @@ namespace IncidentBot.Delivery;
 /// checkpoints the write-ahead log: a checkpoint syncs the database file to disk, and run by this connection it would
 /// hold up every acknowledgement waiting for the next batch (SQLite runs one, after a commit, each time the log passes
 /// 1,000 pages). The other connections' commits (the inbox worker's, the heartbeat's) still run them, so the log stays
-/// as short as before.
+/// as short as before. Its connection is not pooled, so that setting never reaches another writer.
 /// </summary>
 internal sealed class SqliteInboxWriter(Database database) : IInboxRowWriter, IDisposable
 {
@@ -71,7 +71,7 @@ internal sealed class SqliteInboxWriter(Database database) : IInboxRowWriter, ID
 
         public static async Task<Commands> Open(Database database, CancellationToken ct)
         {
-            var connection = (SqliteConnection)await database.Open(ct);
+            var connection = await database.OpenUnpooledSqlite(ct);
             try
             {
                 await using var pragma = connection.CreateCommand();

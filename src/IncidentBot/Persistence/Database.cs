@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -13,6 +14,16 @@ internal sealed class Database : IAsyncDisposable
     // synchronous=NORMAL in WAL mode syncs at checkpoints, not at every commit: a commit survives the process crashing
     // (what the inbox promises when it acknowledges), and only a power loss or an OS crash can undo the last ones.
     private const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+    /// <summary>
+    /// The SQLite handles already given the busy handler and the pragmas. Microsoft.Data.Sqlite pools the handle behind
+    /// a <see cref="SqliteConnection"/> and hands the same one out again, with its settings: setting them once per
+    /// handle, not per open, spares three statements compiled and run on every open (about eight opens per slash
+    /// command in a storm).
+    /// </summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
+
+    private static readonly object Configured = new();
 
     private readonly string connectionString;
     private readonly NpgsqlDataSource? postgres;
@@ -49,14 +60,31 @@ internal sealed class Database : IAsyncDisposable
             return await postgres.OpenConnectionAsync(ct);
         }
 
+        return await OpenSqlite(connectionString, ct);
+    }
+
+    /// <summary>
+    /// A SQLite connection that is closed for good when disposed, not pooled: for a connection given settings of its
+    /// own (<see cref="Delivery.SqliteInboxWriter"/> turns checkpoints off), which the next to open must not inherit.
+    /// </summary>
+    public Task<SqliteConnection> OpenUnpooledSqlite(CancellationToken ct) =>
+        OpenSqlite(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString(), ct);
+
+    private static async Task<SqliteConnection> OpenSqlite(string connectionString, CancellationToken ct)
+    {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(ct);
-            SqliteLockWait.Install(connection);
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = SqlitePragmas;
-            await pragmas.ExecuteNonQueryAsync(ct);
+            if (!configured.TryGetValue(connection.Handle!, out _))
+            {
+                SqliteLockWait.Install(connection);
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = SqlitePragmas;
+                await pragmas.ExecuteNonQueryAsync(ct);
+                configured.AddOrUpdate(connection.Handle!, Configured);
+            }
+
             return connection;
         }
         catch

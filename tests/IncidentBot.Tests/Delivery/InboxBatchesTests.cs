@@ -121,6 +121,38 @@ internal sealed class InboxBatchesTests(StorageProvider provider) : DeliveryTest
         Assert.That(new FileInfo(file).Length, Is.GreaterThan(before + (400 * 5000)));
     }
 
+    [Test]
+    public async Task Once_the_acknowledging_writer_closes_its_connection_no_other_writer_gets_it_without_checkpoints()
+    {
+        Assume.That(Provider, Is.EqualTo(StorageProvider.Sqlite), "the write-ahead log is SQLite's");
+        using (var writer = new SqliteInboxWriter(Database))
+        {
+            await writer.Store([Row("stored", "k1")], Ct);
+        }
+
+        // Connections are pooled: a writer closing one hands it to the next to open, with its settings.
+        var opened = new List<System.Data.Common.DbConnection>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                opened.Add(await Database.Open(Ct));
+            }
+
+            foreach (var connection in opened)
+            {
+                Assert.That(await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"), Is.EqualTo(1000));
+            }
+        }
+        finally
+        {
+            foreach (var connection in opened)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
     private IInboxRowWriter Writer() =>
         Provider == StorageProvider.Postgres ? new PostgresInboxWriter(Database) : new SqliteInboxWriter(Database);
 

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Dapper;
 using IncidentBot.Persistence;
+using Microsoft.Data.Sqlite;
 
 namespace IncidentBot.Tests.Persistence;
 
@@ -9,11 +11,35 @@ internal sealed class SqliteLockWaitTests() : DatabaseTest(StorageProvider.Sqlit
     [Test]
     public async Task A_write_waits_for_another_connections_transaction_and_goes_through_after_it()
     {
+        await using var waiter = await Database.Open(Ct);
+
+        await WritesAfterAnotherTransaction(waiter);
+    }
+
+    [Test]
+    public async Task A_connection_the_pool_hands_out_again_keeps_its_settings_and_still_waits_for_the_lock()
+    {
+        SQLitePCL.sqlite3 handle;
+        await using (var first = (SqliteConnection)await Database.Open(Ct))
+        {
+            handle = first.Handle!;
+        }
+
+        await using var again = (SqliteConnection)await Database.Open(Ct);
+        Assume.That(again.Handle, Is.SameAs(handle), "the pool handed out the same SQLite connection");
+
+        Assert.That(await again.ExecuteScalarAsync<string>("PRAGMA journal_mode"), Is.EqualTo("wal"));
+        Assert.That(await again.ExecuteScalarAsync<long>("PRAGMA synchronous"), Is.EqualTo(1), "NORMAL");
+        Assert.That(await again.ExecuteScalarAsync<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
+        await WritesAfterAnotherTransaction(again);
+    }
+
+    private async Task WritesAfterAnotherTransaction(DbConnection waiter)
+    {
         await using var holder = await Database.Open(Ct);
         await using var tx = await holder.BeginTransactionAsync(Ct);
         await holder.ExecuteAsync("INSERT INTO incident_search_stale (incident_id) VALUES (1)", transaction: tx);
 
-        await using var waiter = await Database.Open(Ct);
         var started = new TaskCompletionSource();
         // SQLite's calls block their thread, so the waiting write runs on its own.
         var waiting = Task.Run(() =>

@@ -29,16 +29,19 @@ internal sealed partial class DestinationSender(
             try
             {
                 await slots.WaitAsync(stop);
-                var claimed = await ClaimForFreeSlots(slots, outage, stop);
-                if (claimed.Count == 0)
-                {
-                    await wake.Wait(await NextWait(stop), clock, stop);
-                    continue;
-                }
-
+                var asked = slots.CurrentCount + 1;
+                var claimed = await ClaimForFreeSlots(slots, asked, outage, stop);
                 foreach (var message in claimed)
                 {
                     _ = SendAndRelease(message, slots, outage, stop);
+                }
+
+                if (claimed.Count < asked)
+                {
+                    // Every message due was taken: claiming again at once would find nothing, and on SQLite even a
+                    // claim that finds nothing takes the write lock the acknowledgements wait for. The next message
+                    // queued, or a send ending (its thread's next message may go), wakes this loop.
+                    await wake.Wait(await NextWait(stop), clock, stop);
                 }
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
@@ -54,13 +57,16 @@ internal sealed partial class DestinationSender(
         }
     }
 
-    /// <summary>Called holding one slot; takes one more slot per extra message claimed, and gives back the first when none was.</summary>
-    private async Task<IReadOnlyList<OutboxMessage>> ClaimForFreeSlots(SemaphoreSlim slots, DatabaseOutage outage, CancellationToken stop)
+    /// <summary>
+    /// Called holding one slot, with <paramref name="asked"/> the free slots counting it; takes one more slot per extra
+    /// message claimed, and gives back the first when none was.
+    /// </summary>
+    private async Task<IReadOnlyList<OutboxMessage>> ClaimForFreeSlots(SemaphoreSlim slots, int asked, DatabaseOutage outage, CancellationToken stop)
     {
         IReadOnlyList<OutboxMessage> claimed;
         try
         {
-            claimed = await outbox.Claim(deliverer.Platform, slots.CurrentCount + 1, Lease, stop);
+            claimed = await outbox.Claim(deliverer.Platform, asked, Lease, stop);
             outage.Ended();
         }
         catch

@@ -27,6 +27,14 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
         var now = clock.GetUtcNow();
         var args = new DynamicParameters(new { now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) });
         await using var connection = await database.Open(ct);
+        if (database.Provider == StorageProvider.Sqlite && await FirstHead(connection, null, args, ct) is null)
+        {
+            // On SQLite the claim's transaction takes the file's one write lock, which acknowledgements wait for. Most
+            // wake-ups of a busy worker find nothing new (an earlier claim took it), so it looks first, outside any
+            // transaction: in WAL mode a read takes no lock.
+            return [];
+        }
+
         await using var tx = await connection.BeginTransactionAsync(ct);
         var ids = await Choose(connection, tx, args, DbTime.ToDb(now), max, ct);
         if (ids.Count == 0)
@@ -49,8 +57,7 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
 
     private async Task<List<long>> Choose(DbConnection connection, DbTransaction tx, DynamicParameters args, long now, int max, CancellationToken ct)
     {
-        var first = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            InboxClaimSql.FirstHead(database.Provider), args, tx, cancellationToken: ct));
+        var first = await FirstHead(connection, tx, args, ct);
         if (first is null)
         {
             return [];
@@ -80,6 +87,9 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
 
         return ids;
     }
+
+    private Task<long?> FirstHead(DbConnection connection, DbTransaction? tx, DynamicParameters args, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(InboxClaimSql.FirstHead(database.Provider), args, tx, cancellationToken: ct));
 
     /// <summary>The thread's next requests after its head, up to the first one claimed before (or not due yet).</summary>
     private static async Task<IEnumerable<long>> RunBehind(

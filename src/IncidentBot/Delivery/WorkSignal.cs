@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Wakes polling workers as soon as there is work, instead of at their next poll. Every subscriber is woken (one
-/// sender per destination listens to the outbox's signal). Polling stays, because another instance, or this one
-/// before a restart, may have stored the work.
+/// Wakes polling workers as soon as there is work, instead of at their next poll. Every subscriber is woken (the
+/// outbox keeps one signal per destination, see <see cref="OutboxSignal"/>). Polling stays, because another instance,
+/// or this one before a restart, may have stored the work.
 /// </summary>
 internal abstract class WorkSignal
 {

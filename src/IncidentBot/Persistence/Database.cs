@@ -21,9 +21,7 @@ internal sealed class Database : IAsyncDisposable
     /// handle, not per open, spares three statements compiled and run on every open (about eight opens per slash
     /// command in a storm).
     /// </summary>
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = new();
-
-    private static readonly object Configured = new();
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = new();
 
     private readonly string connectionString;
     private readonly NpgsqlDataSource? postgres;
@@ -76,13 +74,13 @@ internal sealed class Database : IAsyncDisposable
         try
         {
             await connection.OpenAsync(ct);
-            if (!configured.TryGetValue(connection.Handle!, out _))
+            if (!ConfiguredHandles.TryGetValue(connection.Handle!, out _))
             {
                 SqliteLockWait.Install(connection);
                 await using var pragmas = connection.CreateCommand();
                 pragmas.CommandText = SqlitePragmas;
                 await pragmas.ExecuteNonQueryAsync(ct);
-                configured.AddOrUpdate(connection.Handle!, Configured);
+                ConfiguredHandles.AddOrUpdate(connection.Handle!, new object());
             }
 
             return connection;

@@ -146,6 +146,37 @@ internal sealed class DeliveryTests(StorageProvider provider) : HostTestBase(pro
     }
 
     [Test]
+    public async Task A_rate_limited_look_up_holds_back_the_other_threads_look_ups_until_its_Retry_After()
+    {
+        var first = await Declare("Checkout down");
+        var second = await Declare("Site search down", number: 2);
+        await PostsSent();
+        var channel = Roots()[0].Channel;
+        Slack.LoseAnswerOfNext("chat.postMessage", channel);
+        Slack.LoseAnswerOfNext("chat.postMessage", channel);
+        Slack.RateLimitNext("conversations.replies", retryAfterSeconds: 1);
+
+        using (await Bot.SlashCommand("status INC-1 identified Cache flushed"))
+        {
+        }
+
+        using (await Bot.SlashCommand("status INC-2 identified Index rebuilt"))
+        {
+        }
+
+        await RequestsHandled();
+        await PostsSent();
+        var looks = Slack.CallsTo("conversations.replies");
+        Assert.That(looks.Select(l => l.Body["ts"]?.ToString()).Distinct(), Is.EquivalentTo(new[] { first, second }), "both threads' posts were looked for");
+        Assert.That(
+            looks.Skip(1).Select(l => l.At - looks[0].At),
+            Has.All.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)),
+            "after the 429, neither thread's look-up called the method before its Retry-After");
+        Assert.That(Slack.ThreadTexts(first).Count(t => t.StartsWith("Status:", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(Slack.ThreadTexts(second).Count(t => t.StartsWith("Status:", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_thread_post_that_never_reached_Slack_is_posted_again_after_the_look_up()
     {
         var thread = await Declare("Checkout down");

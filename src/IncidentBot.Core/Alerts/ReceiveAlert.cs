@@ -67,11 +67,9 @@ public sealed class ReceiveAlert(
     private async Task Append(Incident incident, Alert alert, CancellationToken ct)
     {
         var (id, text) = Describe(alert);
-        if (!await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Alert, alert.Actor, text, id), ct))
-        {
-            return;
-        }
-
+        // An alert sent again is posted again: the post is keyed, so it goes out once, even when the first delivery
+        // stopped between the entry and the post.
+        await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Alert, alert.Actor, text, id), ct);
         var note = alert.Status == AlertStatus.Resolved
             ? $"\nThe alert resolved; {incident.Id} stays {(incident.IsOpen ? "open: resolving it needs what was verified ('resolve <what you verified>')" : "resolved")}."
             : "";

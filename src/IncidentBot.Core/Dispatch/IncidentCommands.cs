@@ -172,7 +172,7 @@ public sealed class IncidentCommands(
         {
             AckCommand ack => (ack.Incident, "ack", async i => await Acknowledge(i, context, ct)),
             AcceptCommand a => (a.Incident, "accept", async i => await handoff.Accept(i, user, ct)),
-            TakeOverCommand t => (t.Incident, "takeover", async i => await ownership.SetOwner(i, user, user, ct)),
+            TakeOverCommand t => (t.Incident, "takeover", async i => await ownership.SetOwner(i, user, user, context.RequestKey, ct)),
             RootCauseCommand rc => (rc.Incident, "rootcause", async i => await rootCause.Run(i, rc.Text, user, context.RequestKey, ct)),
             PriorityCommand q => (q.Incident, "priority", async i => await deciders.Ask(i, q.Question, user, ct)),
             PriorityAnswerCommand a => (a.Incident, "priority", async i => await deciders.Answer(i, a.DropEverything, a.Note, user, ct)),
@@ -234,12 +234,12 @@ public sealed class IncidentCommands(
     {
         if (person.StartsWith("<@", StringComparison.Ordinal))
         {
-            return ownership.SetOwner(incident, person, context.User, ct);
+            return ownership.SetOwner(incident, person, context.User, context.RequestKey, ct);
         }
 
         var platform = platforms[incident.Thread.Platform];
         return roster.Registry.People.TryGetValue(person, out var known)
-            ? ownership.SetOwner(incident, platform.Handle(known) ?? known.Name, context.User, ct)
+            ? ownership.SetOwner(incident, platform.Handle(known) ?? known.Name, context.User, context.RequestKey, ct)
             : Task.FromResult($"There is no '{person}' in the expertise registry: mention them instead.");
     }
 

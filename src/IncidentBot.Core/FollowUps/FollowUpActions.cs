@@ -46,17 +46,24 @@ public sealed class FollowUpActions(
             return $"There is no action {ActionId.Format(number)}.";
         }
 
-        var now = clock.GetUtcNow();
-        if (!await actions.MarkDone(number, context.User, now, ct))
+        var done = $"action-done:{action.Id}";
+        var at = clock.GetUtcNow();
+        if (!await actions.MarkDone(number, context.User, at, ct))
         {
+            // The same person's done, stopped before its timeline entry (the last step): processed again after a
+            // crash, it finishes the steps, each keyed, instead of leaving the overdue reminder running.
             var current = await actions.Find(number, ct);
-            return $"{action.Id} was already done ({current?.DoneBy}, {current?.DoneAt:yyyy-MM-dd}).";
+            if (current?.DoneBy != context.User || current.DoneAt is not { } doneAt || await incidents.HasEntry(action.IncidentNumber, done, ct))
+            {
+                return $"{action.Id} was already done ({current?.DoneBy}, {current?.DoneAt:yyyy-MM-dd}).";
+            }
+
+            at = doneAt;
         }
 
-        var entry = new TimelineEntry(now, TimelineKind.Action, context.User, $"{action.Id} done: {action.Text}", $"action-done:{action.Id}");
-        await incidents.Append(action.IncidentNumber, entry, ct);
         await overdue.Cancel(action, ct);
         await Refresh(context, action, "done", ct);
+        await incidents.Append(action.IncidentNumber, new TimelineEntry(at, TimelineKind.Action, context.User, $"{action.Id} done: {action.Text}", done), ct);
         return $"{action.Id} is done: {action.Text}";
     }
 

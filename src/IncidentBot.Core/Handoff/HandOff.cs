@@ -47,9 +47,19 @@ public sealed class HandOff(
 
         var now = clock.GetUtcNow();
         var from = incident.Owner ?? "nobody";
+        var text = HandoffMessages.ProposalText(from, to, notes);
         var proposal = HandoffMessages.ProposalId(now, to);
-        var text = $"Handoff: {from} -> {to}. {HandoffMessages.NotesLabel}{notes}";
-        await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Handoff, by, text, proposal), ct);
+        if (await SameProposalWaiting(incident, to, by, text, ct) is { } waiting)
+        {
+            // The same handoff again: the same request after a crash, or pressed twice. It finishes what the first
+            // did not reach, under the first's id, so nothing is posted or asked twice.
+            (proposal, now) = (waiting.Id, waiting.At);
+        }
+        else
+        {
+            await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Handoff, by, text, proposal), ct);
+        }
+
         await platform.PostInThread(incident, new ChatMessage($"{incident.Id}:{proposal}", $"{text}\n{to} is asked to accept; until then {from} owns {incident.Id}."), ct);
         await platform.DirectMessage(to, HandoffMessages.AskToAccept(incident, from, notes, $"{incident.Id}:{proposal}:dm"), ct);
 
@@ -68,8 +78,9 @@ public sealed class HandOff(
     /// <summary>Only the person the incident was handed to can accept; accepting makes them the owner and starts their schedule.</summary>
     public async Task<string> Accept(Incident incident, string who, CancellationToken ct)
     {
-        var pending = PendingHandoffs.Pending(await incidents.BotEntries(incident.Number, ct));
-        if (!incident.IsOpen || incident.Owner == who || pending is null || pending.To != who)
+        var entries = await incidents.BotEntries(incident.Number, ct);
+        var pending = PendingHandoffs.Pending(entries);
+        if (!incident.IsOpen || pending is null || pending.To != who)
         {
             return !incident.IsOpen ? $"{incident.Id} is resolved; there is nothing to accept."
                 : incident.Owner == who ? $"You own {incident.Id} already."
@@ -78,14 +89,28 @@ public sealed class HandOff(
         }
 
         var now = clock.GetUtcNow();
-        await paging.SetOwner(incident.Number, who, now, ct);
-        var text = $"{who} accepted the handoff from {incident.Owner ?? "nobody"} and owns {incident.Id} now.";
+        var proposal = entries.Last(e => e.SourceId == pending.Id);
+        var text = $"{who} accepted the handoff from {HandoffMessages.FromOf(proposal)} and owns {incident.Id} now.";
         var accepted = $"handoff-accepted:{pending.Id}";
-        await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Handoff, who, text, accepted), ct);
+        await paging.SetOwner(incident.Number, who, now, ct);
         await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{accepted}", text), ct);
         var day = await schedule.Start(incident with { Owner = who }, ct);
         await (home?.Incident(incident.Number, $"{incident.Id}:{accepted}", who, ct) ?? Task.CompletedTask);
+
+        // Last: until this entry, the handoff still waits for them, so the same acceptance processed again after a
+        // crash finishes these steps (each keyed) rather than answering that they own the incident already.
+        await incidents.Append(incident.Number, new TimelineEntry(now, TimelineKind.Handoff, who, text, accepted), ct);
         return $"You own {incident.Id} now." + (day is null ? "" : $" Your working day ends at {day.EndText}; the bot will ask you to hand off before then if it is still open.");
+    }
+
+    /// <summary>The handoff waiting to be accepted, when it is to the same person, by the same sender, with the same notes.</summary>
+    private async Task<PendingHandoff?> SameProposalWaiting(Incident incident, string to, string by, string text, CancellationToken ct)
+    {
+        var entries = await incidents.BotEntries(incident.Number, ct);
+        return PendingHandoffs.Pending(entries) is { } pending && pending.To == to
+            && entries.Last(e => e.SourceId == pending.Id) is { } entry && entry.Actor == by && entry.Text == text
+            ? pending
+            : null;
     }
 
     /// <summary>A mention names someone on this platform already; a registry id is turned into their handle here.</summary>

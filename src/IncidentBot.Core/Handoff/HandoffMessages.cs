@@ -20,6 +20,8 @@ public static class HandoffMessages
     /// <summary>What a <c>handoff</c> entry says before the notes: "Handoff: a -> b. Tried / try next: ...".</summary>
     public const string NotesLabel = "Tried / try next: ";
 
+    private const string ProposalStart = "Handoff: ";
+
     public static ChatButton HandOffButton(Incident incident) => new(FormAction, "Hand off", Number(incident), Primary: true);
 
     public static ChatButton TakeOverButton(Incident incident) => new(TakeOverAction, "Take over", Number(incident), Primary: true);
@@ -34,6 +36,18 @@ public static class HandoffMessages
     /// <summary>The timeline source id of a proposal to hand the incident to <paramref name="to"/>.</summary>
     public static string ProposalId(DateTimeOffset at, string to) =>
         string.Create(CultureInfo.InvariantCulture, $"{PendingHandoffs.ProposalPrefix}{at.ToUnixTimeMilliseconds()}:{to}");
+
+    /// <summary>A proposal's timeline entry: "Handoff: a -> b. Tried / try next: ...".</summary>
+    public static string ProposalText(string from, string to, string notes) => $"{ProposalStart}{from} -> {to}. {NotesLabel}{notes}";
+
+    /// <summary>Who owned the incident when the proposal was made (read back from its entry).</summary>
+    public static string FromOf(TimelineEntry proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var text = proposal.Text;
+        var arrow = text.IndexOf(" -> ", StringComparison.Ordinal);
+        return text.StartsWith(ProposalStart, StringComparison.Ordinal) && arrow > 0 ? text[ProposalStart.Length..arrow] : "nobody";
+    }
 
     /// <summary>The notes of a proposal entry: what was tried and what to try next.</summary>
     public static string NotesOf(TimelineEntry proposal)

@@ -66,14 +66,13 @@ public sealed class AskDeciders(
         var answer = dropEverything ? $"{incident.Id} comes first: drop everything" : $"{incident.Id} can wait behind other work";
         var text = $"Priority: {answer} (decided by {by}){(note is null ? "" : $": {note}")}";
         var number = asked.SourceId[Asked.Length..];
-        if (!await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Decision, by, text, Answered + number), ct))
-        {
-            return $"That question was answered already: {timeline.First(e => e.SourceId == Answered + number).Text}";
-        }
+        var added = await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Decision, by, text, Answered + number), ct);
+        var first = added ? text : (await incidents.Recorded(incident.Number, Answered + number, ct)).Text;
 
+        // On a repeat too (the same request after a crash): both steps are keyed, and the first run may not have reached them.
+        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{Answered}{number}", first), ct);
         await reminders.Cancel($"{incident.Id}:priority", ct);
-        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{Answered}{number}", text), ct);
-        return "Recorded, and posted in the thread.";
+        return added ? "Recorded, and posted in the thread." : $"That question was answered already: {first}";
     }
 
     public async Task Fire(Reminder reminder, CancellationToken ct)

@@ -35,12 +35,16 @@ public sealed class DeclinePage(IIncidentStore incidents, Roster roster, PageOwn
         var why = reason ?? "on something equally urgent";
         var sourceId = PagedEntries.Declined(level.Value, person.Id);
         var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Paged, by, $"{person.Name} declined the page: {why}", sourceId);
-        if (!await incidents.Append(incident.Number, entry, ct))
+        var added = await incidents.Append(incident.Number, entry, ct);
+
+        // Posted on a repeat too: the post is keyed, so it goes out once, even when a crash came between the two. The
+        // next page is not repeated: the timeline no longer shows whom the first run paged (the escalation still runs).
+        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", $"{person.Name} cannot take this: {why}."), ct);
+        if (!added)
         {
             return $"Your decline of {incident.Id} is already recorded.";
         }
 
-        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{sourceId}", $"{person.Name} cannot take this: {why}."), ct);
         if (incident.AcknowledgedAt is not null)
         {
             return $"Recorded. {incident.Owner} owns {incident.Id} already, so nobody else is paged.";

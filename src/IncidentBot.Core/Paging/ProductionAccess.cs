@@ -56,14 +56,17 @@ public sealed class ProductionAccess(
 
         var name = roster.Registry.FindPerson(who)?.Name ?? who;
         var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Acknowledged, who, $"{name} has production access for the incident and is on it", AcknowledgedSourceId);
-        if (!await incidents.Append(incident.Number, entry, ct))
+        var added = await incidents.Append(incident.Number, entry, ct);
+        var first = added ? entry : await incidents.Recorded(incident.Number, AcknowledgedSourceId, ct);
+
+        // On a repeat too (the same request after a crash): both steps are keyed, and the first run may not have reached them.
+        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{AcknowledgedSourceId}", $"{first.Actor} has production access and is on {incident.Id}."), ct);
+        await reminders.Cancel(Key(incident), ct);
+        if (!added)
         {
-            var first = (await incidents.BotEntries(incident.Number, ct)).First(e => e.SourceId == AcknowledgedSourceId);
             return $"{first.Actor} acknowledged first; they have production access for {incident.Id}.";
         }
 
-        await reminders.Cancel(Key(incident), ct);
-        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:{AcknowledgedSourceId}", $"{who} has production access and is on {incident.Id}."), ct);
         return $"Thank you: you are {incident.Id}'s production-access person.";
     }
 

@@ -39,13 +39,12 @@ public sealed class Checklist(IIncidentStore incidents, ChatPlatforms platforms,
         }
 
         var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Checklist, by, $"Done: {found.Title}", $"checklist:{found.Id}");
-        if (!await incidents.Append(incident.Number, entry, ct))
-        {
-            return $"'{found.Title}' was already checked off.";
-        }
+        var added = await incidents.Append(incident.Number, entry, ct);
+        var first = added ? entry : await incidents.Recorded(incident.Number, entry.SourceId, ct);
 
-        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:checklist:{found.Id}", $"{by} checked off: {found.Title}"), ct);
-        return $"Checked off: {found.Title}.";
+        // Posted on a repeat too: the post is keyed, so it goes out once, even when a crash came between the two.
+        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:checklist:{found.Id}", $"{first.Actor} checked off: {found.Title}"), ct);
+        return added ? $"Checked off: {found.Title}." : $"'{found.Title}' was already checked off.";
     }
 
     private RunbookStep? Find(string step)

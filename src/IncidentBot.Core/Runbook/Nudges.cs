@@ -79,7 +79,7 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
             return;
         }
 
-        await Nudge(incident, "quiet", $"This thread has been quiet for {Minutes(now - lastWord)}. Post what you checked, even 'still investigating', so others know where things stand.", ct);
+        await Nudge(incident, "quiet", reminder, $"This thread has been quiet for {Minutes(now - lastWord)}. Post what you checked, even 'still investigating', so others know where things stand.", ct);
         await reminders.Schedule(reminder with { At = now + policy.QuietThread }, ct);
     }
 
@@ -97,7 +97,7 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
         var text = last is { } at
             ? $"The last public status update was {Minutes(now - at)} ago; at {Severities.Name(incident.Severity)} one is due every {Minutes(every)}. Publish one: 'status <stage> <what users should know>'."
             : $"No public status update yet, {Minutes(now - incident.DeclaredAt)} after declaring. Publish one: 'status investigating <what users should know>'.";
-        await Nudge(incident, last is null ? "first-status" : "status", text, ct);
+        await Nudge(incident, last is null ? "first-status" : "status", reminder, text, ct);
         await reminders.Schedule(reminder with { At = now + (last is null ? policy.FirstStatusUpdate : every) }, ct);
     }
 
@@ -107,9 +107,10 @@ public sealed class Nudges(IIncidentStore incidents, IReminders reminders, ChatP
         return (last, last is { } at ? at + StatusUpdateEvery(incident) : incident.DeclaredAt + policy.FirstStatusUpdate);
     }
 
-    private async Task Nudge(Incident incident, string what, string text, CancellationToken ct)
+    /// <summary>Keyed by the reminder's time: a nudge fired again after it failed half-way sends what is missing, nothing twice.</summary>
+    private async Task Nudge(Incident incident, string what, Reminder reminder, string text, CancellationToken ct)
     {
-        var stamp = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var stamp = reminder.At.ToUnixTimeMilliseconds();
         await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Reminder, PageOwners.Bot, text, $"nudge:{what}:{stamp}"), ct);
         await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:nudge:{what}:{stamp}", text), ct);
     }

@@ -16,5 +16,9 @@ public interface IRollbackTrigger
 {
     bool IsConfigured(Incident incident);
 
+    /// <summary>
+    /// Once per incident: a second request for the same incident (a decision processed again after a crash) sends
+    /// nothing more.
+    /// </summary>
     Task Request(Incident incident, string requestedBy, CancellationToken ct);
 }

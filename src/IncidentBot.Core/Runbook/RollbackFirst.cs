@@ -42,9 +42,12 @@ public sealed class RollbackFirst(IIncidentStore incidents, ChatPlatforms platfo
             RollbackAnswer.No => "Rollback: no, not an option",
             _ => "Rollback: not sure yet",
         } + (note is null ? "" : $" ({note})");
-        if (!await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Decision, by, text, RollbackEntries.Decided(word)), ct))
+        var added = await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Decision, by, text, RollbackEntries.Decided(word)), ct);
+        if (!added)
         {
-            return $"'{word}' is already recorded for {incident.Id}.";
+            // A repeat (the same request after a crash, or answered again) finishes as the first decider: the webhook
+            // and the post are keyed, so a rollback the first run did not reach is requested, and none twice.
+            by = (await incidents.Recorded(incident.Number, RollbackEntries.Decided(word), ct)).Actor;
         }
 
         await Post(incident, $"rollback-{word}", answer switch
@@ -53,7 +56,7 @@ public sealed class RollbackFirst(IIncidentStore incidents, ChatPlatforms platfo
             RollbackAnswer.No => new ChatMessage("", $"{by}: rolling back is not an option. Research the root cause, and post what you check in this thread."),
             _ => new ChatMessage("", $"{by} is not sure yet. When you know, answer with the buttons above or 'rollback yes|no'."),
         }, ct);
-        return $"Recorded: {text}.";
+        return added ? $"Recorded: {text}." : $"'{word}' is already recorded for {incident.Id}.";
     }
 
     public async Task<string> Restored(Incident incident, bool restored, string by, CancellationToken ct)
@@ -66,13 +69,12 @@ public sealed class RollbackFirst(IIncidentStore incidents, ChatPlatforms platfo
         var (source, text, next) = restored
             ? (RollbackEntries.RestoredYes, "The rollback restored service", "Verify it from the users' side, then resolve with what you checked: 'resolve <what you verified>'.")
             : (RollbackEntries.RestoredNo, "The rollback did not restore service", "Research the root cause, and post what you check in this thread.");
-        if (!await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Decision, by, text, source), ct))
-        {
-            return "That is already recorded.";
-        }
+        var added = await incidents.Append(incident.Number, new TimelineEntry(clock.GetUtcNow(), TimelineKind.Decision, by, text, source), ct);
+        var said = added ? by : (await incidents.Recorded(incident.Number, source, ct)).Actor;
 
-        await Post(incident, source.Replace(':', '-'), new ChatMessage("", $"{text} (said {by}). {next}", Buttons: restored ? [FormButtons.ResolveButton(incident)] : null), ct);
-        return $"Recorded: {text}.";
+        // Posted on a repeat too: the post is keyed, so it goes out once, even when a crash came between the two.
+        await Post(incident, source.Replace(':', '-'), new ChatMessage("", $"{text} (said {said}). {next}", Buttons: restored ? [FormButtons.ResolveButton(incident)] : null), ct);
+        return added ? $"Recorded: {text}." : "That is already recorded.";
     }
 
     /// <summary>

@@ -52,13 +52,11 @@ public sealed class RecurrenceCheck(IIncidentStore incidents, RelateIncidents re
             : $"{by}: repeating the checks of {earlier.Id} was not needed")
             + (note is null ? "" : $". Note: {note}");
         var entry = new TimelineEntry(clock.GetUtcNow(), TimelineKind.Decision, by, text, Relations.ReverifySourceId(earlier.Number));
-        if (!await incidents.Append(incident.Number, entry, ct))
-        {
-            var first = (await incidents.BotEntries(incident.Number, ct)).First(e => e.SourceId == entry.SourceId);
-            return $"Answered already for {earlier.Id}: {first.Text}";
-        }
+        var added = await incidents.Append(incident.Number, entry, ct);
+        var first = added ? entry : await incidents.Recorded(incident.Number, entry.SourceId, ct);
 
-        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:reverify:{earlier.Number}:answer", text), ct);
-        return $"Recorded on {incident.Id}'s timeline: {text}";
+        // Posted on a repeat too: the post is keyed, so it goes out once, even when a crash came between the two.
+        await platforms[incident.Thread.Platform].PostInThread(incident, new ChatMessage($"{incident.Id}:reverify:{earlier.Number}:answer", first.Text), ct);
+        return added ? $"Recorded on {incident.Id}'s timeline: {text}" : $"Answered already for {earlier.Id}: {first.Text}";
     }
 }

@@ -47,6 +47,20 @@ public sealed class ReceiveAlertTests
     }
 
     [Test]
+    public async Task An_alert_sent_again_after_its_post_failed_is_posted_once()
+    {
+        await receive.Handle(Alert("fp-1", AlertStatus.Firing), CancellationToken.None);
+        core.Faults.Arm("INC-1:alert:alertmanager:fp-2:firing");
+        Assert.ThrowsAsync<InjectedFault>(() => receive.Handle(Alert("fp-2", AlertStatus.Firing), CancellationToken.None));
+
+        await receive.Handle(Alert("fp-2", AlertStatus.Firing), CancellationToken.None);
+        await receive.Handle(Alert("fp-2", AlertStatus.Firing), CancellationToken.None);
+
+        Assert.That(core.Posts.Count(p => p.Message.Key.StartsWith("INC-1:alert:alertmanager:fp-2:", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That((await core.Timeline()).Count(e => e.SourceId.StartsWith("alert:alertmanager:fp-2:", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task After_its_incident_is_resolved_the_group_firing_again_opens_a_new_one()
     {
         await receive.Handle(Alert("fp-1", AlertStatus.Firing), CancellationToken.None);

@@ -44,6 +44,25 @@ public sealed class FollowUpActionsTests
     }
 
     [Test]
+    public async Task A_done_processed_again_after_a_crash_is_put_on_the_timeline_and_stops_the_reminder()
+    {
+        await core.Run("action @alice due:2026-11-26 Alert when the cache has no healthy nodes");
+        // What a crash leaves behind: the action marked done, and nothing after it.
+        await core.Actions.MarkDone(1, "alice", core.Clock.GetUtcNow(), CancellationToken.None);
+        core.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await core.Run("done A-1", core.Context(user: "alice"));
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("A-1 is done: Alert when the cache has no healthy nodes"));
+        var entry = (await core.Timeline()).Single(e => e.Text.StartsWith("A-1 done", StringComparison.Ordinal));
+        Assert.That((entry.Actor, entry.At), Is.EqualTo(("alice", Registries.MondayAfternoon)), "when it was marked done");
+        Assert.That(core.Reminders.Scheduled.Any(r => r.Key == "A-1:overdue"), Is.False);
+
+        await core.Run("done A-1", core.Context(user: "bob"));
+        Assert.That(core.Answers[^1].Message.Text, Does.StartWith("A-1 was already done (alice, 2026-11-23)"));
+    }
+
+    [Test]
     public async Task Unknown_owners_unknown_actions_and_past_due_dates_are_refused_and_nothing_is_recorded()
     {
         await core.Run("action @zed Fix it");

@@ -60,6 +60,40 @@ public sealed class HandOffTests
     }
 
     [Test]
+    public async Task A_handoff_processed_again_after_a_crash_posts_and_asks_once()
+    {
+        var request = core.Context(user: "alice");
+        core.Faults.Arm("INC-1:handoff:");
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run($"handoff bob {Notes}", request));
+        core.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await core.Run($"handoff bob {Notes}", request);
+
+        var proposal = (await core.Timeline()).Single(e => e.SourceId.StartsWith("handoff:", StringComparison.Ordinal));
+        Assert.That(core.Posts.Count(p => p.Message.Text.StartsWith("Handoff: alice -> bob", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(core.DirectMessages("bob"), Has.Count.EqualTo(1));
+        Assert.That(core.Reminders.Scheduled.Single(r => r.Kind == HandoffSchedule.AcceptKind).At, Is.EqualTo(proposal.At + TimeSpan.FromMinutes(5)), "asked again 5 min after the first attempt");
+    }
+
+    [Test]
+    public async Task An_acceptance_processed_again_after_a_crash_is_finished_instead_of_answered_as_done()
+    {
+        await core.Run($"handoff bob {Notes}", core.Context(user: "alice"));
+        var request = core.Context(user: "bob");
+        core.Faults.Arm("INC-1:handoff-accepted:");
+        Assert.ThrowsAsync<InjectedFault>(() => core.Buttons.Press(request, HandoffMessages.AcceptAction, "1", CancellationToken.None));
+        Assert.That((await Incident()).Owner, Is.EqualTo("bob"), "the first attempt stopped after recording the owner");
+
+        await core.Buttons.Press(request, HandoffMessages.AcceptAction, "1", CancellationToken.None);
+
+        Assert.That(core.Answers[^1].Message.Text, Does.StartWith("You own INC-1 now."));
+        Assert.That((await core.Timeline()).Where(e => e.SourceId.StartsWith("handoff-accepted:", StringComparison.Ordinal)).Select(e => e.Text), Is.EqualTo<string[]>(["bob accepted the handoff from alice and owns INC-1 now."]));
+        Assert.That(core.Posts.Count(p => p.Message.Key.StartsWith("INC-1:handoff-accepted:", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(core.Reminders.Scheduled.Select(r => r.Kind), Has.None.EqualTo(HandoffSchedule.AcceptKind));
+        Assert.That(core.Reminders.Scheduled.Single(r => r.Kind == HandoffSchedule.NagKind).At, Is.EqualTo(new DateTimeOffset(2026, 11, 23, 20, 30, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
     public async Task Without_buttons_ack_accepts_a_handoff_addressed_to_you()
     {
         await core.Run($"handoff bob {Notes}", core.Context(user: "alice"));

@@ -67,6 +67,21 @@ public sealed class AskDecidersTests
     }
 
     [Test]
+    public async Task An_answer_processed_again_after_a_crash_is_posted_once_and_stops_the_unanswered_note()
+    {
+        await core.Run("priority INC-1 Before the migration?", core.Context(user: "alice"));
+        var request = core.Context(user: "carol");
+        core.Faults.Arm("INC-1:priority:answered:");
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("priority INC-1 drop", request));
+
+        await core.Run("priority INC-1 drop", request);
+        await core.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.That(core.Posts.Count(p => p.Message.Text == "Priority: INC-1 comes first: drop everything (decided by carol)"), Is.EqualTo(1));
+        Assert.That(core.Posts.Count(p => p.Message.Text.StartsWith("No decider answered", StringComparison.Ordinal)), Is.Zero);
+    }
+
+    [Test]
     public async Task An_answer_in_time_means_no_unanswered_note()
     {
         await core.Run("priority INC-1 Before the migration?", core.Context(user: "alice"));

@@ -210,6 +210,58 @@ public sealed class PagingTests
     }
 
     [Test]
+    public async Task An_acknowledgement_processed_again_after_a_crash_is_finished_and_recorded_once()
+    {
+        await core.Run("Checkout down area:payments");
+        var request = core.Context(user: "alice");
+        core.Faults.Arm("INC-1:acknowledged");
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("ack", request));
+        Assert.That((await core.Store.Find(1, CancellationToken.None))!.Owner, Is.EqualTo("alice"), "the first attempt stopped after recording the owner");
+
+        await core.Run("ack", request);
+        await core.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("You own INC-1 now."), "not 'already acknowledged'");
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Acknowledged), Is.EqualTo(1));
+        Assert.That(core.Posts.Count(p => p.Message.Key == "INC-1:acknowledged"), Is.EqualTo(1));
+        Assert.That(core.DirectMessages("bob"), Is.Empty, "the escalation stopped");
+        Assert.That(core.Reminders.Scheduled.Select(r => r.Kind), Has.Some.EqualTo(Core.Handoff.HandoffSchedule.NagKind), "alice's end of day is watched");
+
+        await core.Run("ack", core.Context(user: "alice"));
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 was already acknowledged; alice owns it."), "a later ack by the owner changes nothing");
+    }
+
+    [Test]
+    public async Task An_owner_set_by_command_who_acknowledges_afterwards_changes_nothing()
+    {
+        await core.Run("Checkout down area:payments");
+        await core.Run("owner bob", core.Context(user: "carol"));
+        var posts = core.Posts.Count;
+
+        await core.Run("ack", core.Context(user: "bob"));
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("INC-1 was already acknowledged; bob owns it."));
+        Assert.That(core.Posts, Has.Count.EqualTo(posts));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Acknowledged), Is.Zero);
+    }
+
+    [Test]
+    public async Task Setting_the_owner_processed_again_after_a_crash_records_and_posts_it_once()
+    {
+        await core.Run("Checkout down area:payments");
+        var request = core.Context(user: "alice");
+        core.Faults.Arm("INC-1:owner:" + request.RequestKey);
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("owner carol", request));
+        core.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await core.Run("owner carol", request);
+
+        Assert.That(core.Answers[^1].Message.Text, Is.EqualTo("carol owns INC-1 now."));
+        Assert.That((await core.Timeline()).Where(e => e.Kind == TimelineKind.Handoff).Select(e => e.Text), Is.EqualTo<string[]>(["Owner: alice -> carol (set by alice)"]));
+        Assert.That(core.Posts.Where(p => p.Message.Key.StartsWith("INC-1:owner:", StringComparison.Ordinal)).Select(p => p.Message.Text), Is.EqualTo<string[]>(["Owner: alice -> carol (set by alice)"]));
+    }
+
+    [Test]
     public async Task Owner_with_an_unknown_registry_id_is_refused()
     {
         await core.Run("Checkout down area:payments");

@@ -62,6 +62,21 @@ public sealed class ProductionAccessTests
     }
 
     [Test]
+    public async Task An_acknowledgement_processed_again_after_a_crash_is_posted_and_stops_the_paging()
+    {
+        await core.Run("prodaccess INC-1", core.Context(user: "alice"));
+        var request = core.Context(user: "carol");
+        core.Faults.Arm("INC-1:" + ProductionAccess.AcknowledgedSourceId);
+        Assert.ThrowsAsync<InjectedFault>(() => core.Buttons.Press(request, ProductionAccess.AcknowledgeAction, "1", CancellationToken.None));
+
+        await core.Buttons.Press(request, ProductionAccess.AcknowledgeAction, "1", CancellationToken.None);
+        await core.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.That(core.Posts.Count(p => p.Message.Text == "carol has production access and is on INC-1."), Is.EqualTo(1));
+        Assert.That(core.DirectMessages("dan"), Is.Empty, "nobody else is paged");
+    }
+
+    [Test]
     public async Task When_everyone_with_access_was_paged_the_thread_says_nobody_else_can_be()
     {
         await core.Run("prodaccess INC-1", core.Context(user: "alice"));

@@ -1,4 +1,5 @@
 using IncidentBot.Core.Chat;
+using IncidentBot.Core.Paging;
 using IncidentBot.Core.Replies;
 using IncidentBot.Core.Runbook;
 using IncidentBot.Core.Tests.Support;
@@ -68,6 +69,36 @@ public sealed class ChecklistAndNudgeTests
 
         Assert.That(Nudges("This thread has been quiet").Single(), Does.Contain("quiet for 30 min"));
         Assert.That(core.Store.TimelineReads, Is.EqualTo(reads), "the nudges asked for the last reply's time, not for every reply");
+    }
+
+    [Test]
+    public async Task A_check_processed_again_after_a_crash_is_posted_once_in_the_first_checkers_name()
+    {
+        var request = core.Context(user: "bob");
+        core.Faults.Arm("INC-1:checklist:");
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("check 1", request));
+
+        await core.Run("check 1", request);
+        await core.Run("check 1", core.Context(user: "carol"));
+
+        Assert.That(core.Posts.Where(p => p.Message.Key.StartsWith("INC-1:checklist:", StringComparison.Ordinal)).Select(p => p.Message.Text), Has.Exactly(1).StartsWith("bob checked off: "));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Checklist), Is.EqualTo(1));
+        Assert.That(core.Answers[^1].Message.Text, Does.EndWith("was already checked off."));
+    }
+
+    [Test]
+    public async Task A_nudge_fired_again_after_it_failed_half_way_is_posted_and_recorded_once()
+    {
+        var nudge = core.Reminders.Scheduled.Single(r => r.Kind == ReminderKinds.FirstStatusNudge);
+        core.Clock.Advance(nudge.At - core.Clock.GetUtcNow());
+        core.Faults.Arm("INC-1:nudge:first-status");
+        Assert.ThrowsAsync<InjectedFault>(() => core.ReminderHandler.Fire(nudge, CancellationToken.None));
+        core.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await core.ReminderHandler.Fire(nudge, CancellationToken.None);
+
+        Assert.That(Nudges("No public status update yet"), Has.Count.EqualTo(1));
+        Assert.That((await core.Timeline()).Count(e => e.Kind == TimelineKind.Reminder), Is.EqualTo(1));
     }
 
     [Test]

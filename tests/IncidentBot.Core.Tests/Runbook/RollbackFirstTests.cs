@@ -90,6 +90,23 @@ public sealed class RollbackFirstTests
     }
 
     [Test]
+    public async Task A_rollback_decision_processed_again_after_a_crash_still_requests_the_rollback_once()
+    {
+        core.HasWebhook = true;
+        var request = core.Context(user: "bob");
+        core.Faults.Arm("rollback:INC-1");
+        Assert.ThrowsAsync<InjectedFault>(() => core.Buttons.Press(request, RollbackFirst.DecideAction, "1:yes", CancellationToken.None));
+        Assert.That(Decisions(await core.Timeline()), Has.Length.EqualTo(1), "the first attempt stopped after recording the decision");
+
+        await core.Buttons.Press(request, RollbackFirst.DecideAction, "1:yes", CancellationToken.None);
+        await core.Buttons.Press(core.Context(user: "carol"), RollbackFirst.DecideAction, "1:yes", CancellationToken.None);
+
+        Assert.That(core.RollbackRequests, Is.EqualTo<string[]>(["INC-1 by bob"]));
+        Assert.That(core.Posts.Where(p => p.Message.Key == "INC-1:rollback-yes").Select(p => p.Message.Text), Has.Exactly(1).StartsWith("bob: roll back."));
+        Assert.That(Decisions(await core.Timeline()), Has.Length.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_button_on_a_resolved_incident_changes_nothing()
     {
         await core.Run("resolve checkout works");

@@ -44,6 +44,18 @@ public sealed class RecurrenceCheckTests
     }
 
     [Test]
+    public async Task An_answer_processed_again_after_a_crash_is_posted_once_with_the_first_answers_words()
+    {
+        var request = core.Context();
+        core.Faults.Arm("INC-2:reverify:1:answer");
+        Assert.ThrowsAsync<InjectedFault>(() => core.Run("reverify INC-2 INC-1 not-needed the pool is gone", request));
+
+        await core.Run("reverify INC-2 INC-1 not-needed the pool is gone", request);
+
+        Assert.That(core.Posts.Where(p => p.Message.Key == "INC-2:reverify:1:answer").Select(p => p.Message.Text), Is.EqualTo<string[]>(["alice: repeating the checks of INC-1 was not needed. Note: the pool is gone"]));
+    }
+
+    [Test]
     public async Task The_command_answers_too_and_the_first_answer_stands()
     {
         await core.Run("reverify INC-2 INC-1 not-needed the pool is gone for good");

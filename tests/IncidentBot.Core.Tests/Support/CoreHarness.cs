@@ -186,7 +186,10 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
           - { id: status, title: Users and stakeholders know, text: The status page says we are investigating. }
         """).Runbook!;
 
-    /// <summary>Rollback requests, as the deploy pipeline's webhook would receive them; set <see cref="HasWebhook"/> to turn it on.</summary>
+    /// <summary>
+    /// Rollback requests, as the deploy pipeline's webhook would receive them (once per incident, as the outbox key
+    /// makes it); set <see cref="HasWebhook"/> to turn it on.
+    /// </summary>
     public List<string> RollbackRequests { get; } = [];
 
     public bool HasWebhook { get; set; }
@@ -195,7 +198,15 @@ internal sealed class CoreHarness : IRegistrySource, IRunbookSource, IRollbackTr
 
     Task IRollbackTrigger.Request(Incident incident, string requestedBy, CancellationToken ct)
     {
-        RollbackRequests.Add($"{incident.Id} by {requestedBy}");
+        Faults.Check("rollback:" + incident.Id);
+        lock (RollbackRequests)
+        {
+            if (!RollbackRequests.Exists(r => r.StartsWith(incident.Id + " ", StringComparison.Ordinal)))
+            {
+                RollbackRequests.Add($"{incident.Id} by {requestedBy}");
+            }
+        }
+
         return Task.CompletedTask;
     }
 

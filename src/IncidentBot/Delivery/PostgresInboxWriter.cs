@@ -5,15 +5,20 @@ using NpgsqlTypes;
 namespace IncidentBot.Delivery;
 
 /// <summary>
-/// Writes a batch of inbox rows to PostgreSQL in three round trips whatever its size: the keys of the whole batch are
-/// looked up in one query (BEGIN travels with it), the new rows and their keys go in one statement over arrays, and the
-/// transaction commits. Row by row, each request cost several round trips, and a batch waited for all of them.
+/// Writes a batch of inbox rows to PostgreSQL. First in one round trip: the rows and their keys in one statement over
+/// arrays, committed on its own (no transaction around it), which stores the batch whenever none of its keys is stored
+/// yet, as nearly always. When one is (Slack retrying a request, or another batch storing the same key), the statement
+/// fails on the key's unique index, stores nothing, and the batch is written as before in three round trips: the keys
+/// of the whole batch looked up in one query (BEGIN travels with it), the new rows and their keys, the commit.
+/// Row by row, each request cost several round trips, and a batch waited for all of them.
 /// </summary>
 /// <remarks>
-/// Two batches storing the same key at once (a retry reaching another instance, or another batch of this one) both
-/// miss it in their lookups; the later insert then waits for the earlier transaction and fails with a unique violation
-/// once it commits, and the batch starts again: its lookup then finds the key. Keys are inserted in key order, so two
-/// batches wait for each other in one direction only, never in a cycle.
+/// Duplicates within the batch are left out before either attempt (<see cref="InboxDedupe.Choose"/> with nothing
+/// stored): when the first attempt succeeds none of the chosen rows' keys was stored, so the rows it chose are the
+/// ones the lookup would have chosen. Two batches storing the same key at once (a retry reaching another instance, or
+/// another batch of this one) both miss it; the later insert then waits for the earlier transaction and fails with a
+/// unique violation once it commits, and the batch starts again: its lookup then finds the key. Keys are inserted in
+/// key order, so two batches wait for each other in one direction only, never in a cycle.
 /// </remarks>
 internal sealed class PostgresInboxWriter(Database database) : IInboxRowWriter
 {
@@ -45,26 +50,51 @@ internal sealed class PostgresInboxWriter(Database database) : IInboxRowWriter
     public async Task<long?[]> Store(IReadOnlyList<NewInboxRow> rows, CancellationToken ct)
     {
         await using var connection = (NpgsqlConnection)await database.Open(ct);
+        if (await TryWithoutLookup(connection, rows, ct) is { } ids)
+        {
+            return ids;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             try
             {
-                var ids = await Write(connection, tx, rows, ct);
+                ids = await Write(connection, tx, rows, ct);
                 await tx.CommitAsync(ct);
                 return ids;
             }
-            catch (PostgresException e) when (attempt < RetriesOnRace && e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)
+            catch (PostgresException e) when (attempt < RetriesOnRace && IsRace(e))
             {
                 await tx.RollbackAsync(ct);
             }
         }
     }
 
+    /// <summary>The ids, or null when a key of the batch was stored already: then nothing of it was.</summary>
+    private static async Task<long?[]?> TryWithoutLookup(NpgsqlConnection connection, IReadOnlyList<NewInboxRow> rows, CancellationToken ct)
+    {
+        try
+        {
+            return await Insert(connection, null, rows, InboxDedupe.Choose(rows, []), ct);
+        }
+        catch (PostgresException e) when (IsRace(e))
+        {
+            return null;
+        }
+    }
+
+    private static bool IsRace(PostgresException e) => e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected;
+
     private static async Task<long?[]> Write(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<NewInboxRow> rows, CancellationToken ct)
     {
         var keys = InboxDedupe.AllKeys(rows);
         var chosen = InboxDedupe.Choose(rows, keys.Length == 0 ? [] : await StoredKeys(connection, tx, keys, ct));
+        return await Insert(connection, tx, rows, chosen, ct);
+    }
+
+    private static async Task<long?[]> Insert(NpgsqlConnection connection, NpgsqlTransaction? tx, IReadOnlyList<NewInboxRow> rows, List<InboxDedupe.Chosen> chosen, CancellationToken ct)
+    {
         var ids = new long?[rows.Count];
         if (chosen.Count == 0)
         {

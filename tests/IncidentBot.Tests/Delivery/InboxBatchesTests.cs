@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Dapper;
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
@@ -25,6 +27,31 @@ internal sealed class InboxBatchesTests(StorageProvider provider) : DeliveryTest
         long[] stored = [before!.Value, ids[0]!.Value, ids[3]!.Value, ids[4]!.Value];
         Assert.That(stored, Is.Ordered.Ascending.And.Unique, "each its own row, in the order they arrived");
         Assert.That(await Bodies(), Is.EqualTo<string[]>(["stored before", "a", "its own key twice", "k2's repeat was not stored"]));
+    }
+
+    [Test]
+    public async Task On_PostgreSQL_a_batch_of_new_keys_is_one_statement_and_a_stored_key_is_still_found()
+    {
+        Assume.That(Provider, Is.EqualTo(StorageProvider.Postgres), "round trips are PostgreSQL's concern");
+        var writer = Writer();
+        await writer.Store([Row("stored before", "old")], Ct);
+        var statements = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity => statements.Enqueue(activity.DisplayName),
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var fresh = await writer.Store([Row("a", "k1"), Row("b", "k2"), Row("repeats a", "k1")], Ct);
+        var sent = statements.Count;
+        var repeated = await writer.Store([Row("c", "k3"), Row("repeats one stored before", "old")], Ct);
+
+        Assert.That(sent, Is.EqualTo(1), "rows, keys and commit in one round trip: " + string.Join(" | ", statements));
+        Assert.That((fresh[0], fresh[1], fresh[2]), Is.EqualTo((fresh[0]!.Value, fresh[1]!.Value, (long?)null)));
+        Assert.That(repeated[1], Is.Null, "a key stored before the batch");
+        Assert.That(await Bodies(), Is.EqualTo<string[]>(["stored before", "a", "b", "c"]), "the statement that met the stored key stored nothing");
     }
 
     [Test]

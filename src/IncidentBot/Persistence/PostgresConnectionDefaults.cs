@@ -12,6 +12,7 @@ internal static class PostgresConnectionDefaults
 {
     public const string MaxPoolSizeKeyword = "Maximum Pool Size";
     public const string MaxAutoPrepareKeyword = "Max Auto Prepare";
+    public const string NoResetOnCloseKeyword = "No Reset On Close";
 
     /// <summary>Per pool; the bot has two (its own, and the scheduler's), so two instances stay well under 100.</summary>
     public const int MaxPoolSize = 20;
@@ -25,6 +26,14 @@ internal static class PostgresConnectionDefaults
     /// running it. Set <c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared statements.
     /// </summary>
     public const int MaxAutoPrepare = 64;
+
+    /// <summary>
+    /// The bot opens a pooled connection per unit of work, several per request in a storm, and Npgsql resets the
+    /// session each time one goes back (seven statements, as <c>DISCARD ALL</c> would drop the prepared ones): 32,618
+    /// resets for 5,000 slash commands. The bot keeps nothing in a session to reset: no <c>SET</c>, temporary table,
+    /// <c>LISTEN</c> or session advisory lock (the migrations' lock is the transaction's).
+    /// </summary>
+    public const bool NoResetOnClose = true;
 
     /// <summary>
     /// The connection string with the bot's defaults for the keywords it does not name; one that does not parse is
@@ -50,6 +59,11 @@ internal static class PostgresConnectionDefaults
         if (!Names(builder, MaxAutoPrepareKeyword))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        if (!Names(builder, NoResetOnCloseKeyword))
+        {
+            builder.NoResetOnClose = NoResetOnClose;
         }
 
         return builder.ConnectionString;

@@ -7,22 +7,23 @@ namespace IncidentBot.Tests.Persistence;
 internal sealed class PostgresConnectionDefaultsTests
 {
     [Test]
-    public void A_connection_string_that_does_not_say_gets_a_bounded_pool_and_prepared_statements()
+    public void A_connection_string_that_does_not_say_gets_a_bounded_pool_prepared_statements_and_no_reset_on_close()
     {
         var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Database=incidentbot;Password=secret"));
 
         Assert.That(applied.MaxPoolSize, Is.EqualTo(20), "Npgsql's own default, 100, is a default server's every connection");
         Assert.That(applied.MaxAutoPrepare, Is.EqualTo(64));
+        Assert.That(applied.NoResetOnClose, Is.True, "the bot keeps no session state; a reset costs seven statements per connection");
         Assert.That((applied.Host, applied.Database, applied.Password), Is.EqualTo(("db", "incidentbot", "secret")));
     }
 
-    [TestCase("Host=db;Maximum Pool Size=100;Max Auto Prepare=0", 100, 0)]
-    [TestCase("Host=db;MaxPoolSize=8;MaxAutoPrepare=5", 8, 5)]
-    public void What_the_connection_string_names_is_kept(string connectionString, int pool, int prepared)
+    [TestCase("Host=db;Maximum Pool Size=100;Max Auto Prepare=0;No Reset On Close=false", 100, 0, false)]
+    [TestCase("Host=db;MaxPoolSize=8;MaxAutoPrepare=5;NoResetOnClose=false", 8, 5, false)]
+    public void What_the_connection_string_names_is_kept(string connectionString, int pool, int prepared, bool noReset)
     {
         var applied = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(connectionString));
 
-        Assert.That((applied.MaxPoolSize, applied.MaxAutoPrepare), Is.EqualTo((pool, prepared)));
+        Assert.That((applied.MaxPoolSize, applied.MaxAutoPrepare, applied.NoResetOnClose), Is.EqualTo((pool, prepared, noReset)));
     }
 
     [Test]

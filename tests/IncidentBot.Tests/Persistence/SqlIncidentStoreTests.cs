@@ -205,12 +205,17 @@ internal sealed class SqlIncidentStoreTests(StorageProvider provider) : Database
         await using var connection = await Database.Open(Ct);
         if (Provider == StorageProvider.Postgres)
         {
-            // The test's table is tiny: without this the planner rightly prefers reading it whole.
+            // The test's table is tiny: without this the planner rightly prefers reading it whole. Reset afterwards:
+            // the bot's pool hands connections back as they are (No Reset On Close).
             await connection.ExecuteAsync("SET enable_seqscan = off");
         }
 
         var explain = Provider == StorageProvider.Postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ";
         var plan = await connection.QueryAsync(explain + SqlIncidentStore.EntriesSql(SqlIncidentStore.BotEntriesWhere), new { number = 1L });
+        if (Provider == StorageProvider.Postgres)
+        {
+            await connection.ExecuteAsync("RESET enable_seqscan");
+        }
 
         Assert.That(string.Join('\n', plan.Select(row => string.Join(' ', ((IDictionary<string, object>)row).Values))), Does.Contain("ix_timeline_bot_entries"));
     }

@@ -22,6 +22,16 @@ internal sealed class Served : IAsyncDisposable
     /// <summary>From starting the process to its first successful readiness answer.</summary>
     public TimeSpan StartUp { get; }
 
+    /// <summary>User and system CPU the process has used so far.</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The most resident memory the process has had (Linux VmHWM), in MB; null elsewhere.</summary>
     public double? PeakMemoryMb
     {

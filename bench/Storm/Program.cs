@@ -49,10 +49,13 @@ foreach (var store in options.Stores)
     foreach (var scenario in options.Scenarios)
     {
         var yardstick = await OpenLoop.Run("bare", scenario.Kind, scenario.Rate, options.Duration, i => requests.Signed(new Uri(bare.Url, "/slack/events"), scenario.Build(requests, i)), http);
+        var cpuBefore = served.Cpu;
         var measured = await OpenLoop.Run(store, scenario.Kind, scenario.Rate, options.Duration, i => requests.Signed(new Uri(served.Url, "/slack/events"), scenario.Build(requests, scenario.Offset + i)), http);
         acknowledged.AddRange(measured.AcknowledgedIndexes.Select(i => scenario.Marker(requests, runId, scenario.Offset + i)));
-        report.Add(scenario, yardstick, measured);
+
+        // The pause lets the work the run queued finish, so its CPU is counted with the run that caused it.
         await Task.Delay(options.Pause);
+        report.Add(scenario, yardstick, measured, served.Cpu - cpuBefore);
     }
 
     var check = await StoredCheck.Run(database.Provider, database.ConnectionString, runId, acknowledged);

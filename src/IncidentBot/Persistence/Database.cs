@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
+using IncidentBot.Persistence.SqliteSessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,16 +15,9 @@ internal sealed class Database : IAsyncDisposable
     // (what the inbox promises when it acknowledges), and only a power loss or an OS crash can undo the last ones.
     private const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
-    /// <summary>
-    /// The SQLite handles already given the busy handler and the pragmas. Microsoft.Data.Sqlite pools the handle behind
-    /// a <see cref="SqliteConnection"/> and hands the same one out again, with its settings: setting them once per
-    /// handle, not per open, spares three statements compiled and run on every open (about eight opens per slash
-    /// command in a storm).
-    /// </summary>
-    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = new();
-
     private readonly string connectionString;
     private readonly NpgsqlDataSource? postgres;
+    private readonly SqliteSessionPool? sqlite;
 
     public Database(IOptions<StorageOptions> options)
     {
@@ -43,6 +36,7 @@ internal sealed class Database : IAsyncDisposable
             var file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             Target = $"SQLite file {file}";
+            sqlite = new SqliteSessionPool(connectionString, SetUp);
         }
     }
 
@@ -58,7 +52,7 @@ internal sealed class Database : IAsyncDisposable
             return await postgres.OpenConnectionAsync(ct);
         }
 
-        return await OpenSqlite(connectionString, ct);
+        return new PooledSqliteConnection(sqlite!, await sqlite!.Rent(ct));
     }
 
     /// <summary>
@@ -74,15 +68,7 @@ internal sealed class Database : IAsyncDisposable
         try
         {
             await connection.OpenAsync(ct);
-            if (!ConfiguredHandles.TryGetValue(connection.Handle!, out _))
-            {
-                SqliteLockWait.Install(connection);
-                await using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = SqlitePragmas;
-                await pragmas.ExecuteNonQueryAsync(ct);
-                ConfiguredHandles.AddOrUpdate(connection.Handle!, new object());
-            }
-
+            await SetUp(connection, ct);
             return connection;
         }
         catch
@@ -92,8 +78,18 @@ internal sealed class Database : IAsyncDisposable
         }
     }
 
+    /// <summary>Once per SQLite connection, when it is opened.</summary>
+    private static async Task SetUp(SqliteConnection connection, CancellationToken ct)
+    {
+        SqliteLockWait.Install(connection);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = SqlitePragmas;
+        await pragmas.ExecuteNonQueryAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        sqlite?.Dispose();
         if (postgres is not null)
         {
             await postgres.DisposeAsync();

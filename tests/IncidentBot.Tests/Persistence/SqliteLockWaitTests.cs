@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using IncidentBot.Persistence;
+using IncidentBot.Persistence.SqliteSessions;
 using Microsoft.Data.Sqlite;
 
 namespace IncidentBot.Tests.Persistence;
@@ -19,14 +20,14 @@ internal sealed class SqliteLockWaitTests() : DatabaseTest(StorageProvider.Sqlit
     [Test]
     public async Task A_connection_the_pool_hands_out_again_keeps_its_settings_and_still_waits_for_the_lock()
     {
-        SQLitePCL.sqlite3 handle;
-        await using (var first = (SqliteConnection)await Database.Open(Ct))
+        SqliteConnection handedOut;
+        await using (var first = (PooledSqliteConnection)await Database.Open(Ct))
         {
-            handle = first.Handle!;
+            handedOut = first.Inner;
         }
 
-        await using var again = (SqliteConnection)await Database.Open(Ct);
-        Assume.That(again.Handle, Is.SameAs(handle), "the pool handed out the same SQLite connection");
+        await using var again = (PooledSqliteConnection)await Database.Open(Ct);
+        Assume.That(again.Inner, Is.SameAs(handedOut), "the pool handed out the same SQLite connection");
 
         Assert.That(await again.ExecuteScalarAsync<string>("PRAGMA journal_mode"), Is.EqualTo("wal"));
         Assert.That(await again.ExecuteScalarAsync<long>("PRAGMA synchronous"), Is.EqualTo(1), "NORMAL");

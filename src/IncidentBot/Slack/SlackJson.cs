@@ -34,6 +34,14 @@ internal static class SlackJson
             return false;
         }
 
+        // A body that cannot start a JSON value (a response URL's bare "ok") is told apart without the reader's
+        // exception, which cost about 1% of the bot's CPU in a storm of slash commands.
+        if (!CanStartValue(utf8.TrimStart(" \t\r\n"u8)))
+        {
+            root = default;
+            return false;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(utf8);
@@ -48,4 +56,7 @@ internal static class SlackJson
             return false;
         }
     }
+
+    private static bool CanStartValue(ReadOnlySpan<byte> utf8) =>
+        !utf8.IsEmpty && utf8[0] is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n';
 }

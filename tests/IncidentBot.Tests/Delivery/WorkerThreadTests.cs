@@ -26,4 +26,27 @@ internal sealed class WorkerThreadTests
 
         Assert.That(async () => await loop, Throws.InstanceOf<OperationCanceledException>());
     }
+
+    [Test]
+    public async Task Every_continuation_of_the_loop_runs_on_its_thread_in_the_order_it_was_posted()
+    {
+        var threads = new HashSet<int>();
+        var order = new List<int>();
+        var loop = WorkerThread.Run("posting", async () =>
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                // Completed on the pool, so each continuation is posted to the loop's thread from another thread.
+                await Task.Run(() => { }).ConfigureAwait(true);
+                threads.Add(Environment.CurrentManagedThreadId);
+                order.Add(i);
+            }
+        });
+
+        await loop;
+
+        Assert.That(threads, Has.Count.EqualTo(1));
+        Assert.That(threads.Single(), Is.Not.EqualTo(Environment.CurrentManagedThreadId));
+        Assert.That(order, Is.EqualTo(Enumerable.Range(0, 1_000)));
+    }
 }

@@ -29,6 +29,18 @@ internal sealed class SlackResponseUrlTests
         Assert.That(JsonNode.Parse(handler.Sent.Single().Body)!["text"]!.GetValue<string>(), Is.EqualTo("Declared INC-4"));
     }
 
+    [TestCase("{\"ok\":true}", true)]
+    [TestCase(" \n[1]", true)]
+    [TestCase("ok", false)]
+    [TestCase("", false)]
+    [TestCase("  ", false)]
+    [TestCase("{\"ok\":", false)]
+    [TestCase("true false", false)]
+    public void A_body_is_read_as_JSON_only_when_it_is_one_whole_JSON_value(string body, bool json)
+    {
+        Assert.That(SlackJson.TryParse(System.Text.Encoding.UTF8.GetBytes(body), out _), Is.EqualTo(json));
+    }
+
     [TestCase(HttpStatusCode.NotFound)]
     [TestCase(HttpStatusCode.Gone)]
     public async Task An_expired_response_url_is_permanent(HttpStatusCode status)

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 
@@ -20,7 +19,7 @@ internal static class SlackInbound
 
         if (IsForm(contentType))
         {
-            return FromForm(ParseForm(body));
+            return FromForm(FormFields.Parse(body));
         }
 
         return new SlackUnrecognized($"unsupported content type '{contentType}'");
@@ -97,23 +96,6 @@ internal static class SlackInbound
         && list.GetArrayLength() > 0 && list[0].IsTrue("is_bot")
             ? list[0].StringProperty("user_id")
             : null;
-
-    private static Dictionary<string, string> ParseForm(ReadOnlySpan<byte> body)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in Encoding.UTF8.GetString(body).Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            // WebUtility turns '+' into a space before percent-decoding, so an encoded plus (%2B) stays a plus.
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = WebUtility.UrlDecode(equals < 0 ? pair : pair[..equals]);
-            var value = equals < 0 ? "" : WebUtility.UrlDecode(pair[(equals + 1)..]);
-
-            // First one wins: Slack never repeats a field, so a repeat should not override what it sent.
-            fields.TryAdd(name, value);
-        }
-
-        return fields;
-    }
 
     /// <summary>A form post: a slash command, an interaction, or Slack's unsigned certificate probe.</summary>
     public static bool IsForm(string? contentType) =>

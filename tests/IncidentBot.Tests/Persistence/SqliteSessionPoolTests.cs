@@ -48,6 +48,39 @@ internal sealed class SqliteSessionPoolTests() : DatabaseTest(StorageProvider.Sq
     }
 
     [Test]
+    public async Task A_parameter_named_without_its_at_sign_as_Dapper_names_it_binds_at_no_extra_cost()
+    {
+        await using var connection = await Database.Open(Ct);
+        long Allocated(string prefix)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 200; i++)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT @first + @second + @third";
+                foreach (var name in (string[])["first", "second", "third"])
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = prefix + name;
+                    parameter.Value = i;
+                    command.Parameters.Add(parameter);
+                }
+
+                Assert.That(command.ExecuteScalar(), Is.EqualTo(3L * i));
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated("@");
+        var written = Allocated("@");
+        var bare = Allocated("");
+
+        // Microsoft.Data.Sqlite alone tries "first", ":first" and "@first", a new string and a UTF-8 copy each, per run.
+        Assert.That(bare, Is.LessThan(written + (200 * 64)), $"bare names {bare} bytes, '@' names {written} bytes");
+    }
+
+    [Test]
     public async Task A_transaction_left_open_when_its_connection_closes_is_rolled_back_and_the_next_user_writes_on_its_own()
     {
         await using (var careless = await Database.Open(Ct))

@@ -21,6 +21,15 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
     /// <summary>How far past the oldest head (in ids) other heads are looked for, per request of the batch: bounds the scan.</summary>
     private const int HeadWindowPerRow = 4;
 
+    // Built once: a busy worker claims many times a second.
+    private readonly string firstHeadSql = InboxClaimSql.FirstHead(database.Provider);
+    private readonly string headsSql = InboxClaimSql.Heads(database.Provider);
+    private readonly string claimSql = $"""
+        UPDATE inbox SET status = 'processing', lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1
+        WHERE id IN ({InboxClaimSql.StillClaimable(database.Provider)})
+        RETURNING {InboxRow.Columns}
+        """;
+
     /// <summary>Up to <paramref name="max"/> requests, in id order, leased to this run with their attempts counted now.</summary>
     public async Task<IReadOnlyList<InboxItem>> Claim(TimeSpan lease, int max, CancellationToken ct)
     {
@@ -43,11 +52,7 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
         }
 
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
-            $"""
-            UPDATE inbox SET status = 'processing', lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1
-            WHERE id IN ({InboxClaimSql.StillClaimable(database.Provider)})
-            RETURNING {InboxRow.Columns}
-            """,
+            claimSql,
             With(args, new { ids = ids.ToArray() }),
             tx,
             cancellationToken: ct));
@@ -64,7 +69,7 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
         }
 
         var heads = (await connection.QueryAsync<Candidate>(new CommandDefinition(
-            InboxClaimSql.Heads(database.Provider),
+            headsSql,
             With(args, new { first, window = first + ((long)max * HeadWindowPerRow), max }),
             tx,
             cancellationToken: ct))).ToList();
@@ -89,7 +94,7 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
     }
 
     private Task<long?> FirstHead(DbConnection connection, DbTransaction? tx, DynamicParameters args, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<long?>(new CommandDefinition(InboxClaimSql.FirstHead(database.Provider), args, tx, cancellationToken: ct));
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(firstHeadSql, args, tx, cancellationToken: ct));
 
     /// <summary>The thread's next requests after its head, up to the first one claimed before (or not due yet).</summary>
     private static async Task<IEnumerable<long>> RunBehind(

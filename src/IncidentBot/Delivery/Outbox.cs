@@ -18,6 +18,17 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
             WHERE p.status = 'pending' AND p.ordering_key = o.ordering_key AND p.platform = o.platform AND p.id < o.id)
         """;
 
+    // Built once: the sender claims many times a second in a storm.
+    private readonly string claimSql = $"""
+        UPDATE outbox SET lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1,
+            maybe_sent = CASE WHEN lease_owner IS NULL THEN maybe_sent ELSE 1 END
+        WHERE id IN (
+            SELECT o.id FROM outbox o
+            WHERE {IsHead} AND o.next_attempt_at <= @now AND {Claims.LeaseIsFree("o")}
+            ORDER BY o.id LIMIT @max {Claims.SkipLocked(database.Provider)})
+        RETURNING {OutboxRow.Columns}
+        """;
+
     /// <summary>Stores the message unless one with the same key exists; says whether it was added.</summary>
     public async Task<bool> Enqueue(OutboxDraft draft, CancellationToken ct)
     {
@@ -42,15 +53,7 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
         var now = clock.GetUtcNow();
         await using var connection = await database.Open(ct);
         var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-            $"""
-            UPDATE outbox SET lease_owner = @me, lease_until = @leaseUntil, attempts = attempts + 1,
-                maybe_sent = CASE WHEN lease_owner IS NULL THEN maybe_sent ELSE 1 END
-            WHERE id IN (
-                SELECT o.id FROM outbox o
-                WHERE {IsHead} AND o.next_attempt_at <= @now AND {Claims.LeaseIsFree("o")}
-                ORDER BY o.id LIMIT @max {Claims.SkipLocked(database.Provider)})
-            RETURNING {OutboxRow.Columns}
-            """,
+            claimSql,
             new { platform, max, now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) },
             cancellationToken: ct));
         return [.. rows.Select(r => r.ToMessage()).OrderBy(m => m.Id)];

@@ -72,12 +72,15 @@ internal sealed partial class SqlIncidentStore(Database database) : IIncidentSto
             ct);
     }
 
+    // Constants, not built per call: every `/outage list` runs one of them.
+    private const string ListAll = $"SELECT {IncidentRow.Columns} FROM incidents ORDER BY declared_at DESC, id DESC";
+    private const string ListOpen = $"SELECT {IncidentRow.Columns} FROM incidents WHERE status <> @resolved ORDER BY declared_at DESC, id DESC";
+
     public async Task<IReadOnlyList<Incident>> List(bool openOnly, CancellationToken ct)
     {
         await using var connection = await database.Open(ct);
-        var where = openOnly ? "WHERE status <> @resolved" : "";
         var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(
-            $"SELECT {IncidentRow.Columns} FROM incidents {where} ORDER BY declared_at DESC, id DESC",
+            openOnly ? ListOpen : ListAll,
             new { resolved = IncidentRow.ToDb(IncidentStatus.Resolved) },
             cancellationToken: ct));
         return [.. rows.Select(r => r.ToIncident())];

@@ -36,7 +36,7 @@ internal static class FormFields
     }
 
     /// <summary>Invalid UTF-8 becomes U+FFFD; a '%' not followed by two hex digits stays as it is.</summary>
-    public static string Decode(ReadOnlySpan<byte> encoded)
+    private static string Decode(ReadOnlySpan<byte> encoded)
     {
         if (encoded.IndexOfAny((byte)'%', (byte)'+') < 0)
         {

@@ -48,14 +48,16 @@ foreach (var store in options.Stores)
     var acknowledged = new List<string>();
     foreach (var scenario in options.Scenarios)
     {
+        var bareCpuBefore = bare.Cpu;
         var yardstick = await OpenLoop.Run("bare", scenario.Kind, scenario.Rate, options.Duration, i => requests.Signed(new Uri(bare.Url, "/slack/events"), scenario.Build(requests, i)), http);
+        var bareCpu = bare.Cpu - bareCpuBefore;
         var cpuBefore = served.Cpu;
         var measured = await OpenLoop.Run(store, scenario.Kind, scenario.Rate, options.Duration, i => requests.Signed(new Uri(served.Url, "/slack/events"), scenario.Build(requests, scenario.Offset + i)), http);
         acknowledged.AddRange(measured.AcknowledgedIndexes.Select(i => scenario.Marker(requests, runId, scenario.Offset + i)));
 
         // The pause lets the work the run queued finish, so its CPU is counted with the run that caused it.
         await Task.Delay(options.Pause);
-        report.Add(scenario, yardstick, measured, served.Cpu - cpuBefore);
+        report.Add(scenario, yardstick, measured, bareCpu, served.Cpu - cpuBefore);
     }
 
     var check = await StoredCheck.Run(database.Provider, database.ConnectionString, runId, acknowledged);

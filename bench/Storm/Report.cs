@@ -5,13 +5,16 @@ namespace Storm;
 /// <summary>The figures as Markdown tables: each bot run beside the bare endpoint's run at the same rate.</summary>
 internal sealed class Report(BenchOptions options)
 {
-    private readonly List<(Scenario Scenario, RunResult Bare, RunResult Bot, TimeSpan BotCpu)> runs = [];
+    private readonly List<(Scenario Scenario, RunResult Bare, RunResult Bot, TimeSpan BareCpu, TimeSpan BotCpu)> runs = [];
     private readonly List<(string Store, TimeSpan StartUp, double? PeakMb, CheckResult Check)> stores = [];
 
     public bool NothingLostOrTwice => stores.All(s => s.Check is { Lost: 0, Twice: 0, Unprocessed: 0 });
 
-    /// <summary><paramref name="botCpu"/>: the bot's CPU from the start of the run to the end of the pause after it.</summary>
-    public void Add(Scenario scenario, RunResult bare, RunResult bot, TimeSpan botCpu) => runs.Add((scenario, bare, bot, botCpu));
+    /// <summary>
+    /// <paramref name="bareCpu"/>: the bare endpoint's CPU over its run; <paramref name="botCpu"/>: the bot's, from the
+    /// start of its run to the end of the pause after it (the work the run queued included).
+    /// </summary>
+    public void Add(Scenario scenario, RunResult bare, RunResult bot, TimeSpan bareCpu, TimeSpan botCpu) => runs.Add((scenario, bare, bot, bareCpu, botCpu));
 
     public void AddStore(string store, TimeSpan startUp, double? peakMb, CheckResult check) => stores.Add((store, startUp, peakMb, check));
 
@@ -19,19 +22,19 @@ internal sealed class Report(BenchOptions options)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Open loop, {options.Duration.TotalSeconds:0} s per run, {Environment.ProcessorCount} cores; times in ms from when each request was due."));
         output.WriteLine();
-        output.WriteLine("| store | load | offered/s | bare p50 / p99 / max | bot p50 / p99 / max | bot p99 ÷ bare p99 | acknowledged/s | shed (503) | failed | reply → timeline p99 | bot CPU per request |");
+        output.WriteLine("| store | load | offered/s | bare p50 / p99 / max | bot p50 / p99 / max | bot p99 ÷ bare p99 | acknowledged/s | shed (503) | failed | reply → timeline p99 | CPU per request, bare / bot |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var (scenario, bare, bot, botCpu) in runs)
+        foreach (var (scenario, bare, bot, bareCpu, botCpu) in runs)
         {
             var ratio = bare.P99 > 0 ? bot.P99 / bare.P99 : double.NaN;
             var check = stores.FirstOrDefault(s => s.Store == bot.Target).Check;
             var timeline = check is not null && check.ReplyToTimelineP99.TryGetValue(scenario.Offset / Scenario.OffsetStep, out var ms)
                 ? string.Create(CultureInfo.InvariantCulture, $"{ms:0} ms")
                 : "";
-            var cpuPerRequest = botCpu.TotalMilliseconds / Math.Max(1, bot.Rate * options.Duration.TotalSeconds);
+            var requests = Math.Max(1, bot.Rate * options.Duration.TotalSeconds);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {bot.Target} | {bot.Kind} | {bot.Rate} | {bare.P50:0.0} / {bare.P99:0.0} / {bare.Max:0} | {bot.P50:0.0} / {bot.P99:0.0} / {bot.Max:0} | {ratio:0.00} | {bot.AchievedRate:0} | {bot.Shed} | {(bot.Failed == 0 ? "0" : bot.FailedAs)} | {timeline} | {cpuPerRequest:0.00} ms |"));
+                $"| {bot.Target} | {bot.Kind} | {bot.Rate} | {bare.P50:0.0} / {bare.P99:0.0} / {bare.Max:0} | {bot.P50:0.0} / {bot.P99:0.0} / {bot.Max:0} | {ratio:0.00} | {bot.AchievedRate:0} | {bot.Shed} | {(bot.Failed == 0 ? "0" : bot.FailedAs)} | {timeline} | {bareCpu.TotalMilliseconds / requests:0.00} / {botCpu.TotalMilliseconds / requests:0.00} ms |"));
         }
 
         output.WriteLine();

@@ -39,31 +39,45 @@ internal abstract class WorkSignal
     {
         private readonly SemaphoreSlim signal = new(0, 1);
 
+        // 1 from the wake-up that released the semaphore until a wait takes it: later wake-ups are folded into that
+        // one without touching the semaphore. Releasing it again would throw SemaphoreFullException, and in a storm,
+        // with the worker busy, that was one exception per stored request.
+        private int pending;
+
         public void Notify()
         {
-            try
+            if (Interlocked.Exchange(ref pending, 1) == 0)
             {
                 signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled: one wake-up covers any amount of new work.
             }
         }
 
         public async Task Wait(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
         {
+            // Already woken (the usual case while work keeps coming): no timer to set up.
+            if (signal.Wait(0, CancellationToken.None))
+            {
+                Taken();
+                return;
+            }
+
             using var timer = new CancellationTokenSource(timeout, clock);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
             try
             {
                 await signal.WaitAsync(linked.Token);
+                Taken();
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 // Timed out: time to poll.
             }
         }
+
+        // A wake-up that comes between taking the semaphore and this line is folded into the one just taken: the
+        // subscriber looks for work after its wait returns, and that work was stored before the wake-up was sent. A full
+        // fence (not a volatile write), so that looking for work cannot be read ahead of it.
+        private void Taken() => Interlocked.Exchange(ref pending, 0);
 
         public void Dispose()
         {

@@ -14,6 +14,9 @@ internal sealed class SocketConnection(ClientWebSocket socket, int number) : IDi
     /// <summary>Far above Slack's largest envelope (a modal submission of tens of kilobytes).</summary>
     private const int MaxMessageBytes = 4 * 1024 * 1024;
 
+    // Never disposed: the client may still be saying goodbye on this connection (BeginClose) from its own loop while the
+    // connection's receive loop ends and disposes it, and a disposed semaphore would throw there, ending the client and
+    // with it the host. A SemaphoreSlim whose wait handle is never asked for holds nothing that needs disposing.
     private readonly SemaphoreSlim sending = new(1, 1);
 
     /// <summary>Counts connections since start-up, for the log.</summary>
@@ -98,9 +101,9 @@ internal sealed class SocketConnection(ClientWebSocket socket, int number) : IDi
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", ct);
             }
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException)
         {
-            // Already gone: the receive loop finds out and ends.
+            // Already gone (Slack closed it first and its receive loop disposed it), or going: nothing to say goodbye to.
         }
         finally
         {
@@ -110,9 +113,5 @@ internal sealed class SocketConnection(ClientWebSocket socket, int number) : IDi
 
     public void Abort() => socket.Abort();
 
-    public void Dispose()
-    {
-        socket.Dispose();
-        sending.Dispose();
-    }
+    public void Dispose() => socket.Dispose();
 }

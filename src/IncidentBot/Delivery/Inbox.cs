@@ -83,7 +83,7 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
         foreach (var claim in items.GroupBy(i => i.Attempts))
         {
             var parameters = new DynamicParameters(args);
-            parameters.AddDynamicParams(new { ids = claim.Select(i => i.Id).ToArray(), me = run.RunId, attempts = claim.Key });
+            parameters.AddDynamicParams(new { ids = SqlLists.Values(database.Provider, claim.Select(i => i.Id).ToArray()), me = run.RunId, attempts = claim.Key });
             changed += await connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE inbox SET {set}, lease_owner = NULL, lease_until = NULL WHERE {SqlLists.In(database.Provider, "id", "ids")} AND lease_owner = @me AND attempts = @attempts",
                 parameters,

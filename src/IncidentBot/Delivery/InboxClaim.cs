@@ -53,7 +53,7 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
 
         var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
             claimSql,
-            With(args, new { ids = ids.ToArray() }),
+            With(args, new { ids = SqlLists.Values(database.Provider, ids.ToArray()) }),
             tx,
             cancellationToken: ct));
         await tx.CommitAsync(ct);

@@ -37,7 +37,8 @@ internal sealed class SqlPendingReplyChanges(Database database) : IPendingReplyC
 
     private string Where() => $"incident_id = @incidentNumber AND {SqlLists.In(database.Provider, "message_id", "messageIds")}";
 
-    private static object Args(long incidentNumber, IReadOnlyCollection<string> messageIds) => new { incidentNumber, messageIds = messageIds.ToArray() };
+    private object Args(long incidentNumber, IReadOnlyCollection<string> messageIds) =>
+        new { incidentNumber, messageIds = SqlLists.Values(database.Provider, messageIds.ToArray()) };
 
     /// <summary>A row as Dapper reads it (setters, not a record: see IncidentRow).</summary>
     private sealed class PendingRow

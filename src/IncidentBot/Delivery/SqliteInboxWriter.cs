@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using IncidentBot.Persistence;
 using Microsoft.Data.Sqlite;
 
@@ -25,7 +24,7 @@ internal sealed class SqliteInboxWriter(Database database) : IInboxRowWriter, ID
 
     private const string InsertKey = "INSERT INTO inbox_keys (key, inbox_id) VALUES (@key, @id)";
 
-    private const string Lookup = "SELECT key FROM inbox_keys WHERE key IN (SELECT value FROM json_each(@keys))";
+    private static readonly string Lookup = $"SELECT key FROM inbox_keys WHERE {SqlLists.In(StorageProvider.Sqlite, "key", "keys")}";
 
     private Commands? commands;
 
@@ -96,7 +95,7 @@ internal sealed class SqliteInboxWriter(Database database) : IInboxRowWriter, ID
 
         public async Task<HashSet<string>> StoredKeys(string[] keys, CancellationToken ct)
         {
-            lookup.Parameters[0].Value = JsonSerializer.Serialize(keys);
+            lookup.Parameters[0].Value = SqlLists.Values(StorageProvider.Sqlite, keys);
             var stored = new HashSet<string>(StringComparer.Ordinal);
             await using var reader = await lookup.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))

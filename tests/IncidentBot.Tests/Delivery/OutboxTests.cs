@@ -1,5 +1,6 @@
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
+using IncidentBot.Tests.Persistence;
 
 namespace IncidentBot.Tests.Delivery;
 
@@ -124,6 +125,41 @@ internal sealed class OutboxTests(StorageProvider provider) : DeliveryTest(provi
         // a2 was enqueued at start but waits behind a1, so the sender should sleep until a1's retry.
         Assert.That(await Outbox.NextAttemptAt("slack", Ct), Is.EqualTo(start.AddSeconds(30)));
         Assert.That(await Outbox.NextAttemptAt("teams", Ct), Is.Null);
+    }
+
+    [Test]
+    public async Task NextAttemptAt_counts_the_message_behind_a_sent_or_failed_one_as_its_keys_head()
+    {
+        var start = Clock.GetUtcNow();
+        foreach (var (key, order) in new[] { ("a1", "thread-a"), ("a2", "thread-a"), ("b1", "thread-b"), ("b2", "thread-b") })
+        {
+            await Outbox.Enqueue(Draft(key, order), Ct);
+        }
+
+        var heads = await Outbox.Claim("slack", 10, Lease, Ct);
+        await Outbox.MarkSent(heads[0], "1700000000.000100", Ct);
+        await Outbox.MarkFailed(heads[1], "invalid_blocks", Ct);
+        var seconds = await Outbox.Claim("slack", 10, Lease, Ct);
+        Assert.That(seconds.Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2", "b2"]));
+
+        await Outbox.Reschedule(seconds[0], start.AddSeconds(40), "503", notSent: false, Ct);
+        await Outbox.Reschedule(seconds[1], start.AddSeconds(20), "503", notSent: false, Ct);
+
+        Assert.That(await Outbox.NextAttemptAt("slack", Ct), Is.EqualTo(start.AddSeconds(20)));
+    }
+
+    [Test]
+    public async Task Claiming_and_waking_read_only_the_pending_messages_from_their_own_indexes()
+    {
+        var now = DbTime.ToDb(Clock.GetUtcNow());
+        var claim = await QueryPlans.Explain(
+            Database, Outbox.ClaimSql, new { platform = "slack", max = 5, now, me = "run", aliveSince = now, leaseUntil = now }, Ct);
+        var next = await QueryPlans.Explain(Database, Outbox.NextAttemptSql, new { platform = "slack" }, Ct);
+
+        // Oldest first from the pending messages alone, so a claim stops after the few it takes: no sort of the backlog.
+        Assert.That(claim, Does.Contain("ix_outbox_pending "), claim);
+        Assert.That(claim, Does.Not.Contain("TEMP B-TREE").And.Not.Contain("Sort"), claim);
+        Assert.That(next, Does.Contain("ix_outbox_pending_key"), next);
     }
 
     private static OutboxDraft Draft(string messageKey, string orderingKey) =>

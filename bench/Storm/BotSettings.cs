@@ -34,19 +34,12 @@ internal static class BotSettings
 /// </summary>
 internal static class BotBuild
 {
+    /// <summary>The bot's output (warnings and errors, as in production) during the bench on one store.</summary>
+    public static string LogFile(string store) => Path.Combine(Root().FullName, "artifacts", $"storm-bot-{store}.log");
+
     public static string Locate(BenchOptions options)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "IncidentBot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException("run the bench from the repository: IncidentBot.sln was not found above it");
-        }
-
+        var root = Root();
         var project = Path.Combine(root.FullName, "src", "IncidentBot");
         if (options.Configuration == "Release")
         {
@@ -63,6 +56,17 @@ internal static class BotBuild
         }
 
         return File.Exists(dll) ? dll : throw new FileNotFoundException("the bot's build was not found", dll);
+    }
+
+    private static DirectoryInfo Root()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "IncidentBot.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return root ?? throw new InvalidOperationException("run the bench from the repository: IncidentBot.sln was not found above it");
     }
 
     private static void Run(params string[] arguments)

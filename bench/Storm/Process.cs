@@ -9,10 +9,12 @@ namespace Storm;
 internal sealed class Served : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly TextWriter? log;
 
-    private Served(Process process, Uri url, TimeSpan startup)
+    private Served(Process process, Uri url, TimeSpan startup, TextWriter? log = null)
     {
         this.process = process;
+        this.log = log;
         Url = url;
         StartUp = startup;
     }
@@ -43,7 +45,8 @@ internal sealed class Served : IAsyncDisposable
         }
     }
 
-    public static async Task<Served> Bot(string dll, IReadOnlyDictionary<string, string> settings)
+    /// <summary><paramref name="log"/>: where the bot's own output goes, whole, to explain a run that went oddly.</summary>
+    public static async Task<Served> Bot(string dll, IReadOnlyDictionary<string, string> settings, string log)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
@@ -55,8 +58,10 @@ internal sealed class Served : IAsyncDisposable
         // Urls, not ASPNETCORE_URLS: the appsettings.json beside the bot sets Urls, and plain environment variables win over it.
         info.Environment["Urls"] = $"http://127.0.0.1:{port}";
         var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        var output = new StreamWriter(log, append: false) { AutoFlush = true };
         var process = Process.Start(info)!;
-        var errors = Drain(process);
+        var errors = Drain(process, output);
         var url = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
@@ -71,7 +76,7 @@ internal sealed class Served : IAsyncDisposable
                 using var ready = await http.GetAsync(new Uri(url, "/readyz"));
                 if (ready.StatusCode == HttpStatusCode.OK)
                 {
-                    return new Served(process, url, clock.Elapsed);
+                    return new Served(process, url, clock.Elapsed, output);
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
@@ -101,14 +106,22 @@ internal sealed class Served : IAsyncDisposable
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
         }
 
+        // Also waits for the last lines of its output, so the log is closed after them.
+        await process.WaitForExitAsync();
         process.Dispose();
+        if (log is not null)
+        {
+            await log.DisposeAsync();
+        }
     }
 
-    /// <summary>Keeps reading the output so the process never blocks on a full pipe; the last lines explain a failure.</summary>
-    private static Func<string> Drain(Process process)
+    /// <summary>
+    /// Keeps reading the output so the process never blocks on a full pipe, into <paramref name="log"/> when given; the
+    /// last lines explain a failure.
+    /// </summary>
+    private static Func<string> Drain(Process process, TextWriter? log)
     {
         var tail = new Queue<string>();
         void Keep(string? line)
@@ -120,6 +133,7 @@ internal sealed class Served : IAsyncDisposable
                     return;
                 }
 
+                log?.WriteLine(line);
                 tail.Enqueue(line);
                 if (tail.Count > 20)
                 {

@@ -35,7 +35,7 @@ foreach (var store in options.Stores)
     await using var database = BenchDatabase.Create(store);
     var runId = Guid.NewGuid().ToString("N")[..8];
     var requests = new SlackRequests(BenchOptions.Secret, runId) { ResponseUrlBase = slack.HooksBaseUrl };
-    await using var served = await Served.Bot(bot, BotSettings.For(database, slack));
+    await using var served = await Served.Bot(bot, BotSettings.For(database, slack), BotBuild.LogFile(store));
     requests.ThreadTs = await Declare(served, requests, slack, http);
 
     // Warm-up, not measured: the first requests of each kind pay for JIT compilation and connection set-up.

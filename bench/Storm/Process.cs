@@ -118,10 +118,10 @@ internal sealed class Served : IAsyncDisposable
     }
 
     /// <summary>
-    /// Keeps reading the output so the process never blocks on a full pipe, into <paramref name="log"/> when given; the
-    /// last lines explain a failure.
+    /// Keeps reading the output so the process never blocks on a full pipe, into <paramref name="log"/>; the last lines
+    /// explain a failure.
     /// </summary>
-    private static Func<string> Drain(Process process, TextWriter? log)
+    private static Func<string> Drain(Process process, TextWriter log)
     {
         var tail = new Queue<string>();
         void Keep(string? line)
@@ -133,7 +133,7 @@ internal sealed class Served : IAsyncDisposable
                     return;
                 }
 
-                log?.WriteLine(line);
+                log.WriteLine(line);
                 tail.Enqueue(line);
                 if (tail.Count > 20)
                 {

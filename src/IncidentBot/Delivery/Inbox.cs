@@ -18,6 +18,9 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
     private readonly InboxBatches batches = InboxBatches.For(database, clock, maxWaiting, maxWait ?? DefaultMaxWait);
     private readonly InboxClaim claims = new(database, runs, run, clock);
 
+    /// <summary>For tests: the claim, to run something between its choosing and its locking.</summary>
+    internal InboxClaim Claims => claims;
+
     /// <summary>
     /// Stores the request unless any of its keys was seen before; null for a duplicate (nothing stored). Committed
     /// with the other requests arriving at the same moment (see <see cref="InboxBatches"/>); throws

@@ -1,3 +1,4 @@
+using IncidentBot.Delivery;
 using IncidentBot.Persistence;
 
 namespace IncidentBot.Tests.Delivery;
@@ -65,6 +66,29 @@ internal sealed class InboxClaimTests(StorageProvider provider) : DeliveryTest(p
         Assert.That(beforeItsRetry.Select(i => i.Body), Is.EqualTo<string[]>(["c1"]), "t2 waits behind t1");
         Assert.That(retried.Select(i => (i.Body, i.Attempts)), Is.EqualTo<(string, int)[]>([("t1", 2)]), "a retry comes alone");
         Assert.That(rest.Select(i => (i.Body, i.Attempts)), Is.EqualTo<(string, int)[]>([("t2", 1), ("c1", 1)]), "a released request's claim did not count");
+    }
+
+    [Test]
+    public async Task A_batch_chosen_before_locking_is_chosen_again_when_another_instance_claims_part_of_it_meanwhile()
+    {
+        Assume.That(Provider, Is.EqualTo(StorageProvider.Sqlite), "only SQLite chooses the batch before taking the write lock");
+        var a = await Start("bot-a");
+        var b = await Start("bot-b");
+        foreach (var (body, key) in new[] { ("t1", "T"), ("c1", null), ("t2", "T"), ("t3", "T") })
+        {
+            await a.Inbox.TryAdd("slack", "event", body, [], Ct, key);
+        }
+
+        IReadOnlyList<InboxItem> takenByB = [];
+        a.Inbox.Claims.AfterChoosing = async ct =>
+        {
+            a.Inbox.Claims.AfterChoosing = null;
+            takenByB = await b.Inbox.Claim(Lease, 1, ct);
+        };
+        var batch = await a.Inbox.Claim(Lease, 10, Ct);
+
+        Assert.That(takenByB.Select(i => i.Body), Is.EqualTo<string[]>(["t1"]));
+        Assert.That(batch.Select(i => (i.Body, i.Attempts)), Is.EqualTo<(string, int)[]>([("c1", 1)]), "t2 and t3 wait behind t1, which B holds");
     }
 
     [Test]

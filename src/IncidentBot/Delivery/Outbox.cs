@@ -32,6 +32,11 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
         RETURNING {OutboxRow.Columns}
         """;
 
+    /// <summary>Whether <see cref="ClaimSql"/> would find anything: asked first on SQLite (see <see cref="Claim"/>).</summary>
+    private static readonly string AnyClaimableSql = $"""
+        SELECT EXISTS (SELECT 1 FROM outbox o WHERE {IsHead} AND o.next_attempt_at <= @now AND {Claims.LeaseIsFree("o")})
+        """;
+
     /// <summary>Stores the message unless one with the same key exists; says whether it was added.</summary>
     public async Task<bool> Enqueue(OutboxDraft draft, CancellationToken ct)
     {
@@ -54,11 +59,18 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
     public async Task<IReadOnlyList<OutboxMessage>> Claim(string platform, int max, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var args = new { platform, max, now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) };
         await using var connection = await database.Open(ct);
-        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
-            ClaimSql,
-            new { platform, max, now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) },
-            cancellationToken: ct));
+        if (database.Provider == StorageProvider.Sqlite
+            && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(AnyClaimableSql, args, cancellationToken: ct)))
+        {
+            // On SQLite an UPDATE takes the file's one write lock even when it matches nothing, and the acknowledgements
+            // wait for it. A sender is woken by every send that ends and every message queued, so in a storm most of its
+            // claims find nothing due (the rest wait behind their thread's head); it looks first: a read takes no lock.
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(ClaimSql, args, cancellationToken: ct));
         return [.. rows.Select(r => r.ToMessage()).OrderBy(m => m.Id)];
     }
 

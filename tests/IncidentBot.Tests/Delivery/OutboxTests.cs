@@ -1,6 +1,7 @@
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
 using IncidentBot.Tests.Persistence;
+using Microsoft.Data.Sqlite;
 
 namespace IncidentBot.Tests.Delivery;
 
@@ -41,6 +42,27 @@ internal sealed class OutboxTests(StorageProvider provider) : DeliveryTest(provi
         await Outbox.MarkSent(due[0], "1700000000.000100", Ct);
 
         // b1 is still claimed, by this instance: only a2 is new.
+        Assert.That((await Outbox.Claim("slack", 10, Lease, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
+    }
+
+    [Test]
+    public async Task On_SQLite_a_claim_with_nothing_due_does_not_wait_for_the_write_lock()
+    {
+        Assume.That(Provider, Is.EqualTo(StorageProvider.Sqlite), "the one write lock is SQLite's");
+        await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);
+        await Outbox.Enqueue(Draft("a2", "thread-a"), Ct);
+        var head = await Outbox.Claim("slack", 10, Lease, Ct);
+
+        // Another writer (a batch of acknowledgements) holds the lock. Waiting for it would take the claim into SQLite's
+        // busy timeout and fail with "database is locked"; a2 waits behind a1, so there is nothing to claim anyway.
+        await using (var writer = new SqliteConnection(TestDatabase.ConnectionString))
+        {
+            await writer.OpenAsync(Ct);
+            using var held = writer.BeginTransaction(deferred: false);
+            Assert.That(await Outbox.Claim("slack", 10, Lease, Ct), Is.Empty);
+        }
+
+        await Outbox.MarkSent(head[0], "1700000000.000100", Ct);
         Assert.That((await Outbox.Claim("slack", 10, Lease, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["a2"]));
     }
 

@@ -5,14 +5,14 @@ internal static class BotSettings
 {
     public const string ApiToken = "storm-bench-api-token-0123456789";
 
-    public static IReadOnlyDictionary<string, string> For(BenchDatabase database, FakeSlackApi slack) => new Dictionary<string, string>
+    public static IReadOnlyDictionary<string, string> For(BenchDatabase database, Served slack) => new Dictionary<string, string>
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Storage__Provider"] = database.Provider == "postgres" ? "Postgres" : "Sqlite",
         ["ConnectionStrings__IncidentBot"] = database.ConnectionString,
         ["Slack__SigningSecret"] = BenchOptions.Secret,
         ["Slack__BotToken"] = "xoxb-storm-bench",
-        ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl,
+        ["Slack__ApiBaseUrl"] = new Uri(slack.Url, "/api/").ToString(),
         ["Slack__TeamId"] = SlackRequests.TeamId,
         ["Slack__AppId"] = SlackRequests.AppId,
         ["Slack__IncidentChannel"] = SlackRequests.Channel,

@@ -4,37 +4,34 @@ using System.Text.Json.Nodes;
 namespace Storm;
 
 /// <summary>
-/// Slack's Web API as the bot needs it during a storm, on a loopback port: posts get a ts at once, people are not
-/// guests, and slash-command answers to response URLs are taken. It counts posts per thread to show none came twice.
+/// Slack's Web API as the bot needs it during a storm, on a loopback port, in a process of its own: posts get a ts at
+/// once, people are not guests, and slash-command answers to response URLs are taken. Not in the load generator's
+/// process: the bot's calls to Slack (an answer to every slash command, for one) would otherwise be served by the
+/// threads that send the load and time the answers, and a late answer would be counted against the bot for work a
+/// real Slack does on its own machines.
 /// </summary>
-internal sealed class FakeSlackApi : IAsyncDisposable
+internal static class FakeSlackApi
 {
-    private readonly WebApplication app;
-    private long nextTs = 1_800_000_000_000_001;
+    private static long nextTs = 1_800_000_000_000_001;
 
-    private FakeSlackApi(WebApplication app) => this.app = app;
+    /// <summary>The ts and text of every top-level post, for <c>GET /bench/roots</c>: the incident thread is among them.</summary>
+    private static readonly ConcurrentQueue<JsonObject> Roots = new();
 
-    public string ApiBaseUrl => app.Urls.First() + "/api/";
-
-    public string HooksBaseUrl => app.Urls.First() + "/hooks/";
-
-    /// <summary>The ts of every top-level post, with its text: the incident thread the replies go to is among them.</summary>
-    public ConcurrentQueue<(string Ts, string Text)> Roots { get; } = new();
-
-    public static async Task<FakeSlackApi> Start()
+    public static async Task Serve()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new FakeSlackApi(app);
-        app.MapPost("/api/{method}", fake.Answer);
+        app.MapPost("/api/{method}", Answer);
         app.MapPost("/hooks/{**path}", () => Results.Text("ok"));
+        app.MapGet("/bench/roots", () => Results.Json(Roots.ToArray()));
         await app.StartAsync();
-        return fake;
+        Console.WriteLine("listening " + app.Urls.First());
+        await app.WaitForShutdownAsync();
     }
 
-    private async Task<IResult> Answer(string method, HttpRequest request)
+    private static async Task<IResult> Answer(string method, HttpRequest request)
     {
         var body = request.HasJsonContentType() ? await JsonNode.ParseAsync(request.Body) as JsonObject ?? [] : [];
         return method switch
@@ -51,26 +48,20 @@ internal sealed class FakeSlackApi : IAsyncDisposable
         };
     }
 
-    private IResult Posted(JsonObject body)
+    private static IResult Posted(JsonObject body)
     {
         var ts = Ts();
         if (body["thread_ts"] is null)
         {
-            Roots.Enqueue((ts, body["text"]?.ToString() ?? ""));
+            Roots.Enqueue(new JsonObject { ["ts"] = ts, ["text"] = body["text"]?.ToString() ?? "" });
         }
 
         return Results.Json(new { ok = true, channel = body["channel"]?.ToString(), ts });
     }
 
-    private string Ts()
+    private static string Ts()
     {
         var micros = Interlocked.Increment(ref nextTs);
         return $"{micros / 1_000_000}.{micros % 1_000_000:D6}";
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
     }
 }

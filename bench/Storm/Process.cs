@@ -5,7 +5,7 @@ using System.Net.Sockets;
 
 namespace Storm;
 
-/// <summary>A process under measurement: the bot or the bare endpoint, started with dotnet, stopped at the end.</summary>
+/// <summary>A process of the bench: the bot, the bare endpoint or the fake Slack API, started with dotnet, stopped at the end.</summary>
 internal sealed class Served : IAsyncDisposable
 {
     private readonly Process process;
@@ -91,13 +91,20 @@ internal sealed class Served : IAsyncDisposable
         throw new TimeoutException($"the bot was not ready within 60 s: {errors()}");
     }
 
-    public static async Task<Served> Bare(string secret)
+    /// <summary>The bare endpoint, in its own process.</summary>
+    public static Task<Served> Bare(string secret) => Helper("--serve-bare", secret);
+
+    /// <summary>The fake Slack Web API, in its own process (see <see cref="FakeSlackApi"/>).</summary>
+    public static Task<Served> FakeSlack() => Helper("--serve-fake-slack");
+
+    /// <summary>This program again, in one of its serving modes, which prints the address it listens on.</summary>
+    private static async Task<Served> Helper(params string[] mode)
     {
         var self = typeof(Served).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet", [self, "--serve-bare", secret]) { RedirectStandardOutput = true };
+        var info = new ProcessStartInfo("dotnet", [self, .. mode]) { RedirectStandardOutput = true };
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info)!;
-        var line = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the bare endpoint did not start");
+        var line = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException($"{mode[0]} did not start");
         return new Served(process, new Uri(line["listening ".Length..]), clock.Elapsed);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Storm;
 
 // The storm benchmark: open-loop signed Slack load on the bot and, in the same run, on a bare endpoint that only
@@ -7,10 +8,14 @@ using Storm;
 //   dotnet run -c Release --project bench/Storm -- [--seconds 10] [--store sqlite|postgres|both] [--smoke] [--only replies:2000,...]
 //
 // PostgreSQL runs take their connection string from INCIDENTBOT_BENCH_POSTGRES (a database the bench may empty).
-if (args is ["--serve-bare", var bareSecret])
+switch (args)
 {
-    await BareEndpoint.Serve(bareSecret);
-    return 0;
+    case ["--serve-bare", var bareSecret]:
+        await BareEndpoint.Serve(bareSecret);
+        return 0;
+    case ["--serve-fake-slack"]:
+        await FakeSlackApi.Serve();
+        return 0;
 }
 
 BenchOptions options;
@@ -25,7 +30,7 @@ catch (ArgumentException e)
 }
 
 var bot = BotBuild.Locate(options);
-await using var slack = await FakeSlackApi.Start();
+await using var slack = await Served.FakeSlack();
 await using var bare = await Served.Bare(BenchOptions.Secret);
 using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) };
 
@@ -34,7 +39,7 @@ foreach (var store in options.Stores)
 {
     await using var database = BenchDatabase.Create(store);
     var runId = Guid.NewGuid().ToString("N")[..8];
-    var requests = new SlackRequests(BenchOptions.Secret, runId) { ResponseUrlBase = slack.HooksBaseUrl };
+    var requests = new SlackRequests(BenchOptions.Secret, runId) { ResponseUrlBase = new Uri(slack.Url, "/hooks/").ToString() };
     await using var served = await Served.Bot(bot, BotSettings.For(database, slack), BotBuild.LogFile(store));
     requests.ThreadTs = await Declare(served, requests, slack, http);
 
@@ -67,7 +72,7 @@ foreach (var store in options.Stores)
 report.Print(Console.Out);
 return options.Smoke && !report.NothingLostOrTwice ? 1 : 0;
 
-static async Task<string> Declare(Served bot, SlackRequests requests, FakeSlackApi slack, HttpClient http)
+static async Task<string> Declare(Served bot, SlackRequests requests, Served slack, HttpClient http)
 {
     using var declare = requests.Signed(new Uri(bot.Url, "/slack/events"), requests.Command("Checkout returns 500s (storm bench)", 0));
     using var answer = await http.SendAsync(declare);
@@ -75,9 +80,10 @@ static async Task<string> Declare(Served bot, SlackRequests requests, FakeSlackA
     var clock = Stopwatch.StartNew();
     while (clock.Elapsed < TimeSpan.FromSeconds(30))
     {
-        if (slack.Roots.FirstOrDefault(r => r.Text.Contains("storm bench", StringComparison.Ordinal)) is { Ts: { } ts })
+        var roots = await http.GetFromJsonAsync<JsonArray>(new Uri(slack.Url, "/bench/roots")) ?? [];
+        if (roots.FirstOrDefault(r => r?["text"]?.ToString().Contains("storm bench", StringComparison.Ordinal) == true) is { } root)
         {
-            return ts;
+            return root["ts"]!.ToString();
         }
 
         await Task.Delay(50);

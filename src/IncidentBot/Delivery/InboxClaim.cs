@@ -13,8 +13,9 @@ namespace IncidentBot.Delivery;
 /// Only requests never claimed before go into a batch of several: a request claimed before (retried, or taken over from
 /// a crashed run) is claimed alone, so a request that crashes the process costs its neighbours at most one attempt.
 /// On PostgreSQL the heads are locked with <c>FOR UPDATE SKIP LOCKED</c>, and a thread's run is taken only by whoever
-/// holds its head: two instances never claim parts of one thread at once. On SQLite the transaction is
-/// <c>BEGIN IMMEDIATE</c>, so claims are exclusive anyway.
+/// holds its head: two instances never claim parts of one thread at once. On SQLite the batch is chosen before the
+/// transaction (<c>BEGIN IMMEDIATE</c>, which takes the write lock) and claimed in it only if none of it changed
+/// meanwhile; otherwise it is chosen again inside the transaction, where claims are exclusive.
 /// </remarks>
 internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryRun run, TimeProvider clock)
 {

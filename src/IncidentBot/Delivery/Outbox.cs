@@ -65,8 +65,9 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
             && !await connection.ExecuteScalarAsync<bool>(new CommandDefinition(AnyClaimableSql, args, cancellationToken: ct)))
         {
             // On SQLite an UPDATE takes the file's one write lock even when it matches nothing, and the acknowledgements
-            // wait for it. A sender is woken by every send that ends and every message queued, so in a storm most of its
-            // claims find nothing due (the rest wait behind their thread's head); it looks first: a read takes no lock.
+            // wait for it. A sender is woken by every send that ends and every message queued, so in a storm about half
+            // its claims find nothing due (what is left waits behind its thread's head); it looks first: a read takes no
+            // lock.
             return [];
         }
 

@@ -18,6 +18,9 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
             WHERE p.status = 'pending' AND p.ordering_key = o.ordering_key AND p.platform = o.platform AND p.id < o.id)
         """;
 
+    // What a claim takes: a head whose time has come, not held by a live claim. One text for the claim and its look-first.
+    private static readonly string Claimable = $"{IsHead} AND o.next_attempt_at <= @now AND {Claims.LeaseIsFree("o")}";
+
     /// <summary>
     /// Built once: the sender claims many times a second in a storm. Walks the pending messages oldest first
     /// (ix_outbox_pending) and stops after <c>@max</c> heads, so it costs what it takes, not what is waiting.
@@ -27,14 +30,14 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
             maybe_sent = CASE WHEN lease_owner IS NULL THEN maybe_sent ELSE 1 END
         WHERE id IN (
             SELECT o.id FROM outbox o
-            WHERE {IsHead} AND o.next_attempt_at <= @now AND {Claims.LeaseIsFree("o")}
+            WHERE {Claimable}
             ORDER BY o.id LIMIT @max {Claims.SkipLocked(database.Provider)})
         RETURNING {OutboxRow.Columns}
         """;
 
     /// <summary>Whether <see cref="ClaimSql"/> would find anything: asked first on SQLite (see <see cref="Claim"/>).</summary>
     private static readonly string AnyClaimableSql = $"""
-        SELECT EXISTS (SELECT 1 FROM outbox o WHERE {IsHead} AND o.next_attempt_at <= @now AND {Claims.LeaseIsFree("o")})
+        SELECT EXISTS (SELECT 1 FROM outbox o WHERE {Claimable})
         """;
 
     /// <summary>Stores the message unless one with the same key exists; says whether it was added.</summary>

@@ -16,10 +16,8 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
     public static readonly TimeSpan DefaultMaxWait = TimeSpan.FromMilliseconds(500);
 
     private readonly InboxBatches batches = InboxBatches.For(database, clock, maxWaiting, maxWait ?? DefaultMaxWait);
-    private readonly InboxClaim claims = new(database, runs, run, clock);
-
-    /// <summary>For tests: the claim, to run something between its choosing and its locking.</summary>
-    internal InboxClaim Claims => claims;
+    /// <summary>Internal for tests: to run something between the claim's choosing and its locking.</summary>
+    internal InboxClaim Claims { get; } = new(database, runs, run, clock);
 
     /// <summary>
     /// Stores the request unless any of its keys was seen before; null for a duplicate (nothing stored). Committed
@@ -36,7 +34,7 @@ internal sealed class Inbox(Database database, DeliveryRuns runs, DeliveryRun ru
     /// The oldest claimable requests (several threads' heads and the runs behind them, see <see cref="InboxClaim"/>),
     /// leased to this run, their attempts counted now (so one that kills the process still counts).
     /// </summary>
-    public Task<IReadOnlyList<InboxItem>> Claim(TimeSpan lease, int max, CancellationToken ct) => claims.Claim(lease, max, ct);
+    public Task<IReadOnlyList<InboxItem>> Claim(TimeSpan lease, int max, CancellationToken ct) => Claims.Claim(lease, max, ct);
 
     /// <summary>The oldest claimable request alone; null when there is nothing to do.</summary>
     public async Task<InboxItem?> ClaimNext(TimeSpan lease, CancellationToken ct) => await Claim(lease, 1, ct) is [var item] ? item : null;

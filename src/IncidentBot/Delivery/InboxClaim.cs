@@ -35,23 +35,24 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
     public async Task<IReadOnlyList<InboxItem>> Claim(TimeSpan lease, int max, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var args = new DynamicParameters(new { now = DbTime.ToDb(now), me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) });
+        var nowDb = DbTime.ToDb(now);
+        var args = new DynamicParameters(new { now = nowDb, me = run.RunId, aliveSince = runs.AliveSince(now), leaseUntil = DbTime.ToDb(now + lease) });
         await using var connection = await database.Open(ct);
-        if (database.Provider == StorageProvider.Sqlite && await ClaimChosenBeforeLocking(connection, args, DbTime.ToDb(now), max, ct) is { } claimed)
+        if (database.Provider == StorageProvider.Sqlite && await ClaimChosenBeforeLocking(connection, args, nowDb, max, ct) is { } claimed)
         {
             return claimed;
         }
 
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var chosen = await Choose(connection, tx, args, DbTime.ToDb(now), max, ct);
+        var chosen = await Choose(connection, tx, args, nowDb, max, ct);
         if (chosen.Count == 0)
         {
             return [];
         }
 
-        var rows = await Update(connection, tx, args, chosen, ct);
+        var items = await Update(connection, tx, args, chosen, ct);
         await tx.CommitAsync(ct);
-        return [.. rows.Select(r => r.ToItem()).OrderBy(i => i.Id)];
+        return items;
     }
 
     /// <summary>
@@ -77,27 +78,31 @@ internal sealed class InboxClaim(Database database, DeliveryRuns runs, DeliveryR
         }
 
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var rows = await Update(connection, tx, args, chosen, ct);
+        var items = await Update(connection, tx, args, chosen, ct);
         var unchanged = chosen.ToDictionary(c => c.Id, c => c.Attempts + 1);
-        if (rows.Count != chosen.Count || !rows.All(r => unchanged.GetValueOrDefault(r.Id) == r.Attempts))
+        if (items.Count != chosen.Count || !items.All(i => unchanged.GetValueOrDefault(i.Id) == i.Attempts))
         {
             await tx.RollbackAsync(ct);
             return null;
         }
 
         await tx.CommitAsync(ct);
-        return [.. rows.Select(r => r.ToItem()).OrderBy(i => i.Id)];
+        return items;
     }
 
     /// <summary>For tests: runs between choosing a batch outside the lock and claiming it, as another process might.</summary>
     internal Func<CancellationToken, Task>? AfterChoosing { get; set; }
 
-    private async Task<List<InboxRow>> Update(DbConnection connection, DbTransaction tx, DynamicParameters args, List<Candidate> chosen, CancellationToken ct) =>
-        [.. await connection.QueryAsync<InboxRow>(new CommandDefinition(
+    /// <summary>Claims the chosen requests that are still claimable; the claimed ones, in id order.</summary>
+    private async Task<List<InboxItem>> Update(DbConnection connection, DbTransaction tx, DynamicParameters args, List<Candidate> chosen, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<InboxRow>(new CommandDefinition(
             claimSql,
             With(args, new { ids = SqlLists.Values(database.Provider, chosen.Select(c => c.Id).ToArray()) }),
             tx,
-            cancellationToken: ct))];
+            cancellationToken: ct));
+        return [.. rows.Select(r => r.ToItem()).OrderBy(i => i.Id)];
+    }
 
     /// <summary>The batch: the oldest claimable heads and each one's run, with the attempts each had when chosen.</summary>
     private async Task<List<Candidate>> Choose(DbConnection connection, DbTransaction? tx, DynamicParameters args, long now, int max, CancellationToken ct)

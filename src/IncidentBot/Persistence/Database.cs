@@ -13,8 +13,7 @@ internal sealed class Database : IAsyncDisposable
     // for the lock instead of failing with SQLITE_BUSY (SqliteLockWait); foreign keys are off by default in SQLite.
     // synchronous=NORMAL in WAL mode syncs at checkpoints, not at every commit: a commit survives the process crashing
     // (what the inbox promises when it acknowledges), and only a power loss or an OS crash can undo the last ones.
-    // No connection checkpoints after its commits: SqliteCheckpointer does, on its own connection and schedule.
-    private const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
+    private const string SqlitePragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
     private readonly string connectionString;
     private readonly NpgsqlDataSource? postgres;
@@ -57,9 +56,8 @@ internal sealed class Database : IAsyncDisposable
     }
 
     /// <summary>
-    /// A SQLite connection that is closed for good when disposed, not pooled: for a connection held for the life of the
-    /// process (<see cref="Delivery.SqliteInboxWriter"/>'s, <see cref="SqliteCheckpointer"/>'s), which the pool
-    /// should not count as one of its own.
+    /// A SQLite connection that is closed for good when disposed, not pooled: for a connection given settings of its
+    /// own (<see cref="Delivery.SqliteInboxWriter"/> turns checkpoints off), which the next to open must not inherit.
     /// </summary>
     public Task<SqliteConnection> OpenUnpooledSqlite(CancellationToken ct) =>
         OpenSqlite(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString(), ct);

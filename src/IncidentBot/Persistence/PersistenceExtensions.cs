@@ -21,7 +21,6 @@ internal static class PersistenceExtensions
         services.AddSingleton<IPendingReplyChanges, SqlPendingReplyChanges>();
         services.AddSingleton<IActionStore, SqlActionStore>();
         services.AddTransient<IStartupFilter, DatabaseUnavailable.StartupFilter>();
-        services.AddHostedService<SqliteCheckpointer>();
 
         // First in the list, whatever the order of AddX calls in Program.cs: no hosted service may touch the schema
         // before it exists.

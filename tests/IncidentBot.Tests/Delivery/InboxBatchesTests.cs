@@ -135,6 +135,64 @@ internal sealed class InboxBatchesTests(StorageProvider provider) : DeliveryTest
         Assert.That(await inbox.Pending(Ct), Is.EqualTo(400));
     }
 
+    [Test]
+    public async Task Acknowledgements_leave_copying_the_log_into_the_SQLite_file_to_the_other_writers()
+    {
+        Assume.That(Provider, Is.EqualTo(StorageProvider.Sqlite), "the write-ahead log is SQLite's");
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(TestDatabase.ConnectionString).DataSource;
+        using var writer = new SqliteInboxWriter(Database);
+        var before = new FileInfo(file).Length;
+
+        // Well past the 1,000 pages of log at which SQLite checkpoints after a commit: a checkpoint waits for the disk,
+        // and the requests queued behind this writer would wait with it.
+        for (var i = 0; i < 400; i++)
+        {
+            await writer.Store([Row(new string('x', 5000) + i, $"k{i}")], Ct);
+        }
+
+        Assert.That(new FileInfo(file).Length, Is.EqualTo(before), "the acknowledging writer copied nothing into the file");
+
+        // Any other writer's commit checkpoints: the stored requests reach the database file.
+        await using (var other = await Database.Open(Ct))
+        {
+            await other.ExecuteAsync("UPDATE inbox SET attempts = attempts + 1 WHERE id = 1");
+        }
+
+        Assert.That(new FileInfo(file).Length, Is.GreaterThan(before + (400 * 5000)));
+    }
+
+    [Test]
+    public async Task Once_the_acknowledging_writer_closes_its_connection_no_other_writer_gets_it_without_checkpoints()
+    {
+        Assume.That(Provider, Is.EqualTo(StorageProvider.Sqlite), "the write-ahead log is SQLite's");
+        using (var writer = new SqliteInboxWriter(Database))
+        {
+            await writer.Store([Row("stored", "k1")], Ct);
+        }
+
+        // Connections are pooled: a writer closing one hands it to the next to open, with its settings.
+        var opened = new List<System.Data.Common.DbConnection>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                opened.Add(await Database.Open(Ct));
+            }
+
+            foreach (var connection in opened)
+            {
+                Assert.That(await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"), Is.EqualTo(1000));
+            }
+        }
+        finally
+        {
+            foreach (var connection in opened)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
     private IInboxRowWriter Writer() =>
         Provider == StorageProvider.Postgres ? new PostgresInboxWriter(Database) : new SqliteInboxWriter(Database);
 

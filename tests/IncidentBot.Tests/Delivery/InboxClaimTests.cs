@@ -1,5 +1,6 @@
 using IncidentBot.Delivery;
 using IncidentBot.Persistence;
+using IncidentBot.Tests.Persistence;
 
 namespace IncidentBot.Tests.Delivery;
 
@@ -122,5 +123,22 @@ internal sealed class InboxClaimTests(StorageProvider provider) : DeliveryTest(p
         }
 
         Assert.That(handled, Is.EqualTo(expected), "every row claimed once, each thread in arrival order");
+    }
+
+    // A thread's finished requests stay until retention blanks them, so a claim that read them would cost more with
+    // every reply. Nothing else indexes a request by its thread (migration 025 dropped the index that did).
+    [Test]
+    public async Task A_claim_asks_about_a_thread_only_of_its_unfinished_requests_from_their_own_index()
+    {
+        var now = DbTime.ToDb(Clock.GetUtcNow());
+        var args = new { now, me = "run", aliveSince = now, leaseUntil = now, first = 1L, window = 100L, max = 10, key = "C1:1.1", head = 1L, room = 5 };
+
+        var behindTheHead = await QueryPlans.Explain(Database, InboxClaimSql.RunBehind, args, Ct);
+        var firstHead = await QueryPlans.Explain(Database, InboxClaimSql.FirstHead(Provider), args, Ct);
+        var heads = await QueryPlans.Explain(Database, InboxClaimSql.Heads(Provider), args, Ct);
+
+        Assert.That(behindTheHead, Does.Contain("ix_inbox_unfinished"), behindTheHead);
+        Assert.That(firstHead, Does.Contain("ix_inbox_unfinished"), "whether an older request of the thread is unfinished: " + firstHead);
+        Assert.That(heads, Does.Contain("ix_inbox_unfinished"), heads);
     }
 }

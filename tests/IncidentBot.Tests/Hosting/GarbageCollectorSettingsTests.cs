@@ -5,8 +5,8 @@ namespace IncidentBot.Tests.Hosting;
 internal sealed class GarbageCollectorSettingsTests
 {
     /// <summary>
-    /// Without the cap the runtime sizes the first generation from the L3 cache the CPU reports: about 85 MB between
-    /// collections on a server reporting 260 MB, which took the bot's peak memory in a storm to 240 MB.
+    /// Without the cap the runtime sizes the first generation from the largest cache the CPU reports: on a virtual
+    /// machine reporting its host's 260 MB L3, that took the bot's peak memory in a storm to 240 MB.
     /// </summary>
     [Test]
     public void The_bot_collects_its_first_generation_after_a_few_megabytes_whatever_cache_the_CPU_reports()

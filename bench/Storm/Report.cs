@@ -5,16 +5,12 @@ namespace Storm;
 /// <summary>The figures as Markdown tables: each bot run beside the bare endpoint's run at the same rate.</summary>
 internal sealed class Report(BenchOptions options)
 {
-    private readonly List<(Scenario Scenario, RunResult Bare, RunResult Bot, TimeSpan BareCpu, TimeSpan BotCpu)> runs = [];
+    private readonly List<(Scenario Scenario, RunResult Bare, RunResult Bot, RunCpu Cpu)> runs = [];
     private readonly List<(string Store, TimeSpan StartUp, double? PeakMb, CheckResult Check)> stores = [];
 
     public bool NothingLostOrTwice => stores.All(s => s.Check is { Lost: 0, Twice: 0, Unprocessed: 0 });
 
-    /// <summary>
-    /// <paramref name="bareCpu"/>: the bare endpoint's CPU over its run; <paramref name="botCpu"/>: the bot's, from the
-    /// start of its run to the end of the pause after it (the work the run queued included).
-    /// </summary>
-    public void Add(Scenario scenario, RunResult bare, RunResult bot, TimeSpan bareCpu, TimeSpan botCpu) => runs.Add((scenario, bare, bot, bareCpu, botCpu));
+    public void Add(Scenario scenario, RunResult bare, RunResult bot, RunCpu cpu) => runs.Add((scenario, bare, bot, cpu));
 
     public void AddStore(string store, TimeSpan startUp, double? peakMb, CheckResult check) => stores.Add((store, startUp, peakMb, check));
 
@@ -22,9 +18,9 @@ internal sealed class Report(BenchOptions options)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Open loop, {options.Duration.TotalSeconds:0} s per run, {Environment.ProcessorCount} cores; times in ms from when each request was due."));
         output.WriteLine();
-        output.WriteLine("| store | load | offered/s | bare p50 / p99 / max | bot p50 / p99 / max | bot p99 ÷ bare p99 | acknowledged/s | shed (503) | failed | reply → timeline p99 | CPU per request, bare / bot |");
+        output.WriteLine("| store | load | offered/s | bare p50 / p99 / max | bot p50 / p99 / max | bot p99 ÷ bare p99 | acknowledged/s | shed (503) | failed | reply → timeline p99 | CPU per request, bare / bot / fake Slack |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var (scenario, bare, bot, bareCpu, botCpu) in runs)
+        foreach (var (scenario, bare, bot, cpu) in runs)
         {
             var ratio = bare.P99 > 0 ? bot.P99 / bare.P99 : double.NaN;
             var check = stores.FirstOrDefault(s => s.Store == bot.Target).Check;
@@ -34,7 +30,7 @@ internal sealed class Report(BenchOptions options)
             var requests = Math.Max(1, bot.Rate * options.Duration.TotalSeconds);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {bot.Target} | {bot.Kind} | {bot.Rate} | {bare.P50:0.0} / {bare.P99:0.0} / {bare.Max:0} | {bot.P50:0.0} / {bot.P99:0.0} / {bot.Max:0} | {ratio:0.00} | {bot.AchievedRate:0} | {bot.Shed} | {(bot.Failed == 0 ? "0" : bot.FailedAs)} | {timeline} | {bareCpu.TotalMilliseconds / requests:0.00} / {botCpu.TotalMilliseconds / requests:0.00} ms |"));
+                $"| {bot.Target} | {bot.Kind} | {bot.Rate} | {bare.P50:0.0} / {bare.P99:0.0} / {bare.Max:0} | {bot.P50:0.0} / {bot.P99:0.0} / {bot.Max:0} | {ratio:0.00} | {bot.AchievedRate:0} | {bot.Shed} | {(bot.Failed == 0 ? "0" : bot.FailedAs)} | {timeline} | {cpu.Bare.TotalMilliseconds / requests:0.00} / {cpu.Bot.TotalMilliseconds / requests:0.00} / {cpu.FakeSlack.TotalMilliseconds / requests:0.00} ms |"));
         }
 
         output.WriteLine();
@@ -48,3 +44,9 @@ internal sealed class Report(BenchOptions options)
         }
     }
 }
+
+/// <summary>
+/// User and system CPU over one scenario: the bare endpoint's over its run; the bot's and the fake Slack's from the start
+/// of the bot's run to the end of the pause after it (the work the run queued included).
+/// </summary>
+internal sealed record RunCpu(TimeSpan Bare, TimeSpan Bot, TimeSpan FakeSlack);

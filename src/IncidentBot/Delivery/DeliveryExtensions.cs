@@ -29,6 +29,7 @@ internal static class DeliveryExtensions
         services.AddBotMetrics();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxHandOff>();
         services.AddHostedService<RunHeartbeat>();
         services.AddSingleton<InboxItemHandling>();
         services.AddSingleton<InboxBatchProcessing>();

@@ -16,6 +16,7 @@ internal sealed partial class DestinationSender(
     Outbox outbox,
     DeliveryResults results,
     OutboxSignal signal,
+    OutboxHandOff handOff,
     TimeProvider clock,
     ILogger logger)
 {
@@ -24,6 +25,7 @@ internal sealed partial class DestinationSender(
         using var wake = signal.Subscribe(deliverer.Platform);
         using var slots = new SemaphoreSlim(destination.Concurrency);
         var outage = new DatabaseOutage(settings, clock, logger);
+        using var handOffs = handOff.Register(deliverer.Platform, new HandOffs(this, slots, outage, stop));
         while (!stop.IsCancellationRequested)
         {
             try
@@ -92,13 +94,15 @@ internal sealed partial class DestinationSender(
     /// <summary>Long enough for the send and for recording its result; only a stuck send lets another instance take over.</summary>
     private TimeSpan Lease => destination.Timeout + settings.InboxLease;
 
-    private async Task SendAndRelease(OutboxMessage message, SemaphoreSlim slots, DatabaseOutage outage, CancellationToken stop)
+    /// <summary><paramref name="handedOff"/>: given by <see cref="OutboxHandOff"/>, not claimed by this loop.</summary>
+    private async Task SendAndRelease(OutboxMessage message, SemaphoreSlim slots, DatabaseOutage outage, CancellationToken stop, bool handedOff = false)
     {
         using var span = BotTraces.OutboxSend(message.Platform, message.Kind, message.IncidentNumber);
         using var scope = IncidentLogScope.Begin(logger, message.IncidentNumber);
+        DeliveryOutcome? outcome = null;
         try
         {
-            var outcome = await Send(message, stop);
+            outcome = await Send(message, stop);
             await outage.Persist(() => results.Record(message, outcome, stop), stop);
         }
         catch (Exception e) when (!stop.IsCancellationRequested)
@@ -112,7 +116,14 @@ internal sealed partial class DestinationSender(
         finally
         {
             slots.Release();
-            signal.Notify(deliverer.Platform);
+
+            // After a send this loop claimed, its thread's next message may go. A handed-off message was never seen by
+            // this loop, which is asleep: it is woken only when something waits behind the message, or the message does.
+            var followed = handedOff && handOff.Finished(message);
+            if (!handedOff || followed || outcome is not DeliveryOutcome.Sent)
+            {
+                signal.Notify(deliverer.Platform);
+            }
         }
     }
 
@@ -148,6 +159,31 @@ internal sealed partial class DestinationSender(
         }
 
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10);
+    }
+
+    /// <summary>This sender's side of <see cref="OutboxHandOff"/>: its own slots, so a handed-off answer counts against its concurrency.</summary>
+    private sealed class HandOffs(DestinationSender sender, SemaphoreSlim slots, DatabaseOutage outage, CancellationToken stop) : OutboxHandOff.ISender
+    {
+        public TimeSpan Lease => sender.Lease;
+
+        public bool TryReserve()
+        {
+            try
+            {
+                return !stop.IsCancellationRequested && slots.Wait(0, CancellationToken.None);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The sender stopped between being looked up and asked: the answer is queued as any message.
+                return false;
+            }
+        }
+
+        public void Release() => slots.Release();
+
+        // Not on the caller's thread: the inbox worker runs on a thread of its own, and would carry the send's continuations.
+        public void Send(OutboxMessage message) =>
+            _ = Task.Run(() => sender.SendAndRelease(message, slots, outage, stop, handedOff: true), CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Platform} {Key}: sending or recording failed unexpectedly; it is retried when its claim lapses")]

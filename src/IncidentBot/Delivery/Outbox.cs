@@ -55,6 +55,46 @@ internal sealed class Outbox(Database database, DeliveryRuns runs, DeliveryRun r
     }
 
     /// <summary>
+    /// Stores the message unless one with the same key exists, claimed by this run for <paramref name="lease"/> (one
+    /// attempt counted) when nothing earlier in its ordering key is waiting: see <see cref="OutboxHandOff"/>. Said back:
+    /// whether it was added, and the message when it was claimed.
+    /// </summary>
+    public async Task<Stored> EnqueueClaimed(OutboxDraft draft, TimeSpan lease, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.Open(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(new CommandDefinition(
+            EnqueueClaimedSql,
+            new
+            {
+                draft.Platform, draft.MessageKey, draft.OrderingKey, draft.Kind, draft.Payload, draft.IncidentNumber,
+                now = DbTime.ToDb(now), me = run.RunId, leaseUntil = DbTime.ToDb(now + lease),
+            },
+            cancellationToken: ct));
+        return row is null ? new Stored(false, null) : new Stored(true, row.LeaseOwner is null ? null : row.ToMessage());
+    }
+
+    /// <summary>Whether the message was added, and the message when it was claimed as it was stored.</summary>
+    internal sealed record Stored(bool Added, OutboxMessage? Claimed);
+
+    // "WHERE true": SQLite reads an ON CONFLICT right after a SELECT's FROM as a join's constraint without it.
+    private static readonly string EnqueueClaimedSql = $"""
+        INSERT INTO outbox (platform, message_key, ordering_key, kind, payload, incident_number, status, attempts, next_attempt_at, created_at, lease_owner, lease_until)
+        SELECT @Platform, @MessageKey, @OrderingKey, @Kind, @Payload, @IncidentNumber, 'pending',
+            CASE WHEN head.free THEN 1 ELSE 0 END, @now, @now, CASE WHEN head.free THEN @me END, CASE WHEN head.free THEN @leaseUntil END
+        FROM (SELECT NOT EXISTS (
+            SELECT 1 FROM outbox p WHERE p.status = 'pending' AND p.ordering_key = @OrderingKey AND p.platform = @Platform) AS free) head
+        WHERE true
+        ON CONFLICT (message_key) DO NOTHING
+        RETURNING {OutboxRow.Columns}, lease_owner AS LeaseOwner
+        """;
+
+    private sealed class StoredRow : OutboxRow
+    {
+        public string? LeaseOwner { get; set; }
+    }
+
+    /// <summary>
     /// Claims up to <paramref name="max"/> messages to send now (the head of each ordering key, if its time has come,
     /// oldest first) for this run, counting an attempt on each. A message taken over from a claim that never finished
     /// (its holder crashed, hung, or could not record the result) may have been sent: it is marked so for good.

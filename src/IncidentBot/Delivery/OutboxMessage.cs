@@ -23,7 +23,7 @@ internal sealed record OutboxMessage(
     bool MaybeSent = false);
 
 /// <summary>Dapper's view of an outbox row (see <see cref="IncidentRow"/> for why not a record).</summary>
-internal sealed class OutboxRow
+internal class OutboxRow
 {
     public const string Columns =
         "id AS Id, platform AS Platform, message_key AS MessageKey, ordering_key AS OrderingKey, kind AS Kind, " +

@@ -11,6 +11,7 @@ namespace IncidentBot.Delivery;
 internal sealed class OutboxSender(
     Outbox outbox,
     OutboxSignal signal,
+    OutboxHandOff handOff,
     DeliveryResults results,
     IEnumerable<IOutboxDeliverer> deliverers,
     IOptions<DeliveryOptions> options,
@@ -27,6 +28,7 @@ internal sealed class OutboxSender(
             outbox,
             results,
             signal,
+            handOff,
             clock,
             loggers.CreateLogger($"{typeof(DestinationSender).FullName}.{deliverer.Platform}")));
 

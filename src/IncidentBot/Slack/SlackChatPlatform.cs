@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Slack;
 
 /// <summary>The core's chat port on Slack: renders messages to Block Kit and queues them in the outbox.</summary>
-internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, SlackApiClient api, IOptions<SlackOptions> options) : IChatPlatform
+internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, OutboxHandOff handOff, SlackApiClient api, IOptions<SlackOptions> options) : IChatPlatform
 {
     public const string PlatformName = "slack";
 
@@ -56,7 +56,9 @@ internal sealed class SlackChatPlatform(Outbox outbox, OutboxSignal signal, Slac
             ? new SlackOutboxPayload(rendered, ResponseUrl: url)
             : new SlackOutboxPayload(rendered, Channel: target.Channel, User: target.User, ThreadTs: target.ThreadTs);
         var kind = target.ResponseUrl is null ? SlackOutboxPayload.Ephemeral : SlackOutboxPayload.Respond;
-        return Queue(message.Key, $"slack:answer:{context.RequestKey}", kind, payload, null, ct);
+
+        // One request's answers: straight to the sender when it has a free slot (see OutboxHandOff).
+        return handOff.Queue(new OutboxDraft(PlatformName, $"slack:{message.Key}", $"slack:answer:{context.RequestKey}", kind, payload.Serialize(), null), ct);
     }
 
     public string? Handle(Person person) => person.Slack is { Length: > 0 } id ? SlackIds.Mention(id) : null;

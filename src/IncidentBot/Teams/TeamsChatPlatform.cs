@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace IncidentBot.Teams;
 
 /// <summary>The core's chat port on Teams: renders messages to Adaptive Cards and queues them in the outbox.</summary>
-internal sealed class TeamsChatPlatform(Outbox outbox, OutboxSignal signal, TeamsNames names, IOptions<TeamsOptions> options) : IChatPlatform
+internal sealed class TeamsChatPlatform(Outbox outbox, OutboxSignal signal, OutboxHandOff handOff, TeamsNames names, IOptions<TeamsOptions> options) : IChatPlatform
 {
     public const string PlatformName = "teams";
 
@@ -63,11 +63,13 @@ internal sealed class TeamsChatPlatform(Outbox outbox, OutboxSignal signal, Team
     public static string UserId(string handle) =>
         handle.StartsWith("<@", StringComparison.Ordinal) && handle.EndsWith('>') ? handle[2..^1] : handle;
 
-    private Task Reply(CommandContext context, string key, JsonObject activity, CancellationToken ct)
+    private async Task Reply(CommandContext context, string key, JsonObject activity, CancellationToken ct)
     {
         var target = TeamsReplyTarget.Deserialize(context.ReplyTo);
         var payload = new TeamsOutboxPayload(activity, Conversation: target.Conversation, ServiceUrl: target.ServiceUrl, User: target.User);
-        return Queue(key, $"teams:answer:{context.RequestKey}", TeamsOutboxPayload.Reply, payload, null, ct);
+
+        // One request's answers: straight to the sender when it has a free slot (see OutboxHandOff).
+        await handOff.Queue(new OutboxDraft(PlatformName, $"teams:{key}", $"teams:answer:{context.RequestKey}", TeamsOutboxPayload.Reply, payload.Serialize(), null), ct);
     }
 
     private async Task<JsonObject> Render(ChatMessage message, CancellationToken ct) => TeamsCards.Render(message, await names.For(message, ct));

@@ -106,6 +106,40 @@ internal sealed class OutboxTests(StorageProvider provider) : DeliveryTest(provi
     }
 
     [Test]
+    public async Task A_message_stored_claimed_is_this_runs_and_the_next_of_its_key_is_stored_unclaimed_behind_it()
+    {
+        var first = await Outbox.EnqueueClaimed(Draft("answer-1", "answer:req-1"), Lease, Ct);
+        var second = await Outbox.EnqueueClaimed(Draft("answer-2", "answer:req-1"), Lease, Ct);
+        var again = await Outbox.EnqueueClaimed(Draft("answer-1", "answer:req-1") with { Payload = "changed" }, Lease, Ct);
+
+        Assert.That(first.Added && first.Claimed is { MessageKey: "answer-1", Attempts: 1, MaybeSent: false }, first.ToString());
+        Assert.That(second, Is.EqualTo(new Outbox.Stored(true, null)), "an earlier answer of the request is still waiting");
+        Assert.That(again, Is.EqualTo(new Outbox.Stored(false, null)), "stored once");
+
+        // The sender's own claims pass over it (this run holds it) and over the one behind it.
+        Assert.That(await Outbox.Claim("slack", 10, Lease, Ct), Is.Empty);
+        Assert.That(await Outbox.MarkSent(first.Claimed!, null, Ct), Is.True, "finished as a claim of this run");
+        Assert.That((await Outbox.Claim("slack", 10, Lease, Ct)).Select(m => m.MessageKey), Is.EqualTo<string[]>(["answer-2"]));
+    }
+
+    [Test]
+    public async Task A_message_stored_claimed_by_an_instance_that_died_is_taken_over_as_maybe_sent()
+    {
+        var stored = await Outbox.EnqueueClaimed(Draft("answer-1", "answer:req-1"), Lease, Ct);
+        var other = await Start("bot-b");
+
+        Assert.That(await other.Outbox.Claim("slack", 10, Lease, Ct), Is.Empty, "bot-a is alive and holds it");
+
+        // bot-a dies before sending it (its heartbeat stops): bot-b takes it, not knowing whether it went out.
+        Clock.Advance(InstanceTimeout + TimeSpan.FromSeconds(1));
+        await other.Runs.Beat(Ct);
+        var taken = await other.Outbox.Claim("slack", 10, Lease, Ct);
+
+        Assert.That(taken.Select(m => (m.Id, m.Attempts, m.MaybeSent)), Is.EqualTo<(long, int, bool)[]>([(stored.Claimed!.Id, 2, true)]));
+        Assert.That(await Outbox.MarkSent(stored.Claimed!, null, Ct), Is.False, "bot-a's claim is over");
+    }
+
+    [Test]
     public async Task A_message_that_failed_for_good_lets_the_next_one_go()
     {
         await Outbox.Enqueue(Draft("a1", "thread-a"), Ct);

@@ -4,12 +4,16 @@ using IncidentBot.Delivery;
 
 namespace IncidentBot.Tests.Delivery;
 
-/// <summary>A destination written for the tests: its payload says whether to hang, to fail on a bad payload, or to succeed.</summary>
+/// <summary>
+/// A destination written for the tests: its payload says whether to hang, to wait for <see cref="Gate"/>, to fail on a
+/// bad payload, or to succeed.
+/// </summary>
 internal sealed class ScriptedDestination : IOutboxDeliverer
 {
     public const string Name = "scripted";
     public const string Hang = "hang";
     public const string Unreadable = "{not json";
+    public const string Gated = "gated";
 
     private readonly ConcurrentQueue<string> tries = new();
     private readonly ConcurrentQueue<string> delivered = new();
@@ -17,6 +21,9 @@ internal sealed class ScriptedDestination : IOutboxDeliverer
     public string Platform => Name;
 
     public IReadOnlyList<string> Delivered => [.. delivered];
+
+    /// <summary>Opened by the test: until then a <see cref="Gated"/> message is being sent.</summary>
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Tries(string key) => tries.Count(k => k == key);
 
@@ -26,6 +33,11 @@ internal sealed class ScriptedDestination : IOutboxDeliverer
         if (message.Payload == Hang)
         {
             await Task.Delay(Timeout.Infinite, ct);
+        }
+
+        if (message.Payload == Gated)
+        {
+            await Gate.Task.WaitAsync(ct);
         }
 
         if (message.Payload.StartsWith('{'))

@@ -61,6 +61,7 @@ internal sealed class OutboxHandOffTests(StorageProvider provider) : HostTestBas
 
         await Eventually.Get(() => Task.FromResult(destination.Delivered), d => d.Count == 5, "the waiting answer to be sent once a slot is free");
         await Eventually.Get(() => Outbox.Pending(ScriptedDestination.Name, Ct), p => p.Count == 0, "every answer to be recorded as sent");
+        Assert.That(destination.MostInFlight, Is.EqualTo(4), "never more sends at once than the sender's slots");
     }
 
     protected override IReadOnlyDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>

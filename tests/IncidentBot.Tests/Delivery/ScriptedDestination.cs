@@ -17,6 +17,8 @@ internal sealed class ScriptedDestination : IOutboxDeliverer
 
     private readonly ConcurrentQueue<string> tries = new();
     private readonly ConcurrentQueue<string> delivered = new();
+    private int inFlight;
+    private int mostInFlight;
 
     public string Platform => Name;
 
@@ -27,9 +29,34 @@ internal sealed class ScriptedDestination : IOutboxDeliverer
 
     public int Tries(string key) => tries.Count(k => k == key);
 
+    /// <summary>The most sends under way at once so far: a sender's concurrency is a limit on this.</summary>
+    public int MostInFlight => Volatile.Read(ref mostInFlight);
+
     public async Task<DeliveryOutcome> Deliver(OutboxMessage message, CancellationToken ct)
     {
         tries.Enqueue(message.MessageKey);
+        RecordMost(Interlocked.Increment(ref inFlight));
+        try
+        {
+            return await Send(message, ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private void RecordMost(int value)
+    {
+        var seen = Volatile.Read(ref mostInFlight);
+        while (value > seen && Interlocked.CompareExchange(ref mostInFlight, value, seen) is var before && before != seen)
+        {
+            seen = before;
+        }
+    }
+
+    private async Task<DeliveryOutcome> Send(OutboxMessage message, CancellationToken ct)
+    {
         if (message.Payload == Hang)
         {
             await Task.Delay(Timeout.Infinite, ct);
